@@ -1,0 +1,4 @@
+// `bun run check` (after tsc): Biome's linter over the sources.
+import { $ } from "bun";
+
+await $`bunx biome lint src test bench scripts`;

@@ -1,0 +1,10 @@
+export { apiKeys } from "./api-keys.ts";
+export { auditLog } from "./audit-log.ts";
+export { managedOrganizations } from "./managed-organizations.ts";
+export { modelRates } from "./model-rates.ts";
+export { organizations } from "./organizations.ts";
+export { providerLinks } from "./provider-links.ts";
+export { settings } from "./settings.ts";
+export { usageEvents } from "./usage-events.ts";
+export { users } from "./users.ts";
+export { revokedTokens } from "./revoked-tokens.ts";
