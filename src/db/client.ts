@@ -63,6 +63,14 @@ export async function openPostgres(url: string, log: Logger): Promise<Database> 
   });
 }
 
+/**
+ * In a compiled binary every module shares the executable's URL and the worker entrypoint sits at
+ * `db/embedded-worker` under the bundle root (src/); from source it sits beside this file.
+ */
+function embeddedWorkerUrl(): string {
+  return import.meta.url.includes("$bunfs") ? "./db/embedded-worker.ts" : new URL("./embedded-worker.ts", import.meta.url).href;
+}
+
 export async function openEmbedded(dataDir: string, log: Logger): Promise<Database> {
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
@@ -74,7 +82,7 @@ export async function openEmbedded(dataDir: string, log: Logger): Promise<Databa
   const freshStart = !(await Bun.file(join(pgdata, "PG_VERSION")).exists());
   if (freshStart) log.info("embedded database: first start, initialising (takes a few seconds and about 1 GB of memory once)", { dataDir: dir });
 
-  const worker = new Worker(new URL("./embedded-worker.ts", import.meta.url).href);
+  const worker = new Worker(embeddedWorkerUrl());
   const ready = new Promise<EmbeddedWorkerReply>((resolveReply) => {
     worker.onmessage = (event: MessageEvent<EmbeddedWorkerReply>) => resolveReply(event.data);
     worker.onerror = (event) => resolveReply({ type: "error", message: event.message });
