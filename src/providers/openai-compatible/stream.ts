@@ -1,0 +1,138 @@
+// Passes an OpenAI-format SSE stream through untouched, except for the usage chunk.
+//
+// Events are forwarded as their original text. Only an event carrying a non-null `usage` is rewritten:
+// its usage is recorded, then the event is dropped (the client did not ask for usage; the gateway asked
+// for it to meter the stream) or re-serialised with the gateway's decoration.
+
+import type { GatewayError } from "../../errors.ts";
+import type { JsonObject, Operation, StreamOptions, StreamTranslator, Usage } from "../types.ts";
+import { SseParser, encodeSseData, type SseEvent } from "../../streaming/sse.ts";
+import { isJsonObject, parseJson } from "../shared/json.ts";
+import { usageFromOpenAI, usageToOpenAI } from "../shared/usage.ts";
+import { errorEvent, streamError, truncatedStreamError } from "../shared/errors.ts";
+import { openAIErrorDetails } from "./errors.ts";
+
+export class OpenAIPassthroughStream implements StreamTranslator {
+  usage: Usage | null = null;
+  completionText = "";
+  error: GatewayError | null = null;
+  finished = false;
+
+  private readonly parser: SseParser;
+  private out = "";
+  /** Envelope of the last chunk, to build a usage chunk when the upstream sent none. */
+  private lastChunk: JsonObject | null = null;
+
+  constructor(
+    private readonly operation: Operation,
+    private readonly options: StreamOptions,
+  ) {
+    this.parser = new SseParser({
+      onEvent: (event) => this.onEvent(event),
+      // Keep-alive comments keep the client's connection open too.
+      onSkipped: (raw) => {
+        if (!this.finished) this.out += raw;
+      },
+    });
+  }
+
+  push(text: string): string {
+    this.parser.push(text);
+    return this.take();
+  }
+
+  finish(): string {
+    this.parser.end();
+    if (!this.finished && this.error === null) {
+      this.error = truncatedStreamError();
+      this.out += errorEvent(this.error);
+    }
+    return this.take();
+  }
+
+  private take(): string {
+    const out = this.out;
+    this.out = "";
+    return out;
+  }
+
+  private onEvent(event: SseEvent): void {
+    if (this.finished) return;
+    const data = event.data;
+    if (data === "[DONE]") {
+      this.finished = true;
+      if (this.usage === null) this.out += this.estimatedUsageChunk();
+      this.out += event.raw;
+      return;
+    }
+    const chunk = parseJson(data);
+    if (!isJsonObject(chunk)) {
+      this.out += event.raw;
+      return;
+    }
+    if (chunk.error !== undefined && chunk.error !== null) {
+      this.error = streamError(openAIErrorDetails(chunk));
+      this.out += event.raw;
+      return;
+    }
+    this.lastChunk = chunk;
+    const choices = chunk.choices;
+    if (Array.isArray(choices) && choices.length > 0) this.collectText(choices);
+    const rawUsage = chunk.usage;
+    if (!isJsonObject(rawUsage)) {
+      this.out += event.raw;
+      return;
+    }
+    this.usage = usageFromOpenAI(rawUsage);
+    const hasChoices = Array.isArray(choices) && choices.length > 0;
+    if (!this.options.includeUsage) {
+      if (!hasChoices) return;
+      delete chunk.usage;
+    } else if (this.usage !== null) {
+      this.options.decorateUsage(rawUsage, this.usage);
+    }
+    this.out += encodeSseData(JSON.stringify(chunk));
+  }
+
+  private collectText(choices: unknown[]): void {
+    for (const choice of choices) {
+      if (!isJsonObject(choice)) continue;
+      if (this.operation === "completions") {
+        if (typeof choice.text === "string") this.completionText += choice.text;
+        continue;
+      }
+      const delta = choice.delta;
+      if (!isJsonObject(delta)) continue;
+      if (typeof delta.content === "string") this.completionText += delta.content;
+      // Reasoning is billed as completion tokens by the servers that stream it.
+      if (typeof delta.reasoning_content === "string") this.completionText += delta.reasoning_content;
+      const toolCalls = delta.tool_calls;
+      if (!Array.isArray(toolCalls)) continue;
+      for (const call of toolCalls) {
+        if (!isJsonObject(call) || !isJsonObject(call.function)) continue;
+        const fn = call.function;
+        if (typeof fn.name === "string") this.completionText += fn.name;
+        if (typeof fn.arguments === "string") this.completionText += fn.arguments;
+      }
+    }
+  }
+
+  /** Servers that ignore `stream_options` send no usage; the client that asked still gets a usage chunk. */
+  private estimatedUsageChunk(): string {
+    const { includeUsage, estimateUsage } = this.options;
+    if (!includeUsage || estimateUsage === undefined) return "";
+    const estimated = estimateUsage(this.completionText);
+    const usage = usageToOpenAI(estimated);
+    this.options.decorateUsage(usage, estimated);
+    const last = this.lastChunk;
+    const chunk: JsonObject = {
+      id: last?.id ?? "",
+      object: last?.object ?? (this.operation === "completions" ? "text_completion" : "chat.completion.chunk"),
+      created: last?.created ?? Math.floor(Date.now() / 1000),
+      model: last?.model ?? this.options.model,
+      choices: [],
+      usage,
+    };
+    return encodeSseData(JSON.stringify(chunk));
+  }
+}
