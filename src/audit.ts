@@ -35,5 +35,5 @@ export async function recordAudit(sql: Sql, entry: AuditEntry): Promise<void> {
   await sql`
     insert into audit_log (actor_user_id, actor_key_id, action, target_type, target_id, organization_id, before, after, ip, request_id)
     values (${entry.actor?.userId ?? null}, ${entry.actor?.keyId ?? null}, ${entry.action}, ${entry.targetType},
-            ${entry.targetId}, ${entry.organizationId ?? null}, ${before}::jsonb, ${after}::jsonb, ${entry.ip}, ${entry.requestId})`;
+            ${entry.targetId}, ${entry.organizationId ?? null}, ${before}::text::jsonb, ${after}::text::jsonb, ${entry.ip}, ${entry.requestId})`;
 }

@@ -33,7 +33,7 @@ export async function bootstrap(sql: Sql, givenPassword: string | null): Promise
       values (${hashApiKey(key)}, ${displayPrefix(key)}, 'bootstrap admin key', ${admin.id}, ${org.id})`;
     await tx`
       insert into audit_log (action, target_type, target_id, organization_id, after)
-      values ('bootstrap', 'user', ${admin.id}, ${org.id}, ${JSON.stringify({ username: "admin", role: "admin" })}::jsonb)`;
+      values ('bootstrap', 'user', ${admin.id}, ${org.id}, ${JSON.stringify({ username: "admin", role: "admin" })}::text::jsonb)`;
     return givenPassword === null ? { created: true, adminApiKey: key, adminPassword: password } : { created: true, adminApiKey: key };
   });
 }

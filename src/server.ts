@@ -27,10 +27,10 @@ export interface RunningServer {
   shutdown(reason: string): Promise<void>;
 }
 
-function listen(app: AnyElysia, port: number, host: string, variable: string): number {
+function listen(app: AnyElysia, port: number, host: string, variable: string, maxBodyBytes: number): number {
   try {
     // reusePort off: a second process on a taken port must fail loudly instead of sharing traffic.
-    app.listen({ port, hostname: host, reusePort: false, idleTimeout: 255, maxRequestBodySize: Number.MAX_SAFE_INTEGER });
+    app.listen({ port, hostname: host, reusePort: false, idleTimeout: 255, maxRequestBodySize: maxBodyBytes });
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === "EADDRINUSE") throw new StartupError(`${variable}: port ${port} on ${host} is already in use`);
@@ -85,10 +85,12 @@ export async function startServer(config: Config, log: Logger, version: string):
 
     const proxyApp = buildProxyApp(ctx, services.proxyRoutes);
     const mgmtApp = buildManagementApp(ctx, services.managementRoutes);
-    const proxyPort = listen(proxyApp, config.proxyPort, config.host, "PROXY_PORT");
+    // The proxy enforces MAX_BODY_BYTES itself (from content-length, or counting a chunked upload) to
+    // answer 413 in OpenAI's envelope, so Bun's own cap is lifted there.
+    const proxyPort = listen(proxyApp, config.proxyPort, config.host, "PROXY_PORT", Number.MAX_SAFE_INTEGER);
     let mgmtPort: number;
     try {
-      mgmtPort = listen(mgmtApp, config.mgmtPort, config.host, "MGMT_PORT");
+      mgmtPort = listen(mgmtApp, config.mgmtPort, config.host, "MGMT_PORT", config.maxBodyBytes);
     } catch (error) {
       await proxyApp.stop(true);
       throw error;

@@ -1,16 +1,67 @@
-// The long-lived parts that come with routes and need stopping (usage writer, caches, limiters), built
-// once at start. Each issue's subsystem registers here, keeping server.ts about boot order only.
+// The long-lived parts that come with routes and need stopping (usage writer, caches, metrics), built
+// once at start. Each subsystem registers here, keeping server.ts about boot order only.
 import type { AnyElysia } from "elysia";
+import { analyticsRoutes } from "./admin/routes/analytics.ts";
+import { rateRoutes } from "./admin/routes/rates.ts";
 import type { ConfigBus } from "./config-bus.ts";
 import type { AppContext } from "./context.ts";
+import { createMetrics, type Metrics } from "./metrics/registry.ts";
+import { metricsRoute } from "./metrics/routes.ts";
+import type { RequestGate } from "./proxy/gate.ts";
+import { createProxyHandler } from "./proxy/handler.ts";
+import { proxyRoutes } from "./proxy/routes.ts";
+import { LinkCache } from "./routing/link-cache.ts";
+import { SimpleRouter } from "./routing/router.ts";
+import { loadRates, RateTable } from "./usage/rates.ts";
+import { UsageWriter } from "./usage/writer.ts";
 
 export interface Services {
   proxyRoutes: AnyElysia[];
   managementRoutes: AnyElysia[];
+  metrics: Metrics;
+  usage: UsageWriter;
+  links: LinkCache;
   /** Stop timers and flush buffers; called after the listeners have drained. */
   stop(): Promise<void>;
 }
 
-export async function buildServices(_ctx: AppContext, _bus: ConfigBus): Promise<Services> {
-  return { proxyRoutes: [], managementRoutes: [], stop: async () => {} };
+/** How often links are re-read even without a notification (covers a missed NOTIFY). */
+const LINK_POLL_MS = 5_000;
+
+export async function buildServices(ctx: AppContext, bus: ConfigBus): Promise<Services> {
+  const { sql } = ctx.database;
+  const metrics = createMetrics();
+
+  const rates = new RateTable(await loadRates(sql));
+  bus.on("rates", async () => rates.replace(await loadRates(sql)));
+
+  const links = new LinkCache(sql, ctx.secretBox, ctx.log);
+  await links.reload();
+  links.start(LINK_POLL_MS);
+  bus.on("links", () => links.reload());
+  const router = new SimpleRouter(links);
+
+  const usage = new UsageWriter(sql, ctx.log, {
+    flushMs: ctx.config.usageFlushMs,
+    batchRows: ctx.config.usageBatchRows,
+    bufferMax: ctx.config.usageBufferMax,
+    onBufferDepth: (depth) => metrics.usageBuffer(depth),
+    onWrite: (result, rows) => metrics.usageWrite(result, rows),
+  });
+  usage.start();
+
+  const gates: RequestGate[] = [];
+  const handle = createProxyHandler({ config: ctx.config, log: ctx.log, keys: ctx.keys, router, rates, usage, metrics, gates });
+
+  return {
+    proxyRoutes: [proxyRoutes(handle, ctx.keys, router, ctx.log), metricsRoute(metrics)],
+    managementRoutes: [metricsRoute(metrics), rateRoutes(ctx, rates), analyticsRoutes(ctx)],
+    metrics,
+    usage,
+    links,
+    async stop() {
+      links.stop();
+      await usage.stop(ctx.config.shutdownTimeoutMs);
+    },
+  };
 }

@@ -32,7 +32,7 @@ describe("the compiled binary", () => {
     const help = Bun.spawnSync([binary, "--help"]);
     for (const command of ["serve", "migrate", "version"]) expect(help.stdout.toString()).toContain(command);
 
-    const env = database.url ? {} : { WADDLEAI_DATA_DIR: "./data" };
+    const env: Record<string, string> = database.url ? {} : { WADDLEAI_DATA_DIR: "./data" };
     const first = await startGateway({ binary, cwd: dir, database, env });
     expect((await call(`${first.proxyUrl}/healthz`)).status).toBe(200);
     expect((await call(`${first.mgmtUrl}/readyz`)).status).toBe(200);

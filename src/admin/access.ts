@@ -1,6 +1,13 @@
 // The one place that says which role may call which management route. Route files name a permission;
-// the `permission` macro in auth-plugin.ts enforces it. Scoping to organisations happens in handlers
-// through src/admin/scope.ts, since it depends on the target, not just the route.
+// the `permission` macro in auth-plugin.ts enforces it (403 for a role not listed). Scoping to
+// organisations happens in handlers through src/admin/scope.ts, since it depends on the target, not just
+// the route; a target outside the caller's scope answers 404 so its existence does not leak.
+//
+//   admin            — everything
+//   resource_manager — users, keys and quotas of the organisations they manage (an organisation's own
+//                      quota is set by admins), read-only analytics and security events of them
+//   reporter         — read-only analytics and security events of the organisations they manage
+//   user             — their own keys, usage and limits, their own email and password
 import type { Role } from "../auth/principal.ts";
 
 const EVERYONE = ["admin", "resource_manager", "reporter", "user"] as const satisfies readonly Role[];
@@ -22,10 +29,15 @@ export const ACCESS = {
   "organizations.read": READERS,
   "organizations.write": ADMIN,
   "users.list": MANAGERS,
+  /** Everyone reads themselves; managers read the users they manage. */
   "users.read": EVERYONE,
+  /** Everyone may change their own email and password; the rest is checked in the handler. */
+  "users.update": EVERYONE,
   "users.write": MANAGERS,
+  /** Everyone reads their own user's and keys' limits; managers those of their organisations. */
   "quotas.read": EVERYONE,
   "quotas.write": MANAGERS,
+  /** Users see their own usage; managers and reporters their organisations'. */
   "analytics.read": EVERYONE,
   "security.read": READERS,
   "audit.read": ADMIN,

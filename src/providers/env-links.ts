@@ -34,7 +34,7 @@ export async function createEnvLinks(sql: Sql, secretBox: SecretBox, config: Con
     const sealed = link.apiKey ? await secretBox.seal(link.apiKey) : null;
     const rows = await sql`
       insert into provider_links (name, provider, endpoint_url, api_key_encrypted, model_list)
-      select ${link.name}, ${link.provider}, ${link.endpointUrl}, ${sealed}, ${JSON.stringify(link.modelList)}::jsonb
+      select ${link.name}, ${link.provider}, ${link.endpointUrl}, ${sealed}, ${JSON.stringify(link.modelList)}::text::jsonb
       where not exists (select 1 from provider_links where provider = ${link.provider})
       on conflict (name) do nothing
       returning id`;

@@ -83,7 +83,8 @@ export function apiKeyRoutes(ctx: AppContext) {
       "/api-keys",
       async ({ principal, query }) => {
         const page = parsePage(query);
-        const scope = scopedOrganizationIds(principal);
+        // Reporters manage nothing: like users, they list only their own keys.
+        const scope = principal.role === "reporter" ? [] : scopedOrganizationIds(principal);
         const visibility =
           scope === null ? sql`true` : sql`(k.user_id = ${principal.userId} or k.organization_id = any(${scope}::uuid[]))`;
         const byUser = query.user_id ? sql`and k.user_id = ${query.user_id}` : sql``;
@@ -108,7 +109,7 @@ export function apiKeyRoutes(ctx: AppContext) {
         const [row] = await sql<KeyRow[]>`
           insert into api_keys (key_hash, prefix, name, user_id, organization_id, allowed_models, expires_at, rpm, tpm, daily_quota, monthly_quota, security_policy)
           values (${hashApiKey(key)}, ${displayPrefix(key)}, ${body.name ?? ""}, ${owner.id}, ${owner.organization_id},
-                  ${body.allowed_models ? JSON.stringify(body.allowed_models) : null}::jsonb, ${expiresAt}, ${body.rpm ?? null}, ${body.tpm ?? null},
+                  ${body.allowed_models ? JSON.stringify(body.allowed_models) : null}::text::jsonb, ${expiresAt}, ${body.rpm ?? null}, ${body.tpm ?? null},
                   ${body.daily_quota ?? null}, ${body.monthly_quota ?? null}, ${body.security_policy ?? null})
           returning ${sql.unsafe(KEY_COLUMNS.replaceAll("k.", ""))}`;
         if (!row) throw new GatewayError("internal_error", "key was not stored");

@@ -117,8 +117,8 @@ export function linkRoutes(ctx: AppContext) {
         try {
           const [row] = await sql<LinkRow[]>`
             insert into provider_links (name, provider, endpoint_url, api_key_encrypted, model_list, enabled, weight, priority, options)
-            values (${body.name}, ${body.provider}, ${endpoint}, ${sealed}, ${JSON.stringify(body.model_list ?? [])}::jsonb, ${body.enabled ?? true},
-                    ${body.weight ?? 1}, ${body.priority ?? 0}, ${JSON.stringify(body.options ?? {})}::jsonb)
+            values (${body.name}, ${body.provider}, ${endpoint}, ${sealed}, ${JSON.stringify(body.model_list ?? [])}::text::jsonb, ${body.enabled ?? true},
+                    ${body.weight ?? 1}, ${body.priority ?? 0}, ${JSON.stringify(body.options ?? {})}::text::jsonb)
             returning *`;
           if (!row) throw new GatewayError("internal_error", "link was not stored");
           const serialized = serializeLink(row);
@@ -144,9 +144,9 @@ export function linkRoutes(ctx: AppContext) {
           const [row] = await sql<LinkRow[]>`
             update provider_links set
               name = ${body.name ?? before.name}, provider = ${body.provider ?? before.provider}, endpoint_url = ${endpoint},
-              api_key_encrypted = ${sealed}, model_list = ${JSON.stringify(body.model_list ?? before.model_list)}::jsonb,
+              api_key_encrypted = ${sealed}, model_list = ${JSON.stringify(body.model_list ?? before.model_list)}::text::jsonb,
               enabled = ${body.enabled ?? before.enabled}, weight = ${body.weight ?? before.weight},
-              priority = ${body.priority ?? before.priority}, options = ${JSON.stringify(body.options ?? before.options)}::jsonb,
+              priority = ${body.priority ?? before.priority}, options = ${JSON.stringify(body.options ?? before.options)}::text::jsonb,
               updated_at = now()
             where id = ${params.id} returning *`;
           if (!row) throw new GatewayError("not_found", "link not found");

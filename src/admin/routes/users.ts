@@ -7,7 +7,7 @@ import type { AppContext } from "../../context.ts";
 import { GatewayError } from "../../errors.ts";
 import { authPlugin } from "../auth-plugin.ts";
 import { pageOf, parsePage } from "../pagination.ts";
-import { canManageOrganization, canReadForUser, scopedOrganizationIds } from "../scope.ts";
+import { canActForUser, canManageOrganization, scopedOrganizationIds } from "../scope.ts";
 
 interface UserRow {
   id: string;
@@ -91,7 +91,8 @@ export function userRoutes(ctx: AppContext) {
       "/users/:id",
       async ({ principal, params }) => {
         const row = await load(params.id);
-        if (!row || !canReadForUser(principal, row.id, row.organization_id)) throw new GatewayError("not_found", "user not found");
+        // Reporters read analytics, not people: like users, they see only themselves here.
+        if (!row || !canActForUser(principal, row.id, row.organization_id)) throw new GatewayError("not_found", "user not found");
         return serializeUser(row);
       },
       { permission: "users.read", params: idParams, detail: { tags: ["users"], summary: "One user" } },
@@ -153,7 +154,10 @@ export function userRoutes(ctx: AppContext) {
         if (!before || (!self && !manages)) throw new GatewayError("not_found", "user not found");
         const administrative = body.role !== undefined || body.organization_id !== undefined || body.managed_organization_ids !== undefined || body.enabled !== undefined || body.username !== undefined;
         if (administrative && !manages) throw new GatewayError("forbidden", "you may change only your own email and password");
-        if (manages && principal.role !== "admin" && !mayGrant(principal, before.role)) throw new GatewayError("forbidden", "you may not change this user");
+        // A manager may change users below them; anyone may change their own email and password.
+        if (manages && !(self && !administrative) && principal.role !== "admin" && !mayGrant(principal, before.role)) {
+          throw new GatewayError("forbidden", "you may not change this user");
+        }
         if (body.role !== undefined && !mayGrant(principal, body.role)) throw new GatewayError("forbidden", `your role may not grant ${body.role}`, { param: "role" });
         if (body.organization_id !== undefined) await checkOrganizations(principal, [body.organization_id]);
         if (body.managed_organization_ids !== undefined) await checkOrganizations(principal, body.managed_organization_ids);
@@ -184,7 +188,7 @@ export function userRoutes(ctx: AppContext) {
         return serialized;
       },
       {
-        permission: "users.read",
+        permission: "users.update",
         params: idParams,
         body: t.Object({
           username: t.Optional(t.String({ minLength: 1, maxLength: 200 })),

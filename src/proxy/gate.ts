@@ -1,0 +1,37 @@
+// Checks that run on every proxy request after authentication and before routing: quotas and rate
+// limits, prompt scanning. Each may refuse the request, add response headers, and settle afterwards.
+import type { KeyRecord } from "../auth/key-cache.ts";
+import type { GatewayError } from "../errors.ts";
+import type { JsonObject, Operation } from "../providers/types.ts";
+
+export type IngressFormat = "openai" | "anthropic";
+
+export interface GateInput {
+  requestId: string;
+  key: KeyRecord;
+  operation: Operation;
+  format: IngressFormat;
+  model: string;
+  /** The request in OpenAI format (after translation for /v1/messages). */
+  body: JsonObject;
+  maxTokens: number | null;
+}
+
+export interface SettledUsage {
+  promptTokens: number;
+  completionTokens: number;
+  waddleaiTokens: number;
+  status: number;
+}
+
+export interface GatePass {
+  /** Headers to add to the response (e.g. x-ratelimit-*). */
+  headers?: Record<string, string>;
+  /** Called exactly once when the request has finished, with what it really used. */
+  settle?(usage: SettledUsage): void;
+}
+
+export interface RequestGate {
+  readonly name: string;
+  check(input: GateInput): GatePass | GatewayError | Promise<GatePass | GatewayError>;
+}

@@ -1,0 +1,352 @@
+// The request pipeline of the proxy: authenticate → read and validate → gates (limits, scanning) →
+// route and call the upstream → stream or answer → meter. One function serves the OpenAI routes and the
+// Anthropic-format /v1/messages, which is translated on the way in and out.
+import type { KeyCache, KeyRecord } from "../auth/key-cache.ts";
+import type { Config } from "../config/schema.ts";
+import { errorResponse, GatewayError } from "../errors.ts";
+import { requestIdFrom } from "../http/request-context.ts";
+import type { Logger } from "../log.ts";
+import type { Metrics } from "../metrics/registry.ts";
+import { isJsonObject } from "../providers/shared/json.ts";
+import { usageToOpenAI } from "../providers/shared/usage.ts";
+import type { JsonObject, Operation, StreamTranslator, Usage } from "../providers/types.ts";
+import type { RouteCandidate, Router } from "../routing/router.ts";
+import { estimatePromptTokens, estimateUsage } from "../usage/estimate.ts";
+import { type RateTable, waddleaiTokens } from "../usage/rates.ts";
+import type { UsageWriter } from "../usage/writer.ts";
+import { authenticate } from "./auth.ts";
+import { attemptUpstreams } from "./attempts.ts";
+import { readJsonBody } from "./body.ts";
+import type { GatePass, IngressFormat, RequestGate } from "./gate.ts";
+import { anthropicErrorResponse, anthropicToOpenAIRequest, OpenAIToAnthropicStream, openAIToAnthropicResponse } from "./messages/index.ts";
+import { validateRequest } from "./validate.ts";
+
+export type Endpoint = "chat" | "completions" | "embeddings" | "messages";
+
+export interface ProxyDeps {
+  config: Config;
+  log: Logger;
+  keys: KeyCache;
+  router: Router;
+  rates: RateTable;
+  usage: UsageWriter;
+  metrics: Metrics;
+  gates: readonly RequestGate[];
+}
+
+/** What Bun's server offers the handler: lifting the idle timeout for long streams. */
+export interface ServerControl {
+  timeout(request: Request, seconds: number): void;
+}
+
+const encoder = new TextEncoder();
+
+/** Everything known about one request, filled in as it goes, metered once at the end. */
+interface Exchange {
+  requestId: string;
+  endpoint: Endpoint;
+  operation: Operation;
+  format: IngressFormat;
+  started: number;
+  key: KeyRecord;
+  model: string;
+  body: JsonObject;
+  bytesIn: number;
+  passes: GatePass[];
+  candidate: RouteCandidate | null;
+  /** performance.now() when the upstream call was sent; the time before it is gateway overhead. */
+  sentAt: number | null;
+}
+
+function statusClass(status: number): string {
+  return `${Math.floor(status / 100)}xx`;
+}
+
+export function createProxyHandler(deps: ProxyDeps) {
+  const { metrics } = deps;
+
+  const fail = (format: IngressFormat, error: GatewayError, requestId: string, extraHeaders?: Record<string, string>): Response => {
+    const response = format === "anthropic" ? anthropicErrorResponse(error, requestId) : errorResponse(error, requestId);
+    if (extraHeaders) for (const [name, value] of Object.entries(extraHeaders)) response.headers.set(name, value);
+    return response;
+  };
+
+  const gateHeaders = (passes: readonly GatePass[]): Record<string, string> => {
+    const headers: Record<string, string> = {};
+    for (const pass of passes) if (pass.headers) Object.assign(headers, pass.headers);
+    return headers;
+  };
+
+  /** Record the finished exchange: usage event, gate settlement, metrics. Called exactly once. */
+  const meter = (exchange: Exchange, outcome: { status: number; usage: Usage | null; estimated: boolean; ttftMs: number | null; bytesOut: number; postMs: number }) => {
+    const now = performance.now();
+    const candidate = exchange.candidate;
+    const provider = candidate?.link.config.provider ?? null;
+    const usage = outcome.usage ?? { promptTokens: 0, completionTokens: 0, cachedTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 };
+    const rate = deps.rates.lookup(provider ?? "*", exchange.model);
+    const units = waddleaiTokens(usage.promptTokens, usage.completionTokens, rate);
+    for (const pass of exchange.passes) {
+      pass.settle?.({ promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, waddleaiTokens: units, status: outcome.status });
+    }
+    if (candidate) {
+      deps.usage.record({
+        requestId: exchange.requestId,
+        keyId: exchange.key.id,
+        userId: exchange.key.userId,
+        organizationId: exchange.key.organizationId,
+        linkId: candidate.link.config.id,
+        provider,
+        model: exchange.model,
+        endpoint: exchange.endpoint,
+        promptTokens: usage.promptTokens,
+        completionTokens: usage.completionTokens,
+        cachedTokens: usage.cachedTokens,
+        cacheWriteTokens: usage.cacheWriteTokens,
+        reasoningTokens: usage.reasoningTokens,
+        waddleaiTokens: units,
+        estimated: outcome.estimated,
+        status: outcome.status,
+        latencyMs: now - exchange.started,
+        ttftMs: outcome.ttftMs,
+        bytesIn: exchange.bytesIn,
+        bytesOut: outcome.bytesOut,
+        createdAt: new Date(),
+      });
+      if (outcome.usage) metrics.addTokens(candidate.link.config.provider, exchange.model, usage, units);
+    }
+    const sentAt = exchange.sentAt ?? now;
+    metrics.observeRequest({
+      endpoint: exchange.endpoint,
+      model: exchange.model,
+      provider: provider ?? "none",
+      link: candidate?.link.config.name ?? "none",
+      status: outcome.status,
+      durationS: (now - exchange.started) / 1000,
+      upstreamS: exchange.sentAt === null ? undefined : (now - exchange.sentAt - outcome.postMs) / 1000,
+      ttftS: outcome.ttftMs === null ? undefined : outcome.ttftMs / 1000,
+      overheadS: (sentAt - exchange.started + outcome.postMs) / 1000,
+    });
+  };
+
+  const answerJson = (exchange: Exchange, upstreamJson: unknown, headers: Record<string, string>): Response => {
+    const candidate = exchange.candidate as RouteCandidate;
+    const afterUpstream = performance.now();
+    const parsed = candidate.link.adapter.parseResponse(exchange.operation, upstreamJson, exchange.body, exchange.model);
+    if (parsed instanceof GatewayError) {
+      meter(exchange, { status: parsed.status, usage: null, estimated: false, ttftMs: null, bytesOut: 0, postMs: performance.now() - afterUpstream });
+      return fail(exchange.format, parsed, exchange.requestId, headers);
+    }
+    const usage = parsed.usage ?? estimateUsage(exchange.operation, exchange.model, exchange.body, completionTextOf(parsed.body));
+    const rate = deps.rates.lookup(candidate.link.config.provider, exchange.model);
+    const units = waddleaiTokens(usage.promptTokens, usage.completionTokens, rate);
+    const body = parsed.body;
+    const usageObject = isJsonObject(body.usage) ? body.usage : usageToOpenAI(usage);
+    if (exchange.operation === "embeddings") delete usageObject.completion_tokens;
+    usageObject.waddleai_tokens = units;
+    body.usage = usageObject;
+    let payload: JsonObject = body;
+    if (exchange.format === "anthropic") {
+      payload = openAIToAnthropicResponse(body, exchange.model);
+      if (isJsonObject(payload.usage)) payload.usage.waddleai_tokens = units;
+    }
+    const text = JSON.stringify(payload);
+    meter(exchange, { status: 200, usage, estimated: parsed.usage === null, ttftMs: null, bytesOut: Buffer.byteLength(text), postMs: performance.now() - afterUpstream });
+    return new Response(text, { status: 200, headers: { ...headers, "content-type": "application/json" } });
+  };
+
+  const answerStream = (exchange: Exchange, upstream: Response, controller: AbortController, clearTotal: () => void, idleMs: number, includeUsage: boolean, headers: Record<string, string>): Response => {
+    const candidate = exchange.candidate as RouteCandidate;
+    const rate = deps.rates.lookup(candidate.link.config.provider, exchange.model);
+    let promptEstimate: number | null = null;
+    const promptTokens = () => (promptEstimate ??= estimatePromptTokens(exchange.operation, exchange.model, exchange.body));
+    const translator: StreamTranslator = candidate.link.adapter.createStreamTranslator(exchange.operation, {
+      // /v1/messages always reports usage in message_delta; the OpenAI client sees it only if it asked.
+      includeUsage: exchange.format === "anthropic" || includeUsage,
+      decorateUsage: (usage, parsed) => {
+        usage.waddleai_tokens = waddleaiTokens(parsed.promptTokens, parsed.completionTokens, rate);
+      },
+      estimateUsage: (completionText) => ({ ...estimateUsage(exchange.operation, exchange.model, exchange.body, completionText), promptTokens: promptTokens() }),
+      model: exchange.model,
+    });
+    const anthropic = exchange.format === "anthropic" ? new OpenAIToAnthropicStream({ model: exchange.model }) : null;
+    const reader = (upstream.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let bytesOut = 0;
+    let ttftMs: number | null = null;
+    let postMs = 0;
+    let done = false;
+    let idleTimer: Timer | null = null;
+
+    const finalize = (clientGone: boolean) => {
+      if (done) return;
+      done = true;
+      if (idleTimer) clearTimeout(idleTimer);
+      clearTotal();
+      deps.router.end(candidate);
+      const reported = anthropic?.usage ?? translator.usage;
+      const usage = reported ?? { ...estimateUsage(exchange.operation, exchange.model, exchange.body, translator.completionText), promptTokens: promptTokens() };
+      const streamError = translator.error ?? anthropic?.error ?? null;
+      const status = clientGone ? 499 : streamError ? streamError.status : 200;
+      deps.router.report(candidate, streamError && !clientGone ? "failed" : "ok", performance.now() - (exchange.sentAt ?? exchange.started));
+      meter(exchange, { status, usage, estimated: reported === null, ttftMs, bytesOut, postMs });
+      metrics.inFlight(exchange.endpoint, -1);
+    };
+
+    const emit = (streamController: ReadableStreamDefaultController<Uint8Array>, text: string) => {
+      if (text.length === 0) return;
+      const out = anthropic ? anthropic.push(text) : text;
+      if (out.length === 0) return;
+      const bytes = encoder.encode(out);
+      bytesOut += bytes.byteLength;
+      if (ttftMs === null) ttftMs = performance.now() - exchange.started;
+      streamController.enqueue(bytes);
+    };
+
+    /** The upstream ended (or broke): flush the translators' tails, then meter. */
+    const end = (streamController: ReadableStreamDefaultController<Uint8Array>) => {
+      const began = performance.now();
+      emit(streamController, translator.finish());
+      if (anthropic) {
+        const tail = anthropic.finish();
+        if (tail) {
+          const bytes = encoder.encode(tail);
+          bytesOut += bytes.byteLength;
+          streamController.enqueue(bytes);
+        }
+      }
+      postMs += performance.now() - began;
+      finalize(false);
+      streamController.close();
+    };
+
+    const body = new ReadableStream<Uint8Array>({
+      pull: async (streamController) => {
+        idleTimer = setTimeout(() => controller.abort(new DOMException("upstream idle timeout", "TimeoutError")), idleMs);
+        let chunk: Awaited<ReturnType<typeof reader.read>>;
+        try {
+          chunk = await reader.read();
+        } catch {
+          // The upstream connection broke (reset, idle or total timeout); finish() ends the stream with an
+          // error event, never a silent cut.
+          clearTimeout(idleTimer);
+          if (!done) end(streamController);
+          return;
+        }
+        clearTimeout(idleTimer);
+        if (done) return;
+        if (chunk.done) return end(streamController);
+        const began = performance.now();
+        emit(streamController, translator.push(decoder.decode(chunk.value, { stream: true })));
+        postMs += performance.now() - began;
+      },
+      cancel: () => {
+        // The client went away: stop the upstream at once and meter what was seen, as an estimate.
+        controller.abort(new DOMException("client closed the connection", "AbortError"));
+        reader.cancel().catch(() => {});
+        finalize(true);
+      },
+    });
+
+    return new Response(body, {
+      status: 200,
+      headers: { ...headers, "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive", "x-accel-buffering": "no" },
+    });
+  };
+
+  return async function handle(endpoint: Endpoint, request: Request, server: ServerControl | null): Promise<Response> {
+    const started = performance.now();
+    const requestId = requestIdFrom(request.headers);
+    const format: IngressFormat = endpoint === "messages" ? "anthropic" : "openai";
+    const operation: Operation = endpoint === "messages" ? "chat" : endpoint;
+    const baseHeaders: Record<string, string> = { "x-request-id": requestId };
+
+    const authenticated = authenticate(deps.keys, request.headers);
+    const key = authenticated instanceof Promise ? await authenticated : authenticated;
+    if (key instanceof GatewayError) return fail(format, key, requestId);
+
+    const read = await readJsonBody(request, deps.config.maxBodyBytes);
+    if (read instanceof GatewayError) return fail(format, read, requestId);
+    const body = format === "anthropic" ? anthropicToOpenAIRequest(read.body) : read.body;
+    if (body instanceof GatewayError) return fail(format, body, requestId);
+    const valid = validateRequest(operation, body);
+    if (valid instanceof GatewayError) return fail(format, valid, requestId);
+
+    if (key.allowedModels !== null && !key.allowedModels.has(valid.model)) {
+      return fail(format, new GatewayError("model_not_allowed", `this API key may not use model ${valid.model}`, { param: "model" }), requestId);
+    }
+    const plan = deps.router.plan(valid.model);
+    if (plan.length === 0) {
+      return fail(format, new GatewayError("model_not_found", `The model \`${valid.model}\` does not exist or you do not have access to it.`, { param: "model" }), requestId);
+    }
+
+    const exchange: Exchange = {
+      requestId, endpoint, operation, format, started, key, model: valid.model, body, bytesIn: read.bytes, passes: [], candidate: null, sentAt: null,
+    };
+    for (const gate of deps.gates) {
+      const checked = gate.check({ requestId, key, operation, format, model: valid.model, body, maxTokens: valid.maxTokens });
+      const verdict = checked instanceof Promise ? await checked : checked;
+      if (verdict instanceof GatewayError) {
+        for (const pass of exchange.passes) pass.settle?.({ promptTokens: 0, completionTokens: 0, waddleaiTokens: 0, status: verdict.status });
+        return fail(format, verdict, requestId, { ...gateHeaders(exchange.passes), ...verdict.headers });
+      }
+      exchange.passes.push(verdict);
+    }
+    const headers = { ...baseHeaders, ...gateHeaders(exchange.passes) };
+
+    metrics.inFlight(endpoint, 1);
+    let streaming = false;
+    try {
+      if (valid.stream) server?.timeout(request, 0);
+      exchange.sentAt = performance.now();
+      const result = await attemptUpstreams({ requestId, operation, body, plan, clientSignal: request.signal, router: deps.router, metrics, log: deps.log });
+      exchange.candidate = result.candidate;
+      if (!result.ok) {
+        const status = result.clientGone ? 499 : result.error.status;
+        meter(exchange, { status, usage: null, estimated: false, ttftMs: null, bytesOut: 0, postMs: 0 });
+        if (result.candidate) headers["x-waddleai-link"] = result.candidate.link.config.name;
+        return fail(format, result.error, requestId, headers);
+      }
+      exchange.sentAt = result.sentAt;
+      headers["x-waddleai-link"] = result.candidate.link.config.name;
+      if (valid.stream) {
+        streaming = true;
+        return answerStream(exchange, result.response, result.controller, result.clearTotal, result.timeouts.idleMs, valid.includeUsage, headers);
+      }
+      let upstreamJson: unknown;
+      try {
+        upstreamJson = await result.response.json();
+      } catch {
+        const error = new GatewayError("upstream_error", "the provider sent a response that is not valid JSON");
+        meter(exchange, { status: error.status, usage: null, estimated: false, ttftMs: null, bytesOut: 0, postMs: 0 });
+        return fail(format, error, requestId, headers);
+      } finally {
+        result.clearTotal();
+        deps.router.end(result.candidate);
+      }
+      return answerJson(exchange, upstreamJson, headers);
+    } finally {
+      if (!streaming) metrics.inFlight(endpoint, -1);
+    }
+  };
+}
+
+/** Text of a non-stream answer, for estimating completion tokens when the upstream gave no usage. */
+function completionTextOf(body: JsonObject): string {
+  const choices = body.choices;
+  if (!Array.isArray(choices)) return "";
+  let text = "";
+  for (const choice of choices) {
+    if (!isJsonObject(choice)) continue;
+    if (typeof choice.text === "string") text += choice.text;
+    const message = choice.message;
+    if (isJsonObject(message)) {
+      if (typeof message.content === "string") text += message.content;
+      if (Array.isArray(message.tool_calls)) {
+        for (const call of message.tool_calls) {
+          if (isJsonObject(call) && isJsonObject(call.function)) text += String(call.function.name ?? "") + String(call.function.arguments ?? "");
+        }
+      }
+    }
+  }
+  return text;
+}
