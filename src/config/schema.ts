@@ -135,7 +135,7 @@ export function parseConfig(env: Env): Config {
     shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 15_000, 0, 600_000),
     cacheRefreshMs: integer(env, "CACHE_REFRESH_MS", 2_000, 100, 60_000),
     usageFlushMs: integer(env, "USAGE_FLUSH_MS", 500, 10, 60_000),
-    usageBatchRows: integer(env, "USAGE_BATCH_ROWS", 500, 1, 10_000),
+    usageBatchRows: integer(env, "USAGE_BATCH_ROWS", 2000, 1, 20_000),
     usageBufferMax: integer(env, "USAGE_BUFFER_MAX", 1_000_000, 1_000, 100_000_000),
     usageRetentionDays: integer(env, "USAGE_RETENTION_DAYS", 90, 0, 36_500),
     defaultMaxTokensReservation: integer(env, "DEFAULT_MAX_TOKENS_RESERVATION", 1024, 0, 1_000_000),
