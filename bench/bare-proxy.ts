@@ -1,3 +1,5 @@
+export {};
+
 // The floor for any Bun proxy: Bun.serve + fetch with no logic at all, run as its own process.
 const upstream = process.env.UPSTREAM ?? "";
 const server = Bun.serve({

@@ -1,3 +1,5 @@
+export {};
+
 // A minimal, fast OpenAI upstream for load benchmarks, run as its own process: a fixed chat completion,
 // or a fixed stream of 12 chunks plus the usage chunk (the 2026 recorded shape). Prints its port.
 const model = "gpt-4o-mini";

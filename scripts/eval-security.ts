@@ -1,0 +1,114 @@
+// Measures the prompt scanner on the validation half of the security corpus.
+//
+//   bun run eval:security            (SECURITY_CORPUS overrides the corpus path)
+//   bun scripts/eval-security.ts --split=fit   (the half the model was fitted on, for comparison)
+//
+// For each policy: share caught per attack label and combined, share flagged of plain and hard
+// benign prompts, with Wilson 95% intervals, then the same sliced by id prefix. Ends with the scan
+// speed in µs per KB over the whole corpus.
+
+import { resolve } from "node:path";
+import { parseCorpus, splitOf, idPrefix, wilson, type CorpusRow } from "../src/security/evaluation.ts";
+import { scanMessages, type PolicyName } from "../src/security/index.ts";
+
+const ROOT = resolve(import.meta.dir, "..");
+const CORPUS = resolve(ROOT, process.env.SECURITY_CORPUS ?? "../shared/security-corpus/corpus.jsonl");
+const SPLIT = process.argv.find((a) => a.startsWith("--split="))?.slice("--split=".length) ?? "validation";
+const POLICIES: PolicyName[] = ["strict", "balanced", "permissive"];
+const ATTACKS = ["injection", "jailbreak", "extraction"] as const;
+
+type Group = "injection" | "jailbreak" | "extraction" | "attacks (combined)" | "benign (plain)" | "benign (hard)";
+
+function groupsOf(row: CorpusRow): Group[] {
+  if (row.label === "benign") return [row.hard_benign ? "benign (hard)" : "benign (plain)"];
+  return [row.label, "attacks (combined)"];
+}
+
+function percent(k: number, n: number): string {
+  if (n === 0) return "   n/a";
+  const [lo, hi] = wilson(k, n);
+  return `${((100 * k) / n).toFixed(1).padStart(5)}% [${(100 * lo).toFixed(1)}–${(100 * hi).toFixed(1)}] (${k}/${n})`;
+}
+
+function evaluate(rows: readonly CorpusRow[], policy: PolicyName): Map<string, [number, number]> {
+  const counts = new Map<string, [number, number]>();
+  const add = (key: string, positive: boolean): void => {
+    const entry = counts.get(key) ?? [0, 0];
+    entry[0] += positive ? 1 : 0;
+    entry[1] += 1;
+    counts.set(key, entry);
+  };
+  for (const row of rows) {
+    const positive = scanMessages([row.text], policy).action !== "allow";
+    for (const group of groupsOf(row)) add(`group:${group}`, positive);
+    add(`slice:${idPrefix(row.id)}|${row.label}${row.hard_benign ? " (hard)" : ""}`, positive);
+  }
+  return counts;
+}
+
+/**
+ * Scan speed over the whole corpus under the balanced policy. The machine is shared, so several
+ * rounds are timed and both the best and the median round are reported.
+ */
+function measureSpeed(rows: readonly CorpusRow[]): { bestUsPerKb: number; medianUsPerKb: number; p99Us: number } {
+  const texts = rows.map((r) => [r.text]);
+  let bytes = 0;
+  for (const row of rows) bytes += Buffer.byteLength(row.text, "utf8");
+  const kb = bytes / 1024;
+  for (let i = 0; i < 3; i++) for (const t of texts) scanMessages(t, "balanced");
+  const rounds: number[] = [];
+  const perCall: number[] = [];
+  for (let round = 0; round < 9; round++) {
+    const started = performance.now();
+    for (const t of texts) {
+      const t0 = performance.now();
+      scanMessages(t, "balanced");
+      perCall.push(performance.now() - t0);
+    }
+    rounds.push(((performance.now() - started) * 1000) / kb);
+  }
+  rounds.sort((a, b) => a - b);
+  perCall.sort((a, b) => a - b);
+  return {
+    bestUsPerKb: rounds[0] ?? 0,
+    medianUsPerKb: rounds[Math.floor(rounds.length / 2)] ?? 0,
+    p99Us: (perCall[Math.floor(perCall.length * 0.99)] ?? 0) * 1000,
+  };
+}
+
+async function main(): Promise<void> {
+  const all = parseCorpus(await Bun.file(CORPUS).text());
+  const rows = all.filter((r) => splitOf(r.id) === SPLIT);
+  console.log(`corpus ${CORPUS}\nsplit: ${SPLIT} half, ${rows.length} rows (self-instruct rows are measured here, never fitted)\n`);
+  const groups: Group[] = [...ATTACKS, "attacks (combined)", "benign (plain)", "benign (hard)"];
+  const results = new Map(POLICIES.map((p) => [p, evaluate(rows, p)] as const));
+
+  console.log("share flagged or blocked, Wilson 95% interval:");
+  console.log(`${"".padEnd(20)}${POLICIES.map((p) => p.padEnd(36)).join("")}`);
+  for (const group of groups) {
+    const cells = POLICIES.map((p) => {
+      const [k, n] = results.get(p)?.get(`group:${group}`) ?? [0, 0];
+      return percent(k, n).padEnd(36);
+    });
+    console.log(`${group.padEnd(20)}${cells.join("")}`);
+  }
+
+  console.log("\nby id prefix:");
+  const slices = [...(results.get("balanced")?.keys() ?? [])].filter((k) => k.startsWith("slice:")).sort();
+  for (const slice of slices) {
+    const cells = POLICIES.map((p) => {
+      const [k, n] = results.get(p)?.get(slice) ?? [0, 0];
+      return percent(k, n).padEnd(36);
+    });
+    console.log(`${slice.slice(6).padEnd(44)}${cells.join("")}`);
+  }
+
+  const speed = measureSpeed(all);
+  console.log(`\nspeed (balanced, whole corpus, ${all.length} prompts, ${(all.reduce((n, r) => n + Buffer.byteLength(r.text), 0) / 1024).toFixed(0)} KB): best round ${speed.bestUsPerKb.toFixed(2)} µs/KB, median round ${speed.medianUsPerKb.toFixed(2)} µs/KB, p99 ${speed.p99Us.toFixed(0)} µs per prompt`);
+  const huge = "ignore ".repeat(800_000);
+  const t0 = performance.now();
+  const result = scanMessages([huge], "balanced");
+  console.log(`5.6 MB prompt: ${(performance.now() - t0).toFixed(2)} ms, truncated=${result.truncated}, action=${result.action}`);
+}
+
+await main();

@@ -1,0 +1,167 @@
+// Analyses one text segment: folds it, runs the keyword automata, evaluates multi-step rules,
+// verifies credential anchors, finds fake delimiters and collects the n-gram buckets. Every step is
+// a single linear pass; state lives in module-level buffers reused across calls.
+
+import type { CredentialSpan } from "./credentials.ts";
+import { collectBuckets, type BucketList } from "./features.ts";
+import { runAutomaton } from "./matcher.ts";
+import { foldText, isSeparatorCode, toNfkc, type ObfuscationSignals } from "./normalize.ts";
+import {
+  ASSIGNMENT_CHECK, CREDENTIAL_CHECKS, DELIMITERS_BY_FIRST, LATIN_AUTOMATON, OTHER_AUTOMATON, RULES, SIGNAL_RULE_OFFSET,
+  SPEAKER_CODES, SPEAKER_RULE, TERMS, type CredentialCheck,
+} from "./ruleset.ts";
+
+const MAX_STEPS = 4;
+/** Bounds the work spent verifying credential anchors in one segment. */
+const MAX_CREDENTIAL_CHECKS = 256;
+const MAX_CREDENTIAL_SPANS = 64;
+
+export interface SegmentAnalysis {
+  /** The NFKC text that was analysed: excerpts are cut from it. */
+  readonly text: string;
+  /** Indices (into RULES) of the rules that fired; reused buffer, valid until the next call. */
+  readonly fired: readonly number[];
+  /** Position in `text` of each fired rule's first match. */
+  readonly firstMatch: Int32Array;
+  readonly credentials: readonly CredentialSpan[];
+  readonly signals: ObfuscationSignals;
+  readonly ngrams: BucketList;
+  /** Distinct ROT13-encoded keywords seen: two or more mean the text is worth decoding. */
+  readonly rot13Keywords: number;
+  readonly tagPayload: string;
+}
+
+const fired: number[] = [];
+const isFired = new Uint8Array(RULES.length);
+const firstMatch = new Int32Array(RULES.length);
+const stageEnd = new Int32Array(RULES.length * MAX_STEPS);
+const credentials: CredentialSpan[] = [];
+const rot13Seen = new Uint8Array(TERMS.length);
+const rot13List: number[] = [];
+
+let currentText = "";
+let currentOrigin: Int32Array = new Int32Array(0);
+let credentialChecks = 0;
+
+function fire(rule: number, position: number): void {
+  if (isFired[rule] === 1) return;
+  isFired[rule] = 1;
+  firstMatch[rule] = position;
+  fired.push(rule);
+}
+
+function checkCredential(check: CredentialCheck, checkIndex: number, firstLetter: number, lastLetter: number): void {
+  if (credentialChecks >= MAX_CREDENTIAL_CHECKS || credentials.length >= MAX_CREDENTIAL_SPANS) return;
+  credentialChecks++;
+  const span = checkIndex === ASSIGNMENT_CHECK
+    ? check.verify(currentText, (currentOrigin[lastLetter] as number) + 1)
+    : check.verify(currentText, currentOrigin[firstLetter] as number);
+  if (span === null) return;
+  for (const known of credentials) if (known.secretStart === span.secretStart) return;
+  credentials.push(span);
+  fire(check.rule, span.start);
+}
+
+function onHit(termId: number, end: number): void {
+  const term = TERMS[termId];
+  if (term === undefined) return;
+  const lastLetter = term.trailingSeparator ? end - 1 : end;
+  const firstLetter = lastLetter - term.letters + 1;
+  if (term.rot13 && rot13Seen[termId] === 0) {
+    rot13Seen[termId] = 1;
+    rot13List.push(termId);
+  }
+  for (const checkIndex of term.credentialChecks) {
+    checkCredential(CREDENTIAL_CHECKS[checkIndex] as CredentialCheck, checkIndex, Math.max(0, firstLetter), lastLetter);
+  }
+  for (const [rule, stage] of term.refs) {
+    const info = RULES[rule];
+    if (info === undefined) continue;
+    const slot = rule * MAX_STEPS + stage;
+    if (stage > 0) {
+      const previous = stageEnd[slot - 1] as number;
+      if (previous < 0 || previous >= firstLetter || firstLetter - previous > info.window) continue;
+    }
+    if (stage === info.steps - 1) fire(rule, currentOrigin[Math.max(0, firstLetter)] as number);
+    else stageEnd[slot] = end;
+  }
+}
+
+function findDelimiters(codes: Uint16Array, length: number, origin: Int32Array): void {
+  for (let i = 0; i < length; i++) {
+    const code = codes[i] as number;
+    if (code >= 128) continue;
+    if (code === 58) {
+      findSpeakerLabel(codes, i, origin);
+      continue;
+    }
+    const literals = DELIMITERS_BY_FIRST[code];
+    if (literals === undefined) continue;
+    for (const literal of literals) {
+      const size = literal.codes.length;
+      if (i + size > length) continue;
+      let k = 1;
+      while (k < size && codes[i + k] === literal.codes[k]) k++;
+      if (k === size) fire(literal.rule, origin[i] as number);
+    }
+  }
+}
+
+/** "system:" / "assistant:" etc. as a whole word right before the colon at `colon`. */
+function findSpeakerLabel(codes: Uint16Array, colon: number, origin: Int32Array): void {
+  if (isFired[SPEAKER_RULE] === 1) return;
+  for (const label of SPEAKER_CODES) {
+    const start = colon - label.length;
+    if (start < 0 || (start > 0 && !isSeparatorCode(codes[start - 1] as number))) continue;
+    let k = 0;
+    while (k < label.length && codes[start + k] === label[k]) k++;
+    if (k === label.length) {
+      fire(SPEAKER_RULE, origin[start] as number);
+      return;
+    }
+  }
+}
+
+function reset(): void {
+  for (const rule of fired) isFired[rule] = 0;
+  fired.length = 0;
+  credentials.length = 0;
+  stageEnd.fill(-1);
+  for (const term of rot13List) rot13Seen[term] = 0;
+  rot13List.length = 0;
+  credentialChecks = 0;
+}
+
+/** Analyses `raw`. The result (and its buffers) is valid until the next call. */
+export function analyzeSegment(raw: string): SegmentAnalysis {
+  reset();
+  const text = toNfkc(raw);
+  const folded = foldText(text);
+  currentText = text;
+  currentOrigin = folded.origin;
+  runAutomaton(LATIN_AUTOMATON, folded.codes, folded.length, onHit);
+  if (folded.signals.nonLatin) runAutomaton(OTHER_AUTOMATON, folded.codes, folded.length, onHit);
+  findDelimiters(folded.codes, folded.length, folded.origin);
+  const signals = folded.signals;
+  if (signals.invisible > 0) fire(SIGNAL_RULE_OFFSET + 0, 0);
+  if (signals.tagChars > 0) fire(SIGNAL_RULE_OFFSET + 1, 0);
+  if (signals.homoglyphs > 0) fire(SIGNAL_RULE_OFFSET + 2, 0);
+  if (signals.leetTokens > 0) fire(SIGNAL_RULE_OFFSET + 3, 0);
+  if (signals.spacedLetters > 0) fire(SIGNAL_RULE_OFFSET + 4, 0);
+  const ngrams = collectBuckets(folded.codes, folded.length);
+  return {
+    text,
+    fired,
+    firstMatch,
+    credentials,
+    signals,
+    ngrams,
+    rot13Keywords: rot13List.length,
+    tagPayload: folded.tagPayload,
+  };
+}
+
+/** Marks an encoding signal on the current analysis (used for decoded segments). */
+export function markEncoding(signalOffset: 5 | 6): void {
+  fire(SIGNAL_RULE_OFFSET + signalOffset, 0);
+}

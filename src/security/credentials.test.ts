@@ -1,0 +1,58 @@
+import { describe, expect, test } from "bun:test";
+import { categories, ruleIds, scan } from "./test-helpers.ts";
+
+// Synthetic, well-formed but fake secrets.
+const SECRETS: ReadonlyArray<[string, string, string]> = [
+  ["credential.aws_access_key", "AKIAIOSFODNN7EXAMPLE", "AKIA"],
+  ["credential.openai_key", "sk-proj-Xy7Qa9Lm2Np4Rs6Tu8Vw0Bc3De5Fg7Hi9Jk1", "sk-"],
+  ["credential.anthropic_key", "sk-ant-api03-Ab3De6Gh9Jk2Mn5Pq8St1Vw4Yz7Bc0Ef3Hi6", "sk-ant-"],
+  ["credential.github_token", "ghp_1a2B3c4D5e6F7g8H9i0JkLmNoPqRsTuVwXyZ12", "ghp_"],
+  ["credential.slack_token", "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx", "xoxb-"],
+  ["credential.google_api_key", "AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q", "AIza"],
+  ["credential.jwt", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4ifQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", "eyJ"],
+  ["credential.stripe_key", "sk_live_51HxYzAbCdEfGhIjKlMnOpQr", "sk_live_"],
+];
+
+describe("credential detector", () => {
+  test.each(SECRETS)("%s is detected and masked", (rule, secret) => {
+    const result = scan(`Can you check why this fails? const client = init("${secret}"); it returns 401.`);
+    expect(categories(result)).toContain("credential");
+    expect(ruleIds(result)).toContain(rule);
+    expect(result.action).toBe("flag");
+    expect(result.excerpt).toContain("[REDACTED]");
+    expect(result.excerpt).not.toContain(secret);
+    // Not even the secret's tail survives masking.
+    expect(result.excerpt).not.toContain(secret.slice(-8));
+  });
+
+  test("private key block is detected and masked", () => {
+    const body = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj";
+    const result = scan(`Here is my key:\n-----BEGIN RSA PRIVATE KEY-----\n${body}\n-----END RSA PRIVATE KEY-----\nwhy is ssh rejecting it?`);
+    expect(ruleIds(result)).toContain("credential.private_key");
+    expect(result.excerpt).not.toContain(body.slice(10, 40));
+  });
+
+  test("password assignments are detected and masked", () => {
+    const result = scan("my config is:\nDB_HOST=db.internal\nDB_PASSWORD=Tr0ub4dor&3xyz\nwhy can't it connect?");
+    expect(ruleIds(result)).toContain("credential.secret_assignment");
+    expect(result.excerpt).not.toContain("Tr0ub4dor&3xyz");
+  });
+
+  test("strict blocks credentials, balanced flags them, off ignores them", () => {
+    const text = "use AKIAIOSFODNN7EXAMPLE for the upload";
+    expect(scan(text, "strict").action).toBe("block");
+    expect(scan(text, "balanced").action).toBe("flag");
+    expect(scan(text, "off").action).toBe("allow");
+  });
+
+  test.each([
+    "Where do I find my AWS access key ID in the console?",
+    "The sk-learn package is called scikit-learn on PyPI.",
+    "password = os.environ['DB_PASSWORD']",
+    "Set api_key: <your key here> in the config file.",
+    "The task-1234567890abcdefghij id is in the logs.",
+    "Our GitHub tokens start with ghp_ followed by 36 characters.",
+  ])("look-alikes are not credentials: %s", (text) => {
+    expect(categories(scan(text, "strict"))).not.toContain("credential");
+  });
+});

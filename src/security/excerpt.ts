@@ -1,0 +1,19 @@
+// Builds the short, log-safe excerpt shown with a finding. Detected secrets are masked before the
+// excerpt is cut to length, and a secret cut by the window edge is masked from the edge.
+
+import { maskSpans, type CredentialSpan } from "./credentials.ts";
+
+export const EXCERPT_MAX = 200;
+const BEFORE = 60;
+
+const CONTROL_OR_INVISIBLE = /[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+/g;
+
+export function buildExcerpt(text: string, position: number, spans: readonly CredentialSpan[], label = ""): string {
+  const start = Math.max(0, Math.min(position, text.length) - BEFORE);
+  const end = Math.min(text.length, start + EXCERPT_MAX);
+  const masked = maskSpans(text.slice(start, end), start, spans);
+  // Tag characters are removed too: they could smuggle the text back out through logs.
+  const clean = masked.replace(CONTROL_OR_INVISIBLE, " ").replace(/\udb40[\udc00-\udc7f]/g, "").replace(/ {2,}/g, " ").trim();
+  const prefixed = (start > 0 ? "…" : "") + label + clean;
+  return prefixed.length <= EXCERPT_MAX ? prefixed : `${prefixed.slice(0, EXCERPT_MAX - 1)}…`;
+}

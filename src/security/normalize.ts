@@ -1,0 +1,364 @@
+// Text normalisation shared by the rule matcher and the n-gram model.
+//
+// Attackers dodge keyword filters with look-alike characters, invisible characters, leetspeak and
+// spaced-out letters. Everything downstream therefore reads a *folded* view of the text: one pass
+// that lowercases, strips diacritics, drops invisibles, folds homoglyphs and leetspeak inside
+// suspicious tokens and collapses whitespace. Each folded code unit remembers where it came from so
+// that excerpts can be cut from the readable text. Buffers are module-level and reused: a scan
+// allocates almost nothing.
+
+const enum Kind {
+  Punct = 0,
+  Space = 1,
+  Latin = 2,
+  /** A Cyrillic/Greek letter that looks like a Latin one. */
+  Confusable = 3,
+  /** Any other letter, mark or non-ASCII digit (Cyrillic, CJK, Arabic, ...). */
+  OtherLetter = 4,
+  Digit = 5,
+  /** Symbols used as letters in leetspeak: @ $. */
+  LeetSymbol = 6,
+  /** Zero-width and bidi control characters: removed, and their presence is a signal. */
+  Invisible = 7,
+  /** Removed silently (variation selectors, which emoji use legitimately). */
+  Ignorable = 8,
+  /** Latin small capitals and similar letters NFKC leaves alone: always folded, and a signal. */
+  OddLatin = 9,
+}
+
+const KIND = new Uint8Array(65536);
+const FOLD = new Uint16Array(65536);
+const HOMOGLYPH = new Uint16Array(65536);
+const LEET = new Uint16Array(128);
+
+const CONFUSABLES: Record<string, string> = {
+  // Cyrillic
+  а: "a", в: "b", е: "e", ё: "e", к: "k", м: "m", н: "h", о: "o", р: "p", с: "c", т: "t", у: "y",
+  х: "x", ь: "b", і: "i", ї: "i", ј: "j", ѕ: "s", һ: "h", ԁ: "d", ԛ: "q", ԝ: "w", ӏ: "l", п: "n",
+  г: "r",
+  // Greek
+  α: "a", β: "b", ε: "e", η: "n", ι: "i", κ: "k", ν: "v", ο: "o", ρ: "p", τ: "t", υ: "u", χ: "x",
+  γ: "y", ω: "w", μ: "u", ς: "s", σ: "o",
+};
+
+const ODD_LATIN: Record<string, string> = {
+  ᴀ: "a", ʙ: "b", ᴄ: "c", ᴅ: "d", ᴇ: "e", ꜰ: "f", ɢ: "g", ʜ: "h", ɪ: "i", ᴊ: "j", ᴋ: "k", ʟ: "l",
+  ᴍ: "m", ɴ: "n", ᴏ: "o", ᴘ: "p", ǫ: "q", ʀ: "r", ꜱ: "s", ᴛ: "t", ᴜ: "u", ᴠ: "v", ᴡ: "w", ʏ: "y",
+  ᴢ: "z", ı: "i", ɑ: "a", ɡ: "g", ℓ: "l",
+};
+
+const LEET_MAP: Record<string, string> = {
+  "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "@": "a", "$": "s",
+};
+
+const INVISIBLE_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x200b, 0x200f], [0x202a, 0x202e], [0x2060, 0x2064], [0x2066, 0x2069], [0xfeff, 0xfeff],
+  [0x00ad, 0x00ad], [0x180e, 0x180e], [0x034f, 0x034f], [0x115f, 0x1160], [0x3164, 0x3164],
+  [0xffa0, 0xffa0], [0x17b4, 0x17b5],
+];
+
+function buildTables(): void {
+  const letter = /\p{L}|\p{M}/u;
+  const number = /\p{N}/u;
+  const space = /\s/u;
+  for (let c = 0; c < 65536; c++) {
+    FOLD[c] = c;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      KIND[c] = Kind.Punct;
+      continue;
+    }
+    const ch = String.fromCharCode(c);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) { KIND[c] = Kind.Latin; FOLD[c] = c + 32; }
+      else if (c >= 97 && c <= 122) KIND[c] = Kind.Latin;
+      else if (c >= 48 && c <= 57) KIND[c] = Kind.Digit;
+      else if (c === 64 || c === 36) KIND[c] = Kind.LeetSymbol;
+      else if (c === 32 || (c >= 9 && c <= 13)) KIND[c] = Kind.Space;
+      else KIND[c] = Kind.Punct;
+      continue;
+    }
+    if (space.test(ch)) { KIND[c] = Kind.Space; continue; }
+    if (letter.test(ch) || number.test(ch)) {
+      KIND[c] = Kind.OtherLetter;
+      // Lowercase and strip diacritics only for alphabetic scripts; CJK and Hangul stay intact.
+      if (c < 0x0530 || (c >= 0x1e00 && c <= 0x1fff) || (c >= 0x2c00 && c <= 0x2dff) || (c >= 0xa640 && c <= 0xa7ff)) {
+        const lower = ch.toLowerCase();
+        let folded = lower.length === 1 ? lower.charCodeAt(0) : c;
+        const decomposed = String.fromCharCode(folded).normalize("NFD");
+        if (decomposed.length > 1 && decomposed.charCodeAt(0) < 0x0530) folded = decomposed.charCodeAt(0);
+        FOLD[c] = folded;
+        if (folded >= 97 && folded <= 122) KIND[c] = Kind.Latin;
+      }
+      continue;
+    }
+    KIND[c] = Kind.Punct;
+  }
+  for (const [from, to] of INVISIBLE_RANGES) for (let c = from; c <= to; c++) KIND[c] = Kind.Invisible;
+  for (let c = 0xfe00; c <= 0xfe0f; c++) KIND[c] = Kind.Ignorable;
+  for (const [from, to] of Object.entries(CONFUSABLES)) {
+    for (const variant of [from, from.toUpperCase()]) {
+      const code = variant.charCodeAt(0);
+      if (KIND[code] === Kind.OtherLetter) KIND[code] = Kind.Confusable;
+      HOMOGLYPH[code] = to.charCodeAt(0);
+    }
+  }
+  for (const [from, to] of Object.entries(ODD_LATIN)) {
+    const code = from.charCodeAt(0);
+    KIND[code] = Kind.OddLatin;
+    FOLD[code] = to.charCodeAt(0);
+  }
+  for (const [from, to] of Object.entries(LEET_MAP)) LEET[from.charCodeAt(0)] = to.charCodeAt(0);
+}
+buildTables();
+
+/** Obfuscation evidence gathered while folding; each becomes a rule id when present. */
+export interface ObfuscationSignals {
+  invisible: number;
+  tagChars: number;
+  homoglyphs: number;
+  leetTokens: number;
+  spacedLetters: number;
+  /** Length of the longest run of letters/digits: a cheap trigger for the base64 decoder. */
+  longestToken: number;
+  /** Whether any non-Latin letter was seen: the non-Latin rule automaton only runs then. */
+  nonLatin: boolean;
+}
+
+export interface FoldedText {
+  /** Folded code units; only the first `length` are valid (the array is a reused buffer). */
+  codes: Uint16Array;
+  /** For each folded code unit, its index in the source string. */
+  origin: Int32Array;
+  length: number;
+  signals: ObfuscationSignals;
+  /** ASCII text smuggled in Unicode tag characters (U+E0020–E007E), decoded. */
+  tagPayload: string;
+}
+
+let codesBuf = new Uint16Array(4096);
+let originBuf = new Int32Array(4096);
+let spareCodes = new Uint16Array(4096);
+let spareOrigin = new Int32Array(4096);
+
+function ensureCapacity(n: number): void {
+  if (codesBuf.length >= n) return;
+  const size = Math.max(n, codesBuf.length * 2);
+  codesBuf = new Uint16Array(size);
+  originBuf = new Int32Array(size);
+  spareCodes = new Uint16Array(size);
+  spareOrigin = new Int32Array(size);
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** NFKC maps full-width, mathematical and compatibility letters to plain ones; ASCII is already NFKC. */
+export function toNfkc(text: string): string {
+  return NON_ASCII.test(text) ? text.normalize("NFKC") : text;
+}
+
+function emptySignals(): ObfuscationSignals {
+  return { invisible: 0, tagChars: 0, homoglyphs: 0, leetTokens: 0, spacedLetters: 0, longestToken: 0, nonLatin: false };
+}
+
+/** 1 for kinds that belong inside a token (letters, digits, leet symbols, invisibles). */
+const IN_TOKEN = new Uint8Array(16);
+for (const kind of [Kind.Latin, Kind.Confusable, Kind.OtherLetter, Kind.Digit, Kind.LeetSymbol, Kind.OddLatin, Kind.Invisible, Kind.Ignorable]) {
+  IN_TOKEN[kind] = 1;
+}
+
+/**
+ * Folds `text` (already NFKC) into the shared buffers. The result is valid until the next call.
+ * Runs in one pass over tokens; each character is read at most twice.
+ */
+export function foldText(text: string): FoldedText {
+  const n = text.length;
+  ensureCapacity(n + 2);
+  const codes = codesBuf;
+  const origin = originBuf;
+  const signals = emptySignals();
+  let tagPayload = "";
+  let out = 0;
+  let lastWasSpace = true;
+  let singleRun = 0;
+  let lastTokenEnd = -10;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    // Unicode tag characters (U+E0000 block) are invisible yet readable by models: decode them.
+    if (c === 0xdb40 && i + 1 < n) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdc7f) {
+        signals.tagChars++;
+        const ascii = low - 0xdc00;
+        if (ascii >= 0x20 && ascii < 0x7f && tagPayload.length < 4096) tagPayload += String.fromCharCode(ascii);
+        i += 2;
+        continue;
+      }
+    }
+    const kind = KIND[c] as number;
+    if (kind === Kind.Space) {
+      if (!lastWasSpace) {
+        codes[out] = 32;
+        origin[out++] = i;
+        lastWasSpace = true;
+      }
+      i++;
+      continue;
+    }
+    if (kind === Kind.Invisible) { signals.invisible++; i++; continue; }
+    if (kind === Kind.Ignorable) { i++; continue; }
+    if (kind === Kind.Punct || (kind === Kind.LeetSymbol && !nextIsLetter(text, i + 1))) {
+      codes[out] = FOLD[c] as number;
+      origin[out++] = i;
+      lastWasSpace = false;
+      i++;
+      continue;
+    }
+    // A token: letters, digits and leet symbols. First look at it, then emit it folded.
+    let hasLatin = false;
+    let hasConfusable = false;
+    let hasLeet = false;
+    let hasOther = false;
+    let leetInside = false;
+    let letters = 0;
+    let end = i;
+    while (end < n) {
+      const k = KIND[text.charCodeAt(end)] as number;
+      if (IN_TOKEN[k] === 0) break;
+      if (k === Kind.Latin) { hasLatin = true; letters++; }
+      else if (k === Kind.OddLatin) { hasLatin = true; letters++; }
+      else if (k === Kind.Confusable) { hasConfusable = true; letters++; }
+      else if (k === Kind.OtherLetter) { letters++; hasOther = true; signals.nonLatin = true; }
+      else if (k === Kind.Digit || k === Kind.LeetSymbol) {
+        hasLeet = true;
+        if (letters > 0 && end + 1 < n && isLetterKind(KIND[text.charCodeAt(end + 1)] as number)) leetInside = true;
+        if (letters === 0 && end + 1 < n && isLetterKind(KIND[text.charCodeAt(end + 1)] as number)) leetInside = true;
+      }
+      end++;
+    }
+    const foldHomoglyphs = hasLatin && hasConfusable;
+    const foldLeet = hasLatin && hasLeet && letters >= 2;
+    if (foldHomoglyphs) signals.homoglyphs++;
+    if (foldLeet && leetInside) signals.leetTokens++;
+    if (hasConfusable && !foldHomoglyphs) signals.nonLatin = true;
+    const start = out;
+    if (letters === end - i && !hasConfusable && !hasOther) {
+      // Common case: plain Latin letters only.
+      for (let j = i; j < end; j++) {
+        const ch = text.charCodeAt(j);
+        codes[out] = FOLD[ch] as number;
+        origin[out++] = j;
+        if (KIND[ch] === Kind.OddLatin) signals.homoglyphs++;
+      }
+    } else for (let j = i; j < end; j++) {
+      const ch = text.charCodeAt(j);
+      const k = KIND[ch] as number;
+      if (k === Kind.Invisible) { signals.invisible++; continue; }
+      if (k === Kind.Ignorable) continue;
+      let folded = FOLD[ch] as number;
+      if (k === Kind.OddLatin) signals.homoglyphs++;
+      else if (k === Kind.Confusable && foldHomoglyphs) folded = HOMOGLYPH[folded] || HOMOGLYPH[ch] || folded;
+      else if ((k === Kind.Digit || k === Kind.LeetSymbol) && foldLeet) folded = LEET[ch] || folded;
+      codes[out] = folded;
+      origin[out++] = j;
+    }
+    const tokenLength = out - start;
+    if (tokenLength > signals.longestToken) signals.longestToken = tokenLength;
+    // Spaced-out letters ("i g n o r e"): count runs of one-letter tokens with short gaps.
+    if (tokenLength === 1 && letters === 1 && i - lastTokenEnd <= 3) {
+      singleRun++;
+      if (singleRun === 3) signals.spacedLetters++;
+    } else {
+      singleRun = tokenLength === 1 && letters === 1 ? 1 : 0;
+    }
+    lastTokenEnd = end;
+    lastWasSpace = false;
+    i = end;
+  }
+  let length = out;
+  if (signals.spacedLetters > 0) length = joinSpacedLetters(length);
+  return { codes: codesBuf, origin: originBuf, length, signals, tagPayload };
+}
+
+function isLetterKind(kind: number): boolean {
+  return kind === Kind.Latin || kind === Kind.Confusable || kind === Kind.OddLatin;
+}
+
+function nextIsLetter(text: string, index: number): boolean {
+  return index < text.length && isLetterKind(KIND[text.charCodeAt(index)] as number);
+}
+
+function isWordUnit(code: number): boolean {
+  const kind = KIND[code] as number;
+  return kind !== Kind.Space && kind !== Kind.Punct;
+}
+
+/**
+ * Rewrites runs of three or more one-letter tokens separated by one or two separator characters
+ * ("i g n o r e", "i.g.n.o.r.e") into one word. Works on the folded buffer, swapping buffers.
+ */
+function joinSpacedLetters(length: number): number {
+  const src = codesBuf;
+  const srcOrigin = originBuf;
+  const dst = spareCodes;
+  const dstOrigin = spareOrigin;
+  let out = 0;
+  let i = 0;
+  while (i < length) {
+    if (!isWordUnit(src[i] as number) || (i + 1 < length && isWordUnit(src[i + 1] as number)) || (i > 0 && isWordUnit(src[i - 1] as number))) {
+      dst[out] = src[i] as number;
+      dstOrigin[out++] = srcOrigin[i] as number;
+      i++;
+      continue;
+    }
+    // src[i] is a one-letter token: find how far the run of one-letter tokens reaches.
+    let runEnd = i;
+    let count = 1;
+    for (;;) {
+      let gap = runEnd + 1;
+      while (gap < length && gap - runEnd <= 3 && !isWordUnit(src[gap] as number)) gap++;
+      const gapLength = gap - runEnd - 1;
+      if (gap >= length || gapLength < 1 || gapLength > 2) break;
+      if (gap + 1 < length && isWordUnit(src[gap + 1] as number)) break;
+      runEnd = gap;
+      count++;
+    }
+    if (count < 3) {
+      dst[out] = src[i] as number;
+      dstOrigin[out++] = srcOrigin[i] as number;
+      i++;
+      continue;
+    }
+    for (let j = i; j <= runEnd; j++) {
+      if (isWordUnit(src[j] as number)) {
+        dst[out] = src[j] as number;
+        dstOrigin[out++] = srcOrigin[j] as number;
+      }
+    }
+    i = runEnd + 1;
+  }
+  codesBuf = dst;
+  originBuf = dstOrigin;
+  spareCodes = src;
+  spareOrigin = srcOrigin;
+  return out;
+}
+
+/** Folds a short pattern string exactly as scanned text is folded (used when compiling rules). */
+export function foldPattern(pattern: string): string {
+  const folded = foldText(toNfkc(pattern));
+  return String.fromCharCode(...folded.codes.subarray(0, folded.length));
+}
+
+/** 1 for code units that separate words (space or punctuation): a table for hot loops. */
+export const SEPARATOR = Uint8Array.from(KIND, (kind) => (kind === Kind.Space || kind === Kind.Punct ? 1 : 0));
+
+/** Whether a folded code unit separates words (space or punctuation). */
+export function isSeparatorCode(code: number): boolean {
+  return SEPARATOR[code] === 1;
+}
+
+/** Whether a folded code unit is a letter of a script written without spaces (CJK, kana). */
+export function isUnspacedScript(code: number): boolean {
+  return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+}

@@ -1,0 +1,45 @@
+// Fake role and turn delimiters: chat-template tokens pasted into content to forge a system or
+// assistant turn. They are punctuation-heavy, so they are matched on the folded text with its
+// punctuation intact (the keyword automaton treats punctuation as a space).
+
+export interface DelimiterSpec {
+  readonly id: string;
+  readonly severity: number;
+  /** Folded (lowercase) literals; runs of whitespace in the text are already single spaces. */
+  readonly markers: readonly string[];
+}
+
+export const DELIMITER_RULES: readonly DelimiterSpec[] = [
+  {
+    id: "injection.chat_template_token",
+    severity: 0.9,
+    markers: [
+      "<|im_start|>", "<|im_end|>", "<|im_sep|>", "<|system|>", "<|user|>", "<|assistant|>", "<|endoftext|>",
+      "<|begin_of_text|>", "<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>", "<|end|>", "<|channel|>",
+      "<|message|>", "<|start|>", "[inst]", "[/inst]", "<<sys>>", "<</sys>>", "<start_of_turn>", "<end_of_turn>",
+      "<|prompter|>", "<|assistant_start|>", "[system](#", "[/system]",
+    ],
+  },
+  {
+    id: "injection.fake_system_header",
+    severity: 0.75,
+    markers: [
+      "### system", "###system", "### instruction", "### new instruction", "## system prompt", "<system>", "</system>",
+      "[system]", "[system message]", "[system note", "(system note", "<system mode>", "<sys>", "[admin]", "<admin>",
+      "[developer]", "<developer>", "{system}",
+    ],
+  },
+  {
+    id: "injection.turn_marker",
+    severity: 0,
+    markers: ["### response", "### assistant", "### user", "[user]", "[assistant]"],
+  },
+];
+
+/**
+ * Speaker labels ("System:", "Assistant:") forge a turn when they start a line. Matched by looking
+ * back from each colon, so common letters do not trigger work. Feature only: transcripts are
+ * legitimate content too.
+ */
+export const SPEAKER_LABELS: readonly string[] = ["system", "assistant", "human", "user", "ai", "developer"];
+export const SPEAKER_RULE_ID = "injection.speaker_label";

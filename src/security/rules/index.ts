@@ -1,0 +1,26 @@
+// All rule sets, in a stable order (rule ids, not positions, are what the model weights refer to).
+
+import type { RuleSpec } from "./types.ts";
+import { EXTRACTION_RULES } from "./extraction.ts";
+import { INJECTION_RULES } from "./injection.ts";
+import { JAILBREAK_RULES } from "./jailbreak.ts";
+
+export { DELIMITER_RULES, SPEAKER_LABELS, SPEAKER_RULE_ID, type DelimiterSpec } from "./delimiters.ts";
+export { DEFAULT_WINDOW, type RuleSpec } from "./types.ts";
+
+export const KEYWORD_RULES: readonly RuleSpec[] = [...INJECTION_RULES, ...JAILBREAK_RULES, ...EXTRACTION_RULES];
+
+/**
+ * Obfuscation and encoding evidence. Each is a model feature; none blocks on its own, because
+ * emoji flags use tag characters and some languages use zero-width joiners.
+ */
+export const SIGNAL_IDS = [
+  "obfuscation.invisible_chars",
+  "obfuscation.tag_chars",
+  "obfuscation.homoglyphs",
+  "obfuscation.leetspeak",
+  "obfuscation.spaced_letters",
+  "encoding.base64",
+  "encoding.rot13",
+] as const;
+export type SignalId = (typeof SIGNAL_IDS)[number];

@@ -1,0 +1,24 @@
+// Shape of a keyword rule. Rules are data: they are compiled once into the shared automaton.
+
+import type { SecurityCategory } from "../types.ts";
+
+export interface RuleSpec {
+  /** Stable id reported in findings and used as a model feature, e.g. "injection.ignore_previous". */
+  readonly id: string;
+  readonly category: SecurityCategory;
+  /**
+   * The score this rule alone guarantees its category when it fires (0 = the rule is only a model
+   * feature). Reserve high severities for phrasings that are rare in legitimate prompts.
+   */
+  readonly severity: number;
+  /**
+   * Keyword alternatives per step. Every step must match, in order, each within `window` folded
+   * characters of the previous one. Keywords are folded like the text (lowercase, no accents);
+   * keywords in spaced scripts match at a word start and as a prefix ("instruction" also matches
+   * "instructions"); a trailing space requires a word end.
+   */
+  readonly steps: readonly (readonly string[])[];
+  readonly window?: number;
+}
+
+export const DEFAULT_WINDOW = 48;

@@ -1,0 +1,81 @@
+// Keyword families shared by several rules, per language (en, fr, de, es, pt, it, zh, ja, ru, plus
+// a few widely used others). Kept as word stems: matching is prefix-based.
+
+export const OVERRIDE_VERBS = [
+  // en
+  "ignore", "ignoring", "disregard", "forget", "forgot", "override", "overwrite", "bypass", "skip", "neglect",
+  "set aside", "throw away", "abandon", "drop all", "do not follow", "don't follow", "dont follow",
+  "stop following", "no longer follow", "pay no attention to", "cancel", "erase", "delete", "reset",
+  // fr
+  "ignor", "oubli", "ne tiens pas compte", "ne tenez pas compte", "faites abstraction", "fais abstraction", "annul",
+  // de
+  "vergiss", "vergessen", "missacht", "ueberschreib", "uberschreib", "verwirf",
+  // es / pt / it
+  "olvid", "omit", "descart", "no sigas", "haz caso omiso", "esquec", "desconsider", "nao siga",
+  "dimentic", "trascura", "non seguire", "salta",
+  // ru
+  "игнорир", "проигнорир", "забудь", "забуд", "не обращай", "отмени", "пропусти", "не следуй",
+  // zh / ja
+  "忽略", "忽视", "无视", "無視", "忘记", "忘掉", "忘了", "不要理会", "不要遵循", "跳过", "忘れ", "無視して", "従わない",
+  // others (hi, ar, tr, id/ms, tl, vi, ko, pl, nl)
+  "अनदेखा", "नज़रअंदाज़", "नजरअंदाज", "भूल जाओ", "भूल जाएं", "تجاهل", "انسَ", "انس ", "görmezden", "unut",
+  "abaikan", "lupakan", "huwag pansinin", "kalimutan", "bỏ qua", "quên", "무시", "잊어", "zignoruj", "zapomnij",
+  "negeer", "vergeet",
+];
+
+export const PREVIOUS_WORDS = [
+  "previous", "prior", "above", "earlier", "preceding", "former", "original", "initial", "existing", "old ",
+  "all ", "any ", "your ", "the system", "system ", "everything", "what you were told", "those", "these",
+  "precedent", "anterieur", "ci-dessus", "toutes", "tous", "vorherig", "vorigen", "obig", "bisherig", "alle ",
+  "vorangegangen", "anterior", "previa", "previo", "todas", "todos", "anteriores", "precedenti", "precedente",
+  "tutte", "tutti", "sopra", "предыдущ", "прежн", "все ", "всё", "выше", "ранее", "之前", "以前", "先前", "上面",
+  "上述", "前面", "所有", "これまで", "以前の", "前の", "上記", "すべて", "全て", "पिछल", "पूर्व", "सभी", "السابق",
+  "جميع", "önceki", "tüm", "sebelumnya", "semua", "naunang", "lahat", "trước", "tất cả", "이전", "모든",
+  "poprzedni", "wszystk", "vorige", "eerdere",
+];
+
+export const INSTRUCTION_NOUNS = [
+  "instruction", "directive", "rule", "guideline", "prompt ", "prompts ", "command", "guidance", "constraint",
+  "programming", "restriction", "policy", "policies",
+  "consigne", "regle", "directive", "anweisung", "befehl", "regel", "vorgabe", "richtlinie", "instruktion",
+  "instrucc", "instruc", "indicac", "orden", "regla", "directriz", "norma", "istruzion", "indicazion", "regol",
+  "direttiv", "инструкц", "указани", "правил", "команд", "директив", "指令", "指示", "说明", "規則", "规则", "命令",
+  "提示", "ルール", "設定", "निर्देश", "تعليمات", "التعليمات", "talimat", "instruksi", "petunjuk", "tagubilin",
+  "hướng dẫn", "chỉ dẫn", "지시", "명령", "instrukcj", "instructies",
+];
+
+export const REVEAL_VERBS = [
+  "reveal", "show", "print", "output", "repeat", "display", "tell me", "give me", "share", "disclose", "leak",
+  "dump", "spell out", "write out", "write down", "list", "recite", "expose", "provide", "send", "confirm",
+  "paste", "copy", "echo", "translate", "encode", "summarize", "summarise",
+  "revel", "montre", "affiche", "donne", "dis-moi", "dites-moi", "repete", "partage",
+  "zeig", "gib mir", "geben sie", "nenn", "verrat", "wiederhol", "teile",
+  "revela", "muestra", "dime", "dame", "imprime", "comparte", "mostra", "mostre", "diga", "me de", "me da",
+  "compartilh", "rivela", "mostrami", "dimmi", "dammi", "stampa", "condividi",
+  "покажи", "раскрой", "выведи", "скажи", "назови", "дай ", "сообщи", "повтори",
+  "告诉我", "显示", "输出", "透露", "泄露", "给我", "打印", "重复", "教えて", "見せて", "表示", "出力",
+  "明かして", "बताओ", "बताएं", "बताइए", "साझा", "दिखाओ", "أعطني", "اكشف", "söyle",
+  "paylaş", "göster", "berikan", "beritahu", "tunjukkan", "ibigay", "sabihin", "cho tôi", "알려", "보여",
+];
+
+/** Weaker objects of an override: legitimate prompts do say "ignore the previous message". */
+export const WEAK_OBJECT_NOUNS = ["message", "task", "context", "conversation", "direction", "setting", "text", "content", "input"];
+
+/** Questions that become extraction when their object is the model's own prompt or a held secret. */
+export const QUESTION_WORDS = [
+  "what is", "what's", "whats", "what are", "what were", "what was", "tell me", "can you tell", "could you tell",
+  "quel est", "quelle est", "quels sont", "was ist", "wie lautet", "was sind", "cual es", "cuales son", "qual e",
+  "quais sao", "qual e", "quali sono", "какой", "какая", "каков", "какие", "是什么", "是多少", "何ですか", "は何",
+  "ما هو", "ما هي", "क्या है", "nedir", "ano ang",
+];
+
+/** Verbs that ask for a held secret to be handed over (narrower than REVEAL_VERBS). */
+export const HAND_OVER_VERBS = [
+  "reveal", "tell me", "give me", "disclose", "leak", "dump", "expose", "show me", "print", "spell out", "share",
+  "hand over", "send me", "what is", "what's", "whats", "can you confirm", "could you confirm", "confirm",
+  "revel", "donne-moi", "donnez-moi", "dis-moi", "dites-moi", "quel est", "gib mir", "geben sie mir", "verrat",
+  "sag mir", "was ist", "wie lautet", "revela", "dime", "dame", "cual es", "me diga", "me de", "qual e", "rivela",
+  "dimmi", "dammi", "qual e", "раскрой", "скажи", "назови", "дай ", "сообщи", "какой", "告诉我", "给我", "透露",
+  "泄露", "是什么", "教えて", "明かして", "は何", "बताओ", "बताएं", "बताइए", "साझा", "ما هو", "أعطني", "söyle",
+  "paylaş", "beritahu", "berikan", "ibigay", "sabihin", "cho tôi", "알려",
+];

@@ -1,0 +1,169 @@
+// Compiles every rule, credential anchor and encoding trigger into two keyword automata, once, at
+// module load. Latin-script keywords share one small automaton that always runs; keywords in other
+// scripts get a second one that only runs when the text contains non-Latin letters.
+
+import { ASSIGNMENT_SPEC, CREDENTIAL_SPECS, type CredentialSpec } from "./credentials.ts";
+import { rot13 } from "./decoders.ts";
+import { compileAutomaton, type Automaton } from "./matcher.ts";
+import { foldPattern, isUnspacedScript } from "./normalize.ts";
+import { DEFAULT_WINDOW, DELIMITER_RULES, KEYWORD_RULES, SIGNAL_IDS, SPEAKER_LABELS, SPEAKER_RULE_ID } from "./rules/index.ts";
+import type { SecurityCategory } from "./types.ts";
+
+/** One reportable rule: keyword and delimiter rules, obfuscation signals and credential detectors. */
+export interface RuleInfo {
+  readonly id: string;
+  /** null for obfuscation/encoding signals, which support whichever category fires. */
+  readonly category: SecurityCategory | null;
+  readonly severity: number;
+  /** Keyword rules only: number of steps and the window between them. */
+  readonly steps: number;
+  readonly window: number;
+}
+
+export interface TermInfo {
+  /** (rule index, step) pairs this keyword serves. */
+  readonly refs: Array<[number, number]>;
+  /** Credential specs anchored on this keyword (indices into CREDENTIAL_CHECKS). */
+  readonly credentialChecks: number[];
+  rot13: boolean;
+  /** Number of non-separator characters before the optional trailing separator. */
+  readonly letters: number;
+  readonly trailingSeparator: boolean;
+}
+
+export const RULES: RuleInfo[] = [];
+const ruleIndexById = new Map<string, number>();
+
+function addRule(info: RuleInfo): number {
+  const index = RULES.length;
+  RULES.push(info);
+  ruleIndexById.set(info.id, index);
+  return index;
+}
+
+for (const rule of KEYWORD_RULES) {
+  addRule({ id: rule.id, category: rule.category, severity: rule.severity, steps: rule.steps.length, window: rule.window ?? DEFAULT_WINDOW });
+}
+export const DELIMITER_RULE_OFFSET = RULES.length;
+for (const rule of DELIMITER_RULES) addRule({ id: rule.id, category: "injection", severity: rule.severity, steps: 1, window: 0 });
+export const SPEAKER_RULE = addRule({ id: SPEAKER_RULE_ID, category: "injection", severity: 0, steps: 1, window: 0 });
+export const SIGNAL_RULE_OFFSET = RULES.length;
+for (const id of SIGNAL_IDS) addRule({ id, category: null, severity: 0, steps: 1, window: 0 });
+/** Rules below this index are model features; credential detectors are not (the corpus has none). */
+export const MODEL_FEATURE_COUNT = RULES.length;
+
+export type CredentialCheck = Pick<CredentialSpec, "verify"> & { readonly rule: number; readonly severity: number };
+export const CREDENTIAL_CHECKS: CredentialCheck[] = [];
+for (const spec of [...CREDENTIAL_SPECS, ASSIGNMENT_SPEC]) {
+  const rule = addRule({ id: spec.id, category: "credential", severity: spec.severity, steps: 1, window: 0 });
+  CREDENTIAL_CHECKS.push({ verify: spec.verify, rule, severity: spec.severity });
+}
+export const ASSIGNMENT_CHECK = CREDENTIAL_CHECKS.length - 1;
+
+export function ruleIndex(id: string): number {
+  const index = ruleIndexById.get(id);
+  if (index === undefined) throw new Error(`unknown security rule ${id}`);
+  return index;
+}
+
+// ---- keyword terms -------------------------------------------------------------------------
+
+export const TERMS: TermInfo[] = [];
+const termIds = new Map<string, number>();
+const latinTerms: string[] = [];
+const latinIds: number[] = [];
+const otherTerms: string[] = [];
+const otherIds: number[] = [];
+
+function isLatinTerm(term: string): boolean {
+  for (let i = 0; i < term.length; i++) {
+    const c = term.charCodeAt(i);
+    if (c > 0x7f) return false;
+  }
+  return true;
+}
+
+/** Folds a keyword and adds the word-start boundary unless it is in an unspaced script (CJK). */
+function termKey(raw: string, wordStart: boolean): string | null {
+  const folded = foldPattern(raw);
+  if (folded.trim().length === 0) return null;
+  const first = folded.charCodeAt(0);
+  return wordStart && !isUnspacedScript(first) ? ` ${folded}` : folded;
+}
+
+function internTerm(key: string): TermInfo {
+  let id = termIds.get(key);
+  if (id === undefined) {
+    id = TERMS.length;
+    termIds.set(key, id);
+    const trailingSeparator = key.endsWith(" ");
+    TERMS.push({ refs: [], credentialChecks: [], rot13: false, letters: key.trim().length, trailingSeparator });
+    if (isLatinTerm(key)) { latinTerms.push(key); latinIds.push(id); }
+    else { otherTerms.push(key); otherIds.push(id); }
+  }
+  return TERMS[id] as TermInfo;
+}
+
+KEYWORD_RULES.forEach((rule, ruleIdx) => {
+  rule.steps.forEach((alternatives, stage) => {
+    for (const raw of alternatives) {
+      const key = termKey(raw, true);
+      if (key === null) continue;
+      internTerm(key).refs.push([ruleIdx, stage]);
+      if (rule.severity === 0 || !isLatinTerm(key)) continue;
+      const core = key.trim();
+      // Squashed phrases catch "i g n o r e p r e v i o u s ..." once the letters are joined.
+      if (rule.steps.length === 1 && core.includes(" ")) {
+        const squashed = core.replace(/ /g, "");
+        if (squashed.length >= 10) internTerm(squashed).refs.push([ruleIdx, 0]);
+      }
+    }
+  });
+});
+
+/**
+ * ROT13-encoded forms of a few words that attacks cannot avoid. Two distinct ones in a text trigger
+ * decoding and a rescan (see scanner). A short list keeps the automaton small and cache-friendly.
+ */
+const ROT13_TRIGGERS = [
+  "ignore", "disregard", "previous", "instructions", "system prompt", "password", "reveal", "secret", "jailbreak",
+  "developer mode", "do anything now", "forget", "pretend", "print your", "your instructions", "restrictions",
+];
+for (const word of ROT13_TRIGGERS) {
+  const encoded = termKey(rot13(word), true);
+  if (encoded !== null) internTerm(encoded).rot13 = true;
+}
+
+CREDENTIAL_CHECKS.forEach((_, checkIndex) => {
+  const spec = checkIndex === ASSIGNMENT_CHECK ? ASSIGNMENT_SPEC : (CREDENTIAL_SPECS[checkIndex] as CredentialSpec);
+  for (const raw of spec.anchors) {
+    const key = termKey(raw, true);
+    if (key !== null) internTerm(key).credentialChecks.push(checkIndex);
+  }
+});
+
+export const LATIN_AUTOMATON: Automaton = compileAutomaton(latinTerms, latinIds);
+export const OTHER_AUTOMATON: Automaton = compileAutomaton(otherTerms, otherIds);
+
+// ---- delimiter literals --------------------------------------------------------------------
+
+export interface DelimiterLiteral {
+  readonly codes: Uint16Array;
+  readonly rule: number;
+}
+
+/** Literals grouped by their first code unit (always ASCII punctuation), for one pass over the text. */
+export const DELIMITERS_BY_FIRST: Array<DelimiterLiteral[] | undefined> = new Array(128).fill(undefined);
+DELIMITER_RULES.forEach((rule, i) => {
+  for (const marker of rule.markers) {
+    const literal = marker.trim().toLowerCase();
+    const codes = Uint16Array.from(literal, (ch) => ch.charCodeAt(0));
+    const first = codes[0] as number;
+    if (first >= 128 || (first >= 97 && first <= 122)) throw new Error(`delimiter ${marker} must start with ASCII punctuation`);
+    const list = DELIMITERS_BY_FIRST[first] ?? [];
+    list.push({ codes, rule: DELIMITER_RULE_OFFSET + i });
+    DELIMITERS_BY_FIRST[first] = list;
+  }
+});
+
+export const SPEAKER_CODES: readonly Uint16Array[] = SPEAKER_LABELS.map((label) => Uint16Array.from(label, (ch) => ch.charCodeAt(0)));
