@@ -3,6 +3,7 @@
 import type { AnyElysia } from "elysia";
 import { analyticsRoutes } from "./admin/routes/analytics.ts";
 import { rateRoutes } from "./admin/routes/rates.ts";
+import { securityEventRoutes } from "./admin/routes/security-events.ts";
 import type { ConfigBus } from "./config-bus.ts";
 import type { AppContext } from "./context.ts";
 import { createMetrics, type Metrics } from "./metrics/registry.ts";
@@ -10,8 +11,10 @@ import { metricsRoute } from "./metrics/routes.ts";
 import type { RequestGate } from "./proxy/gate.ts";
 import { createProxyHandler } from "./proxy/handler.ts";
 import { proxyRoutes } from "./proxy/routes.ts";
+import { securityGate } from "./proxy/security-gate.ts";
 import { LinkCache } from "./routing/link-cache.ts";
 import { SimpleRouter } from "./routing/router.ts";
+import { createSecurityEventWriter } from "./security-events/writer.ts";
 import { loadRates, RateTable } from "./usage/rates.ts";
 import { UsageWriter } from "./usage/writer.ts";
 
@@ -50,18 +53,21 @@ export async function buildServices(ctx: AppContext, bus: ConfigBus): Promise<Se
   });
   usage.start();
 
-  const gates: RequestGate[] = [];
+  const securityEvents = createSecurityEventWriter(sql, ctx.log, ctx.config.usageFlushMs);
+  securityEvents.start();
+
+  const gates: RequestGate[] = [securityGate(ctx.config.securityPolicy, (event) => securityEvents.record(event), metrics)];
   const handle = createProxyHandler({ config: ctx.config, log: ctx.log, keys: ctx.keys, router, rates, usage, metrics, gates });
 
   return {
     proxyRoutes: [proxyRoutes(handle, ctx.keys, router, ctx.log), metricsRoute(metrics)],
-    managementRoutes: [metricsRoute(metrics), rateRoutes(ctx, rates), analyticsRoutes(ctx)],
+    managementRoutes: [metricsRoute(metrics), rateRoutes(ctx, rates), analyticsRoutes(ctx), securityEventRoutes(ctx)],
     metrics,
     usage,
     links,
     async stop() {
       links.stop();
-      await usage.stop(ctx.config.shutdownTimeoutMs);
+      await Promise.all([usage.stop(ctx.config.shutdownTimeoutMs), securityEvents.stop(ctx.config.shutdownTimeoutMs)]);
     },
   };
 }

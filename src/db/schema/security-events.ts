@@ -1,6 +1,6 @@
-import { bigserial, doublePrecision, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, doublePrecision, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
-/** One row per prompt the scanner blocked or flagged. */
+/** One row per request whose prompt the scanner blocked or flagged (its strongest finding first). */
 export const securityEvents = pgTable(
   "security_events",
   {
@@ -20,5 +20,8 @@ export const securityEvents = pgTable(
     excerpt: text("excerpt").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("security_events_created_idx").on(table.createdAt), index("security_events_org_created_idx").on(table.organizationId, table.createdAt)],
+  (table) => [
+    uniqueIndex("security_events_request_idx").on(table.requestId),
+    index("security_events_created_idx").on(table.createdAt), index("security_events_org_created_idx").on(table.organizationId, table.createdAt),
+  ],
 );

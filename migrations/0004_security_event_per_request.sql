@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "security_events_request_idx" ON "security_events" USING btree ("request_id");

@@ -1,0 +1,104 @@
+// A batched writer: callers hand over rows and never wait; a timer writes them in batches. While the
+// database is away, rows wait in a bounded buffer and are written when it returns. The insert must be
+// idempotent (e.g. ON CONFLICT DO NOTHING on a natural key), so a batch whose commit was lost in transit
+// can be sent again.
+import type { Sql, TransactionSql } from "postgres";
+import type { Logger } from "../log.ts";
+
+export interface BatchWriterOptions<T> {
+  /** What the rows are, for log lines. */
+  name: string;
+  flushMs: number;
+  batchRows: number;
+  bufferMax: number;
+  insert: (tx: TransactionSql, batch: readonly T[]) => Promise<unknown>;
+  /** Called after each batch is inserted, inside the same transaction. */
+  afterInsert?: (tx: TransactionSql, batch: T[]) => Promise<void>;
+  onBufferDepth?: (depth: number) => void;
+  onWrite?: (result: "ok" | "failed" | "dropped", rows: number) => void;
+}
+
+export class BatchWriter<T> {
+  private buffer: T[] = [];
+  private timer: Timer | null = null;
+  private flushing: Promise<void> | null = null;
+  private failures = 0;
+  private dropped = 0;
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly log: Logger,
+    private readonly options: BatchWriterOptions<T>,
+  ) {}
+
+  get depth(): number {
+    return this.buffer.length;
+  }
+
+  get droppedCount(): number {
+    return this.dropped;
+  }
+
+  /** Hand over one row; never blocks. When the buffer is full the oldest row is dropped and counted. */
+  record(row: T): void {
+    if (this.buffer.length >= this.options.bufferMax) {
+      this.buffer.shift();
+      this.dropped++;
+      this.options.onWrite?.("dropped", 1);
+      if (this.dropped === 1 || this.dropped % 1000 === 0) this.log.error(`${this.options.name} buffer full; dropping oldest rows`, { dropped: this.dropped });
+    }
+    this.buffer.push(row);
+    this.options.onBufferDepth?.(this.buffer.length);
+    if (this.buffer.length >= this.options.batchRows && this.failures === 0) void this.flush();
+  }
+
+  start(): void {
+    this.timer = setInterval(() => void this.flush(), this.options.flushMs);
+    this.timer.unref();
+  }
+
+  /** Write everything buffered, batch by batch; concurrent callers share one flush. */
+  flush(): Promise<void> {
+    this.flushing ??= this.drain().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.buffer.length > 0) {
+      const batch = this.buffer.slice(0, this.options.batchRows);
+      try {
+        await this.sql.begin(async (tx) => {
+          await this.options.insert(tx, batch);
+          await this.options.afterInsert?.(tx, batch);
+        });
+      } catch (error) {
+        this.failures++;
+        this.options.onWrite?.("failed", batch.length);
+        if (this.failures === 1 || this.failures % 20 === 0) {
+          this.log.warn(`${this.options.name} write failed; rows kept for retry`, { buffered: this.buffer.length, failures: this.failures, error });
+        }
+        return;
+      }
+      if (this.failures > 0) this.log.info(`${this.options.name} writes recovered`, { afterFailures: this.failures, buffered: this.buffer.length });
+      this.failures = 0;
+      // Remove exactly what was written; rows recorded meanwhile were appended after it.
+      this.buffer.splice(0, batch.length);
+      this.options.onWrite?.("ok", batch.length);
+      this.options.onBufferDepth?.(this.buffer.length);
+    }
+  }
+
+  /** Stop the timer and write what is left, retrying until the deadline. */
+  async stop(deadlineMs: number): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    const until = Date.now() + deadlineMs;
+    while (this.buffer.length > 0 && Date.now() < until) {
+      await this.flush();
+      if (this.buffer.length > 0) await Bun.sleep(200);
+    }
+    if (this.buffer.length > 0) this.log.error(`${this.options.name} rows not written before shutdown`, { lost: this.buffer.length });
+  }
+}
