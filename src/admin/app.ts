@@ -5,6 +5,7 @@ import type { AppContext } from "../context.ts";
 import { healthRoutes } from "../http/health.ts";
 import { requestContext } from "../http/request-context.ts";
 import { ASSET_PATHS, staticAssets } from "../http/static-assets.ts";
+import { portalRoutes } from "./portal/routes.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { linkRoutes } from "./routes/links.ts";
@@ -34,5 +35,12 @@ export function buildManagementApp(ctx: AppContext, extra: AnyElysia[] = []) {
     .use(organizationRoutes(ctx))
     .use(userRoutes(ctx));
   for (const plugin of extra) app.use(plugin);
+  // The portal reads the JSON API in-process with the caller's cookie, so it shows exactly what the API
+  // allows that caller.
+  const internal = async (path: string, cookie: string) => {
+    const response = await app.handle(new Request(`http://internal${path}`, { method: path === "/auth/logout" ? "POST" : "GET", headers: { cookie } }));
+    return response.json();
+  };
+  app.use(portalRoutes(ctx, internal));
   return app;
 }

@@ -24,6 +24,19 @@ function cookieToken(cookieHeader: string | undefined): string | null {
   return null;
 }
 
+/** The caller of a management request (session token, portal cookie or API key), or null. */
+export async function resolvePrincipal(
+  ctx: AppContext,
+  headers: Record<string, string | undefined>,
+  verify: (token: string) => Promise<unknown>,
+): Promise<Principal | null> {
+  const token = bearerToken(headers.authorization) ?? cookieToken(headers.cookie);
+  if (!token) return null;
+  if (isApiKeyCredential(token)) return principalFromApiKey(ctx.database.sql, ctx.keys, token);
+  const claims = claimsOf(await verify(token));
+  return claims ? principalFromClaims(ctx.database.sql, claims) : null;
+}
+
 export function authPlugin(ctx: AppContext) {
   return new Elysia({ name: "auth" })
     .use(requestInfo())
@@ -31,15 +44,10 @@ export function authPlugin(ctx: AppContext) {
     .macro({
       permission: (permission: Permission) => ({
         async resolve({ headers, jwt: signer }): Promise<{ principal: Principal }> {
-          const token = bearerToken(headers.authorization) ?? cookieToken(headers.cookie);
-          if (!token) throw new GatewayError("unauthorized", "authentication required: send Authorization: Bearer <token or API key>");
-          let principal: Principal | null;
-          if (isApiKeyCredential(token)) {
-            principal = await principalFromApiKey(ctx.database.sql, ctx.keys, token);
-          } else {
-            const claims = claimsOf(await signer.verify(token));
-            principal = claims ? await principalFromClaims(ctx.database.sql, claims) : null;
+          if (!bearerToken(headers.authorization) && !cookieToken(headers.cookie)) {
+            throw new GatewayError("unauthorized", "authentication required: send Authorization: Bearer <token or API key>");
           }
+          const principal = await resolvePrincipal(ctx, headers, (token) => signer.verify(token));
           if (!principal) throw new GatewayError("unauthorized", "invalid or expired credentials");
           if (!isAllowed(permission, principal.role)) throw new GatewayError("forbidden", "your role may not perform this action");
           return { principal };
