@@ -3,6 +3,7 @@
 import type { AnyElysia } from "elysia";
 import { analyticsRoutes } from "./admin/routes/analytics.ts";
 import { rateRoutes } from "./admin/routes/rates.ts";
+import { routingRoutes } from "./admin/routes/routing.ts";
 import { securityEventRoutes } from "./admin/routes/security-events.ts";
 import type { ConfigBus } from "./config-bus.ts";
 import type { AppContext } from "./context.ts";
@@ -13,7 +14,8 @@ import { createProxyHandler } from "./proxy/handler.ts";
 import { proxyRoutes } from "./proxy/routes.ts";
 import { securityGate } from "./proxy/security-gate.ts";
 import { LinkCache } from "./routing/link-cache.ts";
-import { SimpleRouter } from "./routing/router.ts";
+import { LinkRouter } from "./routing/router.ts";
+import { loadRoutingConfig } from "./routing/routing-config.ts";
 import { createSecurityEventWriter } from "./security-events/writer.ts";
 import { loadRates, RateTable } from "./usage/rates.ts";
 import { UsageWriter } from "./usage/writer.ts";
@@ -42,7 +44,13 @@ export async function buildServices(ctx: AppContext, bus: ConfigBus): Promise<Se
   await links.reload();
   links.start(LINK_POLL_MS);
   bus.on("links", () => links.reload());
-  const router = new SimpleRouter(links);
+  const router = new LinkRouter(links, { onStateChange: (link, state) => metrics.setLinkState(link, state) });
+  const reloadRouting = async () => router.useConfig(await loadRoutingConfig(sql));
+  await reloadRouting();
+  bus.on("routing", reloadRouting);
+  // Like links, re-read on a timer too: covers a missed NOTIFY.
+  const routingTimer = setInterval(() => reloadRouting().catch((error: unknown) => ctx.log.warn("routing reload failed", { error })), LINK_POLL_MS);
+  routingTimer.unref();
 
   const usage = new UsageWriter(sql, ctx.log, {
     flushMs: ctx.config.usageFlushMs,
@@ -61,12 +69,13 @@ export async function buildServices(ctx: AppContext, bus: ConfigBus): Promise<Se
 
   return {
     proxyRoutes: [proxyRoutes(handle, ctx.keys, router, ctx.log), metricsRoute(metrics)],
-    managementRoutes: [metricsRoute(metrics), rateRoutes(ctx, rates), analyticsRoutes(ctx), securityEventRoutes(ctx)],
+    managementRoutes: [metricsRoute(metrics), rateRoutes(ctx, rates), analyticsRoutes(ctx), routingRoutes(ctx, router), securityEventRoutes(ctx)],
     metrics,
     usage,
     links,
     async stop() {
       links.stop();
+      clearInterval(routingTimer);
       await Promise.all([usage.stop(ctx.config.shutdownTimeoutMs), securityEvents.stop(ctx.config.shutdownTimeoutMs)]);
     },
   };

@@ -1,43 +1,31 @@
 // Opens the database: a Postgres server via postgres.js, or the embedded engine on its own thread.
-// Either way the rest of the code sees one postgres.js client and one drizzle instance.
+// Either way the rest of the code sees one postgres.js client.
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres, { type Sql } from "postgres";
 import type { Config } from "../config/schema.ts";
 import type { Logger } from "../log.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import type { EmbeddedStartMessage, EmbeddedWorkerReply } from "./embedded-worker.ts";
-import * as schema from "./schema/index.ts";
-
-export type Drizzle = PostgresJsDatabase<typeof schema>;
 
 export interface Database {
   engine: "postgres" | "embedded";
-  /** The raw client for hand-written SQL. Dates and JSON are serialised by postgres.js as usual. */
-  sql: Sql;
   /**
-   * drizzle over its own small pool: drizzle's postgres-js driver replaces the client's date and JSON
-   * (de)serialisers with pass-throughs, which would break hand-written queries sharing the client.
+   * The one client for SQL. (drizzle's postgres-js driver would replace this client's date and JSON
+   * serialisers with pass-throughs, so queries are written for postgres.js; drizzle owns the schema in
+   * src/db/schema and, through drizzle-kit, the migrations.)
    */
-  db(): Drizzle;
+  sql: Sql;
   /** True when this engine delivers LISTEN/NOTIFY between instances; otherwise callers poll. */
   supportsNotify: boolean;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
-function wrap(engine: Database["engine"], sql: Sql, connect: (max: number) => Sql, close: () => Promise<void>): Database {
-  let drizzleClient: Sql | null = null;
-  let drizzleDb: Drizzle | null = null;
+function wrap(engine: Database["engine"], sql: Sql, close: () => Promise<void>): Database {
   return {
     engine,
     sql,
-    db() {
-      drizzleClient ??= connect(2);
-      drizzleDb ??= drizzle(drizzleClient, { schema });
-      return drizzleDb;
-    },
     supportsNotify: engine === "postgres",
     async ping() {
       try {
@@ -47,18 +35,14 @@ function wrap(engine: Database["engine"], sql: Sql, connect: (max: number) => Sq
         return false;
       }
     },
-    async close() {
-      await drizzleClient?.end({ timeout: 5 });
-      await close();
-    },
+    close,
   };
 }
 
 export async function openPostgres(url: string, log: Logger): Promise<Database> {
-  const connect = (max: number) => postgres(url, { max, idle_timeout: 30, connect_timeout: 10, onnotice: () => {} });
-  const sql = connect(10);
+  const sql = postgres(url, { max: 10, idle_timeout: 30, connect_timeout: 10, onnotice: () => {} });
   log.debug("database: postgres server", { host: new URL(url).host });
-  return wrap("postgres", sql, connect, async () => {
+  return wrap("postgres", sql, async () => {
     await sql.end({ timeout: 5 });
   });
 }
@@ -96,9 +80,11 @@ export async function openEmbedded(dataDir: string, log: Logger): Promise<Databa
   }
   log.info("embedded database ready", { dataDir: dir, startMs: reply.startMs });
 
-  const connect = (max: number) => postgres({ path: socketPath, database: "postgres", username: "postgres", max, onnotice: () => {} });
-  const sql = connect(8);
-  return wrap("embedded", sql, connect, async () => {
+  // One connection: the embedded engine is a single backend, and the socket server's multiplexer can
+  // interleave two connections' extended-protocol messages (seen as `portal "" does not exist`).
+  // postgres.js pipelines queries on the one connection instead.
+  const sql = postgres({ path: socketPath, database: "postgres", username: "postgres", max: 1, onnotice: () => {} });
+  return wrap("embedded", sql, async () => {
     await sql.end({ timeout: 5 });
     const stopped = new Promise<void>((resolveStop) => {
       worker.onmessage = () => resolveStop();

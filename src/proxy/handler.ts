@@ -140,6 +140,8 @@ export function createProxyHandler(deps: ProxyDeps) {
     const rate = deps.rates.lookup(candidate.link.config.provider, exchange.model);
     const units = waddleaiTokens(usage.promptTokens, usage.completionTokens, rate);
     const body = parsed.body;
+    // Behind an alias the client sees the name it asked for, not the target the upstream echoes.
+    if (candidate.upstreamModel !== exchange.model) body.model = exchange.model;
     const usageObject = isJsonObject(body.usage) ? body.usage : usageToOpenAI(usage);
     if (exchange.operation === "embeddings") delete usageObject.completion_tokens;
     usageObject.waddleai_tokens = units;
@@ -187,19 +189,22 @@ export function createProxyHandler(deps: ProxyDeps) {
       const usage = reported ?? { ...estimateUsage(exchange.operation, exchange.model, exchange.body, translator.completionText), promptTokens: promptTokens() };
       const streamError = translator.error ?? anthropic?.error ?? null;
       const status = clientGone ? 499 : streamError ? streamError.status : 200;
-      deps.router.report(candidate, streamError && !clientGone ? "failed" : "ok", performance.now() - (exchange.sentAt ?? exchange.started));
+      // Success was reported when the headers came; a stream that broke afterwards counts against the link.
+      if (streamError && !clientGone) deps.router.report(candidate, "failed", performance.now() - (exchange.sentAt ?? exchange.started), streamError.message);
       meter(exchange, { status, usage, estimated: reported === null, ttftMs, bytesOut, postMs });
       metrics.inFlight(exchange.endpoint, -1);
     };
 
-    const emit = (streamController: ReadableStreamDefaultController<Uint8Array>, text: string) => {
-      if (text.length === 0) return;
+    /** Returns whether anything was sent. */
+    const emit = (streamController: ReadableStreamDefaultController<Uint8Array>, text: string): boolean => {
+      if (text.length === 0) return false;
       const out = anthropic ? anthropic.push(text) : text;
-      if (out.length === 0) return;
+      if (out.length === 0) return false;
       const bytes = encoder.encode(out);
       bytesOut += bytes.byteLength;
       if (ttftMs === null) ttftMs = performance.now() - exchange.started;
       streamController.enqueue(bytes);
+      return true;
     };
 
     /** The upstream ended (or broke): flush the translators' tails, then meter. */
@@ -220,24 +225,29 @@ export function createProxyHandler(deps: ProxyDeps) {
     };
 
     const body = new ReadableStream<Uint8Array>({
+      // Reads until something was sent: Bun does not pull again after a pull that enqueued nothing (an
+      // upstream chunk holding only a `ping` or a block start), which would stall the stream.
       pull: async (streamController) => {
-        idleTimer = setTimeout(() => controller.abort(new DOMException("upstream idle timeout", "TimeoutError")), idleMs);
-        let chunk: Awaited<ReturnType<typeof reader.read>>;
-        try {
-          chunk = await reader.read();
-        } catch {
-          // The upstream connection broke (reset, idle or total timeout); finish() ends the stream with an
-          // error event, never a silent cut.
+        for (;;) {
+          idleTimer = setTimeout(() => controller.abort(new DOMException("upstream idle timeout", "TimeoutError")), idleMs);
+          let chunk: Awaited<ReturnType<typeof reader.read>>;
+          try {
+            chunk = await reader.read();
+          } catch {
+            // The upstream connection broke (reset, idle or total timeout); finish() ends the stream with an
+            // error event, never a silent cut.
+            clearTimeout(idleTimer);
+            if (!done) end(streamController);
+            return;
+          }
           clearTimeout(idleTimer);
-          if (!done) end(streamController);
-          return;
+          if (done) return;
+          if (chunk.done) return end(streamController);
+          const began = performance.now();
+          const sent = emit(streamController, translator.push(decoder.decode(chunk.value, { stream: true })));
+          postMs += performance.now() - began;
+          if (sent) return;
         }
-        clearTimeout(idleTimer);
-        if (done) return;
-        if (chunk.done) return end(streamController);
-        const began = performance.now();
-        emit(streamController, translator.push(decoder.decode(chunk.value, { stream: true })));
-        postMs += performance.now() - began;
       },
       cancel: () => {
         // The client went away: stop the upstream at once and meter what was seen, as an estimate.

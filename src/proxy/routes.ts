@@ -6,6 +6,7 @@ import { requestIdFrom } from "../http/request-context.ts";
 import type { Logger } from "../log.ts";
 import type { Router } from "../routing/router.ts";
 import { authenticate } from "./auth.ts";
+import { countTokensHandler } from "./count-tokens.ts";
 import type { Endpoint, ServerControl } from "./handler.ts";
 
 type Handle = (endpoint: Endpoint, request: Request, server: ServerControl | null) => Promise<Response>;
@@ -26,6 +27,7 @@ export function proxyRoutes(handle: Handle, keys: KeyCache, router: Router, log:
     .post("/v1/completions", guarded("completions"), hidden)
     .post("/v1/embeddings", guarded("embeddings"), hidden)
     .post("/v1/messages", guarded("messages"), hidden)
+    .post("/v1/messages/count_tokens", countTokensHandler(keys, router), hidden)
     .get(
       "/v1/models",
       async ({ request }) => {

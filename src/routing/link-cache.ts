@@ -20,14 +20,35 @@ interface LinkRow {
   provider: string;
   endpoint_url: string;
   api_key_encrypted: string | null;
-  model_list: string[];
+  model_list: unknown;
   weight: number;
   priority: number;
-  options: Record<string, unknown>;
+  options: unknown;
   updated_at: Date;
 }
 
 const DISCOVERY_TTL_MS = 60_000;
+
+/**
+ * A jsonb column as a value. Rows written with `${JSON.stringify(x)}::jsonb` through postgres.js hold a
+ * JSON *string* (the client serialises the string once more), so such a string is decoded once again.
+ */
+function jsonValue(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
+function jsonObject(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
 const DISCOVERY_TIMEOUT_MS = 5_000;
 
 export class LinkCache {
@@ -36,6 +57,8 @@ export class LinkCache {
   private discovered = new Map<string, { models: string[]; at: number }>();
   private timer: Timer | null = null;
   private loading: Promise<void> | null = null;
+  /** A reload asked for while one was running: it must read again, the running one may predate the change. */
+  private queued: Promise<void> | null = null;
 
   constructor(
     private readonly sql: Sql,
@@ -58,7 +81,16 @@ export class LinkCache {
   }
 
   reload(): Promise<void> {
-    this.loading ??= this.load().finally(() => {
+    if (this.loading) {
+      this.queued ??= this.loading
+        .catch(() => {})
+        .then(() => {
+          this.queued = null;
+          return this.reload();
+        });
+      return this.queued;
+    }
+    this.loading = this.load().finally(() => {
       this.loading = null;
     });
     return this.loading;
@@ -85,7 +117,15 @@ export class LinkCache {
         }
       }
       entries.push({
-        config: { id: row.id, name: row.name, provider: row.provider, endpointUrl: row.endpoint_url, apiKey, modelList: row.model_list, options: row.options },
+        config: {
+          id: row.id,
+          name: row.name,
+          provider: row.provider,
+          endpointUrl: row.endpoint_url,
+          apiKey,
+          modelList: stringList(jsonValue(row.model_list)),
+          options: jsonObject(jsonValue(row.options)),
+        },
         adapter,
         weight: row.weight,
         priority: row.priority,
@@ -117,7 +157,11 @@ export class LinkCache {
     const request = entry.adapter.buildListModelsRequest(entry.config);
     if (!request) return;
     try {
-      const response = await fetch(request.url, { method: request.method, headers: request.headers, signal: AbortSignal.timeout(DISCOVERY_TIMEOUT_MS) });
+      const response = await fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        signal: AbortSignal.timeout(DISCOVERY_TIMEOUT_MS),
+      });
       if (!response.ok) throw new Error(`status ${response.status}`);
       const models = entry.adapter.parseModelList(await response.json());
       this.discovered.set(entry.config.id, { models, at: Date.now() });

@@ -1,5 +1,11 @@
-// Decides which links to try, in order, for a requested model.
+// Decides which links to try, in order, for a requested model: resolves aliases, orders the links by the
+// model's strategy, keeps cooling-down links last and tracks every link's health for the breaker.
+import { breakerSettings, HealthBook, type BreakerState, type LinkHealthSnapshot } from "./health.ts";
 import type { LinkCache, LinkEntry } from "./link-cache.ts";
+import { RoutingConfig, type RoutingSettings } from "./routing-config.ts";
+import { orderLinks, type OrderState, type RankedLink, type Strategy } from "./strategies.ts";
+
+export { priorityWeightedOrder, weightedOrder } from "./strategies.ts";
 
 export interface RouteCandidate {
   link: LinkEntry;
@@ -7,66 +13,145 @@ export interface RouteCandidate {
   upstreamModel: string;
 }
 
+export interface LinkHealthView {
+  link: LinkEntry;
+  health: LinkHealthSnapshot;
+}
+
 export interface Router {
-  /** Links to try in order; empty when no link serves the model. */
+  /**
+   * Every link serving the model, in the order to try them: the strategy's order, with links whose
+   * circuit is open moved last. Empty when no link serves the model.
+   */
   plan(model: string): RouteCandidate[];
   /** Whether any link serves the model (for /v1/models and 404s). */
   serves(model: string): boolean;
-  /** Every model name clients may ask for. */
+  /** Every model name clients may ask for, aliases included. */
   models(): string[];
-  /** Report an attempt's outcome (latency in ms), for strategies and health. */
-  report(candidate: RouteCandidate, outcome: "ok" | "failed", latencyMs: number): void;
+  /** Whether the candidate may be tried now (false while its circuit is open); may claim the half-open probe. */
+  admit(candidate: RouteCandidate): boolean;
   begin(candidate: RouteCandidate): void;
   end(candidate: RouteCandidate): void;
+  /** An attempt's outcome: latency in ms (to the response headers) and, for failures, why. */
+  report(candidate: RouteCandidate, outcome: "ok" | "failed", latencyMs: number, reason?: string): void;
+  /** Gateway-wide settings (request deadline). */
+  readonly settings: RoutingSettings;
+  /** Health of every enabled link, for the management API. */
+  health(): LinkHealthView[];
 }
 
-/** Weighted shuffle: each position drawn with probability proportional to weight (0 weight last). */
-export function weightedOrder<T extends { weight: number }>(items: readonly T[], random: () => number = Math.random): T[] {
-  const pool = [...items];
-  const out: T[] = [];
-  while (pool.length > 0) {
-    const total = pool.reduce((sum, item) => sum + Math.max(0, item.weight), 0);
-    let index = 0;
-    if (total > 0) {
-      let ticket = random() * total;
-      index = pool.findIndex((item) => {
-        ticket -= Math.max(0, item.weight);
-        return ticket < 0;
-      });
-      if (index < 0) index = pool.length - 1;
-    }
-    out.push(...pool.splice(index, 1));
+interface Resolved {
+  links: readonly LinkEntry[];
+  upstreamModel: string;
+  strategy: Strategy;
+}
+
+/** What the router reads from the link cache (an interface, so tests can hand in plain lists). */
+export type LinkSource = Pick<LinkCache, "linksFor" | "links" | "models">;
+
+export interface RouterOptions {
+  /** Called when a link's circuit changes state (for the link-state metric), with the link's name. */
+  onStateChange?: (linkName: string, state: BreakerState) => void;
+  random?: () => number;
+  now?: () => number;
+}
+
+export class LinkRouter implements Router {
+  private config = new RoutingConfig();
+  private readonly book: HealthBook;
+  private readonly orderState = new Map<string, OrderState>();
+  private readonly random: () => number;
+
+  constructor(
+    private readonly links: LinkSource,
+    options: RouterOptions = {},
+  ) {
+    this.random = options.random ?? Math.random;
+    const onStateChange = options.onStateChange;
+    this.book = new HealthBook((linkId, state) => {
+      const name = this.links.links().find((entry) => entry.config.id === linkId)?.config.name;
+      if (name && onStateChange) onStateChange(name, state);
+    }, options.now);
   }
-  return out;
-}
 
-/** Highest priority first; within one priority, weighted random. */
-export function priorityWeightedOrder(links: readonly LinkEntry[], random: () => number = Math.random): LinkEntry[] {
-  const byPriority = new Map<number, LinkEntry[]>();
-  for (const link of links) {
-    const group = byPriority.get(link.priority);
-    if (group) group.push(link);
-    else byPriority.set(link.priority, [link]);
+  /** Swap in a freshly loaded routing configuration (aliases, strategies, settings). */
+  useConfig(config: RoutingConfig): void {
+    this.config = config;
   }
-  return [...byPriority.keys()].sort((a, b) => b - a).flatMap((priority) => weightedOrder(byPriority.get(priority) ?? [], random));
-}
 
-export class SimpleRouter implements Router {
-  constructor(private readonly links: LinkCache) {}
+  get settings(): RoutingSettings {
+    return this.config.settings;
+  }
+
+  private resolve(model: string): Resolved {
+    const alias = this.config.aliases.get(model);
+    if (!alias) return { links: this.links.linksFor(model), upstreamModel: model, strategy: this.config.strategyFor(model) };
+    const strategy = this.config.strategyFor(model, alias.targetModel);
+    if (alias.linkId === null) return { links: this.links.linksFor(alias.targetModel), upstreamModel: alias.targetModel, strategy };
+    // A pinned alias goes to its link whatever that link's model list says: the operator chose it.
+    const pinned = this.links.links().find((entry) => entry.config.id === alias.linkId);
+    return { links: pinned ? [pinned] : [], upstreamModel: alias.targetModel, strategy };
+  }
 
   plan(model: string): RouteCandidate[] {
-    return priorityWeightedOrder(this.links.linksFor(model)).map((link) => ({ link, upstreamModel: model }));
+    const resolved = this.resolve(model);
+    if (resolved.links.length === 0) return [];
+    const ranked = resolved.links.map((link) => ({
+      id: link.config.id,
+      weight: link.weight,
+      priority: link.priority,
+      inFlight: this.book.inFlight(link.config.id),
+      ewmaMs: this.book.ewmaMs(link.config.id),
+      link,
+    })) satisfies RankedLink[];
+    let state = this.orderState.get(model);
+    if (!state) {
+      state = { roundRobin: new Map() };
+      this.orderState.set(model, state);
+    }
+    const ordered = orderLinks(resolved.strategy, ranked, state, this.random);
+    const ready: RouteCandidate[] = [];
+    const cooling: RouteCandidate[] = [];
+    for (const entry of ordered) {
+      const candidate = { link: entry.link, upstreamModel: resolved.upstreamModel };
+      if (this.book.available(entry.id, breakerSettings(entry.link.config.options))) ready.push(candidate);
+      else cooling.push(candidate);
+    }
+    return cooling.length === 0 ? ready : [...ready, ...cooling];
   }
 
   serves(model: string): boolean {
-    return this.links.linksFor(model).length > 0;
+    return this.resolve(model).links.length > 0;
   }
 
   models(): string[] {
-    return this.links.models();
+    const names = new Set(this.links.models());
+    for (const alias of this.config.aliases.keys()) if (this.serves(alias)) names.add(alias);
+    return [...names];
   }
 
-  report(): void {}
-  begin(): void {}
-  end(): void {}
+  admit(candidate: RouteCandidate): boolean {
+    return this.book.admit(candidate.link.config.id, breakerSettings(candidate.link.config.options));
+  }
+
+  begin(candidate: RouteCandidate): void {
+    this.book.begin(candidate.link.config.id);
+  }
+
+  end(candidate: RouteCandidate): void {
+    this.book.end(candidate.link.config.id);
+  }
+
+  report(candidate: RouteCandidate, outcome: "ok" | "failed", latencyMs: number, reason?: string): void {
+    const { id, options } = candidate.link.config;
+    const settings = breakerSettings(options);
+    if (outcome === "ok") this.book.success(id, latencyMs, settings);
+    else this.book.failure(id, reason ?? "failed", settings);
+  }
+
+  health(): LinkHealthView[] {
+    const links = this.links.links();
+    this.book.retain(new Set(links.map((link) => link.config.id)));
+    return links.map((link) => ({ link, health: this.book.snapshot(link.config.id) }));
+  }
 }

@@ -23,6 +23,8 @@ export interface FakeOpenAI {
   abortedStreams: number;
   reply: string;
   promptTokens: number;
+  /** When set and it returns a response, that answers instead of the scripted behaviour (per-instance faults). */
+  override: ((model: string, body: Record<string, unknown> | null) => Response | Promise<Response> | null) | null;
   stop(): void;
 }
 
@@ -80,6 +82,7 @@ export function startFakeOpenAI(options: { reply?: string; promptTokens?: number
     abortedStreams: 0,
     reply: options.reply ?? "The capital of France is Paris.",
     promptTokens: options.promptTokens ?? 14,
+    override: null,
     stop: () => server.stop(true),
   };
   const words = () => fake.reply.split(/(?= )/);
@@ -103,6 +106,8 @@ export function startFakeOpenAI(options: { reply?: string; promptTokens?: number
       if (url.pathname.endsWith("/models")) {
         return Response.json({ object: "list", data: [{ id: "gpt-4o-mini", object: "model", created: 1, owned_by: "system" }] });
       }
+      const forced = fake.override?.(model, body);
+      if (forced) return forced;
       const failure = /^fail-(\d{3})$/.exec(model);
       if (failure) return Response.json(errorBody(Number(failure[1])), { status: Number(failure[1]) });
       if (model === "hang") return new Promise<Response>(() => {});

@@ -1,0 +1,97 @@
+import { describe, expect, test } from "bun:test";
+import { breakerSettings, HealthBook, type BreakerState } from "./health.ts";
+
+function book() {
+  let now = 1_000_000;
+  const changes: [string, BreakerState][] = [];
+  const health = new HealthBook(
+    (id, state) => changes.push([id, state]),
+    () => now,
+  );
+  return { health, changes, advance: (ms: number) => (now += ms) };
+}
+
+const settings = breakerSettings({ breaker_failures: 3, breaker_cooldown_ms: 1000 });
+
+describe("circuit breaker", () => {
+  test("closed → open after N consecutive failures, refused while cooling, half-open probe, closed on success", () => {
+    const { health, changes, advance } = book();
+    expect(health.admit("a", settings)).toBe(true);
+    health.failure("a", "HTTP 500", settings);
+    health.failure("a", "HTTP 500", settings);
+    expect(health.snapshot("a").state).toBe("closed");
+    health.failure("a", "timeout", settings);
+    expect(health.snapshot("a")).toMatchObject({ state: "open", consecutiveFailures: 3, lastError: "timeout" });
+    expect(health.available("a", settings)).toBe(false);
+    expect(health.admit("a", settings)).toBe(false);
+    advance(1000);
+    expect(health.admit("a", settings)).toBe(true);
+    expect(health.snapshot("a").state).toBe("half_open");
+    // Only one probe at a time.
+    expect(health.admit("a", settings)).toBe(false);
+    health.success("a", 120, settings);
+    expect(health.snapshot("a")).toMatchObject({ state: "closed", consecutiveFailures: 0, ewmaLatencyMs: 120 });
+    expect(changes).toEqual([
+      ["a", "closed"],
+      ["a", "open"],
+      ["a", "half_open"],
+      ["a", "closed"],
+    ]);
+  });
+
+  test("a failed probe reopens the circuit and restarts the cool-down", () => {
+    const { health, advance } = book();
+    for (let i = 0; i < 3; i++) health.failure("a", "x", settings);
+    advance(1000);
+    expect(health.admit("a", settings)).toBe(true);
+    health.failure("a", "still down", settings);
+    expect(health.snapshot("a").state).toBe("open");
+    advance(999);
+    expect(health.admit("a", settings)).toBe(false);
+    advance(1);
+    expect(health.admit("a", settings)).toBe(true);
+  });
+
+  test("a probe that never reports back does not block the link forever", () => {
+    const { health, advance } = book();
+    for (let i = 0; i < 3; i++) health.failure("a", "x", settings);
+    advance(1000);
+    expect(health.admit("a", settings)).toBe(true);
+    advance(1000);
+    expect(health.admit("a", settings)).toBe(true);
+  });
+
+  test("opens on the failure rate over the window, even without a run of consecutive failures", () => {
+    const { health } = book();
+    const rate = breakerSettings({ breaker_failures: 100, breaker_failure_rate: 0.5, breaker_min_requests: 10, breaker_window: 10 });
+    for (let i = 0; i < 4; i++) {
+      health.success("a", 10, rate);
+      health.failure("a", "x", rate);
+    }
+    expect(health.snapshot("a").state).toBe("closed");
+    health.success("a", 10, rate);
+    health.failure("a", "x", rate);
+    expect(health.snapshot("a").state).toBe("open");
+  });
+
+  test("latency EWMA, in-flight and last success are tracked", () => {
+    const { health } = book();
+    health.success("a", 100, settings);
+    health.success("a", 200, settings);
+    expect(health.snapshot("a").ewmaLatencyMs).toBe(130);
+    health.begin("a");
+    health.begin("a");
+    health.end("a");
+    expect(health.inFlight("a")).toBe(1);
+    expect(health.snapshot("a").lastSuccessAt).toBe(1_000_000);
+  });
+
+  test("settings from link options fall back to defaults for missing or silly values", () => {
+    expect(breakerSettings({})).toMatchObject({ failureThreshold: 5, cooldownMs: 30_000 });
+    expect(breakerSettings({ breaker_failures: -1, breaker_failure_rate: 7, breaker_cooldown_ms: "soon" })).toMatchObject({
+      failureThreshold: 5,
+      failureRate: 1,
+      cooldownMs: 30_000,
+    });
+  });
+});
