@@ -58,9 +58,6 @@ interface Exchange {
   sentAt: number | null;
 }
 
-function statusClass(status: number): string {
-  return `${Math.floor(status / 100)}xx`;
-}
 
 export function createProxyHandler(deps: ProxyDeps) {
   const { metrics } = deps;
