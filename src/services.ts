@@ -2,6 +2,9 @@
 // once at start. Each subsystem registers here, keeping server.ts about boot order only.
 import type { AnyElysia } from "elysia";
 import { analyticsRoutes } from "./admin/routes/analytics.ts";
+import { auditRoutes } from "./admin/routes/audit.ts";
+import { quotaRoutes } from "./admin/routes/quotas.ts";
+import { buildLimits } from "./limits/index.ts";
 import { rateRoutes } from "./admin/routes/rates.ts";
 import { routingRoutes } from "./admin/routes/routing.ts";
 import { securityEventRoutes } from "./admin/routes/security-events.ts";
@@ -52,31 +55,45 @@ export async function buildServices(ctx: AppContext, bus: ConfigBus): Promise<Se
   const routingTimer = setInterval(() => reloadRouting().catch((error: unknown) => ctx.log.warn("routing reload failed", { error })), LINK_POLL_MS);
   routingTimer.unref();
 
+  const limits = await buildLimits({
+    database: ctx.database, log: ctx.log, keys: ctx.keys, rates, metrics,
+    defaultMaxTokensReservation: ctx.config.defaultMaxTokensReservation, usageRetentionDays: ctx.config.usageRetentionDays,
+  });
+  bus.on("quotas", () => limits.policies.reload());
+
   const usage = new UsageWriter(sql, ctx.log, {
+    afterInsert: limits.usageHook.afterInsert,
     flushMs: ctx.config.usageFlushMs,
     batchRows: ctx.config.usageBatchRows,
     bufferMax: ctx.config.usageBufferMax,
     onBufferDepth: (depth) => metrics.usageBuffer(depth),
-    onWrite: (result, rows) => metrics.usageWrite(result, rows),
+    onWrite: (result, rows) => {
+      metrics.usageWrite(result, rows);
+      limits.usageHook.onWrite(result);
+    },
   });
   usage.start();
+  limits.start();
 
   const securityEvents = createSecurityEventWriter(sql, ctx.log, ctx.config.usageFlushMs);
   securityEvents.start();
 
-  const gates: RequestGate[] = [securityGate(ctx.config.securityPolicy, (event) => securityEvents.record(event), metrics)];
+  // Limits first (a refused request costs nothing more), then the prompt scanner.
+  const gates: RequestGate[] = [...limits.gates, securityGate(ctx.config.securityPolicy, (event) => securityEvents.record(event), metrics)];
   const handle = createProxyHandler({ config: ctx.config, log: ctx.log, keys: ctx.keys, router, rates, usage, metrics, gates });
 
   return {
-    proxyRoutes: [proxyRoutes(handle, ctx.keys, router, ctx.log), metricsRoute(metrics)],
-    managementRoutes: [metricsRoute(metrics), rateRoutes(ctx, rates), analyticsRoutes(ctx), routingRoutes(ctx, router), securityEventRoutes(ctx)],
+    proxyRoutes: [proxyRoutes(handle, ctx.keys, router, ctx.log), metricsRoute(metrics), ...limits.proxyRoutes],
+    managementRoutes: [metricsRoute(metrics), rateRoutes(ctx, rates), analyticsRoutes(ctx), routingRoutes(ctx, router), quotaRoutes(ctx), auditRoutes(ctx), securityEventRoutes(ctx)],
     metrics,
     usage,
     links,
     async stop() {
       links.stop();
       clearInterval(routingTimer);
+      await limits.stopTimers();
       await Promise.all([usage.stop(ctx.config.shutdownTimeoutMs), securityEvents.stop(ctx.config.shutdownTimeoutMs)]);
+      await limits.stop();
     },
   };
 }

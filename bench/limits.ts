@@ -1,0 +1,101 @@
+// `bun bench/limits.ts`: the cost of quotas and rate limits on the hot path. One WaddleAI process, the
+// fake upstream (bench/fake-upstream.ts) and wrk each in their own process; the same load is driven with
+// two keys of the same gateway — one with no limits anywhere, one with key RPM/TPM/daily/monthly limits
+// plus user and organisation quotas and RPM/TPM, all set high so nothing is refused — alternating
+// off/on runs to cancel drift. Prints req/s for both and the on/off ratio (target: ≥ 0.95).
+//
+//   apt-get install -y wrk
+//   BENCH_ENGINE=postgres|embedded BENCH_DURATION=10s BENCH_CONNECTIONS=64 BENCH_ROUNDS=2 bun bench/limits.ts
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Subprocess } from "bun";
+import type { Gateway } from "../test/support/gateway.ts";
+
+const DURATION = process.env.BENCH_DURATION ?? "10s";
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+process.env.WADDLEAI_TEST_ENGINE = process.env.BENCH_ENGINE ?? "postgres";
+// Imported after the engine is chosen: the helper reads WADDLEAI_TEST_ENGINE when it loads.
+const { call, freshDatabase, startGateway } = await import("../test/support/gateway.ts");
+const BODY = { model: "gpt-4o-mini", messages: [{ role: "user", content: "What is the capital of France?" }], max_tokens: 64 };
+/** High enough that a benchmark never reaches them. */
+const RATE = { rpm: 1_000_000_000, tpm: 1_000_000_000 };
+const QUOTA = { daily_quota: 1_000_000_000_000, monthly_quota: 10_000_000_000_000 };
+/** BENCH_LIMITS=rate|quota isolates one kind's cost; the default sets both. */
+const HIGH = process.env.BENCH_LIMITS === "rate" ? RATE : process.env.BENCH_LIMITS === "quota" ? QUOTA : { ...RATE, ...QUOTA };
+
+async function spawnWithPort(cmd: string[]): Promise<{ child: Subprocess; port: number }> {
+  const child = Bun.spawn(cmd, { stdout: "pipe", stderr: "inherit" });
+  const reader = (child.stdout as ReadableStream<Uint8Array>).getReader();
+  let text = "";
+  while (!/port (\d+)/.test(text)) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`${cmd.join(" ")} exited: ${text}`);
+    text += new TextDecoder().decode(value);
+  }
+  return { child, port: Number(/port (\d+)/.exec(text)?.[1]) };
+}
+
+function wrk(url: string, key: string): { rps: number; non2xx: number } {
+  const script = join(mkdtempSync(join(tmpdir(), "waddleai-bench-limits-")), "post.lua");
+  writeFileSync(
+    script,
+    [`wrk.method = "POST"`, `wrk.body = [[${JSON.stringify(BODY)}]]`, `wrk.headers["Content-Type"] = "application/json"`, `wrk.headers["Authorization"] = "Bearer ${key}"`].join("\n"),
+  );
+  const run = Bun.spawnSync(["wrk", "-t2", `-c${CONNECTIONS}`, `-d${DURATION}`, "-s", script, url]);
+  const out = run.stdout.toString();
+  if (!/Requests\/sec/.test(out)) console.error(`wrk: ${out}${run.stderr.toString()}`);
+  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? Number.NaN), non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) };
+}
+
+async function post(gateway: Gateway, admin: string, path: string, body: unknown, method = "POST"): Promise<Record<string, unknown>> {
+  const answer = await call(`${gateway.mgmtUrl}${path}`, { method, token: admin, body });
+  if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${answer.text}`);
+  return answer.body as Record<string, unknown>;
+}
+
+/** A key in its own organisation; with `limited`, every limit the gateway knows is set (high). */
+async function benchKey(gateway: Gateway, admin: string, name: string, limited: boolean): Promise<string> {
+  const org = (await post(gateway, admin, "/organizations", { name })).id as string;
+  const user = (await post(gateway, admin, "/users", { username: `${name}-user`, organization_id: org })).id as string;
+  if (limited) {
+    await post(gateway, admin, "/quotas", { scope_type: "organization", scope_id: org, ...HIGH }, "PUT");
+    await post(gateway, admin, "/quotas", { scope_type: "user", scope_id: user, ...HIGH }, "PUT");
+  }
+  return (await post(gateway, admin, "/api-keys", { user_id: user, name, ...(limited ? HIGH : {}) })).key as string;
+}
+
+const children: Subprocess[] = [];
+let gateway: Gateway | null = null;
+let database: Awaited<ReturnType<typeof freshDatabase>> | null = null;
+try {
+  if (!Bun.which("wrk")) throw new Error("wrk is not installed: apt-get install -y wrk");
+  const upstream = await spawnWithPort(["bun", join(import.meta.dir, "fake-upstream.ts")]);
+  children.push(upstream.child);
+  database = await freshDatabase();
+  gateway = await startGateway({ database });
+  const admin = gateway.adminKey ?? "";
+  await post(gateway, admin, "/config/links", {
+    name: "bench-upstream", provider: "openai", endpoint_url: `http://127.0.0.1:${upstream.port}/v1`, api_key: "sk-bench", model_list: ["gpt-4o-mini"],
+  });
+  const off = await benchKey(gateway, admin, "limits-off", false);
+  const on = await benchKey(gateway, admin, "limits-on", true);
+  const url = `${gateway.proxyUrl}/v1/chat/completions`;
+  wrk(url, off); // warm-up: JIT, pools, the tokenizer used for reservations
+  wrk(url, on);
+  const runs: { mode: "off" | "on"; rps: number; non2xx: number }[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    runs.push({ mode: "off", ...wrk(url, off) });
+    runs.push({ mode: "on", ...wrk(url, on) });
+  }
+  const mean = (mode: "off" | "on") => runs.filter((run) => run.mode === mode).reduce((sum, run) => sum + run.rps, 0) / ROUNDS;
+  console.log(`\nwrk -t2 -c${CONNECTIONS} -d${DURATION} × ${ROUNDS} rounds, engine ${process.env.WADDLEAI_TEST_ENGINE}, ${navigator.hardwareConcurrency} cores`);
+  console.log("| round | limits | req/s | non-2xx |\n|---:|---|---:|---:|");
+  for (const [index, run] of runs.entries()) console.log(`| ${Math.floor(index / 2) + 1} | ${run.mode} | ${run.rps.toFixed(0)} | ${run.non2xx} |`);
+  console.log(`\nmean req/s: off ${mean("off").toFixed(0)}, on ${mean("on").toFixed(0)}; on/off = ${(mean("on") / mean("off")).toFixed(3)}`);
+} finally {
+  await gateway?.stop();
+  await database?.drop().catch(() => {});
+  for (const child of children) child.kill();
+}

@@ -1,0 +1,62 @@
+// Quota reservations that are over and await their usage event. The usage writer's hook subtracts them
+// from the shared counters in the same transaction that adds the request's actual WaddleAI tokens, so a
+// counter never reads less than what was spent (see usage-hook.ts).
+export interface Release {
+  requestId: string;
+  /** The reservation, the same on every counter it was taken from. */
+  amount: number;
+  counters: readonly { counterKey: string; windowStart: number }[];
+}
+
+interface Pending {
+  at: number;
+  release: Release;
+}
+
+export class PendingReleases {
+  private readonly byRequest = new Map<string, Pending>();
+  /** Handed to the transaction in flight; put back if it fails, dropped once it commits. */
+  private offered: [string, Pending][] = [];
+
+  get size(): number {
+    return this.byRequest.size;
+  }
+
+  add(release: Release, now: number): void {
+    this.byRequest.set(release.requestId, { at: now, release });
+  }
+
+  /** The releases of these requests, moved aside until the writer reports the transaction's outcome. */
+  offer(requestIds: readonly string[]): Release[] {
+    const out: Release[] = [];
+    for (const requestId of requestIds) {
+      const pending = this.byRequest.get(requestId);
+      if (pending === undefined) continue;
+      this.byRequest.delete(requestId);
+      this.offered.push([requestId, pending]);
+      out.push(pending.release);
+    }
+    return out;
+  }
+
+  committed(): void {
+    this.offered = [];
+  }
+
+  rolledBack(): void {
+    for (const [requestId, pending] of this.offered) this.byRequest.set(requestId, pending);
+    this.offered = [];
+  }
+
+  /** Releases older than `maxAgeMs` whose event never came (dropped from a full buffer): remove and return. */
+  expire(now: number, maxAgeMs: number): Release[] {
+    const out: Release[] = [];
+    // Insertion order is age order, except for rolled-back entries put back; good enough for a sweep.
+    for (const [requestId, pending] of this.byRequest) {
+      if (now - pending.at < maxAgeMs) break;
+      this.byRequest.delete(requestId);
+      out.push(pending.release);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,117 @@
+// Which limits apply to a request: the key's own (on the key record), its user's and its organisation's
+// (the `quotas` table, held in memory and re-read on a "quotas" notification or a timer).
+import type { Sql } from "postgres";
+import type { KeyRecord } from "../auth/key-cache.ts";
+import type { Logger } from "../log.ts";
+import { quotaCounterKey, rateCounterKey } from "./counter-keys.ts";
+
+export type LimitScope = "key" | "user" | "organization";
+
+export interface Limits {
+  rpm: number | null;
+  tpm: number | null;
+  dailyQuota: number | null;
+  monthlyQuota: number | null;
+}
+
+export interface ScopedLimits extends Limits {
+  scope: LimitScope;
+  id: string;
+  /** Counter names, built once per key record rather than per request. */
+  counters: { rpm: string; tpm: string; daily: string; monthly: string };
+}
+
+function scoped(scope: LimitScope, id: string, limits: Limits): ScopedLimits {
+  return {
+    scope,
+    id,
+    ...limits,
+    counters: {
+      rpm: rateCounterKey("rpm", scope, id),
+      tpm: rateCounterKey("tpm", scope, id),
+      daily: quotaCounterKey(scope, id, "daily"),
+      monthly: quotaCounterKey(scope, id, "monthly"),
+    },
+  };
+}
+
+export interface QuotaRow {
+  scope_type: string;
+  scope_id: string;
+  daily_quota: string | number | null;
+  monthly_quota: string | number | null;
+  rpm: number | null;
+  tpm: number | null;
+}
+
+const toNumber = (value: string | number | null): number | null => (value === null ? null : Number(value));
+
+function hasAny(limits: Limits): boolean {
+  return limits.rpm !== null || limits.tpm !== null || limits.dailyQuota !== null || limits.monthlyQuota !== null;
+}
+
+export function loadQuotaRows(sql: Sql): Promise<QuotaRow[]> {
+  return sql<QuotaRow[]>`select scope_type, scope_id, daily_quota, monthly_quota, rpm, tpm from quotas`;
+}
+
+export class LimitPolicies {
+  private byScope = new Map<string, Limits>();
+  /** Bumped on every reload, so the per-key answers below know when to recompute. */
+  private version = 0;
+  private readonly perKey = new WeakMap<KeyRecord, { version: number; limits: readonly ScopedLimits[] }>();
+  private timer: Timer | null = null;
+
+  constructor(
+    private readonly load: () => Promise<QuotaRow[]>,
+    private readonly log: Logger,
+  ) {}
+
+  async reload(): Promise<void> {
+    this.replace(await this.load());
+  }
+
+  /** Swap in a whole new set of rows; lookups never see a half-built table. */
+  replace(rows: readonly QuotaRow[]): void {
+    const next = new Map<string, Limits>();
+    for (const row of rows) {
+      const limits = { rpm: row.rpm, tpm: row.tpm, dailyQuota: toNumber(row.daily_quota), monthlyQuota: toNumber(row.monthly_quota) };
+      if (hasAny(limits)) next.set(`${row.scope_type}:${row.scope_id}`, limits);
+    }
+    this.byScope = next;
+    this.version++;
+  }
+
+  start(intervalMs: number): void {
+    this.timer = setInterval(() => {
+      this.reload().catch((error: unknown) => this.log.warn("quota reload failed", { error }));
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  get(scope: "user" | "organization", id: string): Limits | null {
+    return this.byScope.get(`${scope}:${id}`) ?? null;
+  }
+
+  /**
+   * The limits on a request made with this key: key, user, organisation, each only if it sets something.
+   * Cached per key record (records are replaced when a key changes) until the next reload.
+   */
+  forKey(key: KeyRecord): readonly ScopedLimits[] {
+    const cached = this.perKey.get(key);
+    if (cached !== undefined && cached.version === this.version) return cached.limits;
+    const limits: ScopedLimits[] = [];
+    const own = { rpm: key.rpm, tpm: key.tpm, dailyQuota: key.dailyQuota, monthlyQuota: key.monthlyQuota };
+    if (hasAny(own)) limits.push(scoped("key", key.id, own));
+    const user = this.get("user", key.userId);
+    if (user) limits.push(scoped("user", key.userId, user));
+    const organization = this.get("organization", key.organizationId);
+    if (organization) limits.push(scoped("organization", key.organizationId, organization));
+    this.perKey.set(key, { version: this.version, limits });
+    return limits;
+  }
+}

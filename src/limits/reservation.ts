@@ -1,0 +1,88 @@
+// What a request may cost before it runs: prompt tokens plus the completion it may produce (max_tokens /
+// max_completion_tokens, or the configured default). Both limit gates need it, so it is memoised per body.
+//
+// Two prompt figures: `quick` is an upper bound with no tokenizer (every token is at least one UTF-8
+// byte, a UTF-16 code unit at most three; message framing counted generously) for plain-text requests;
+// `precise` is the tiktoken estimate (src/usage/tokens.ts). Gates reserve the quick bound while their
+// local slices have room — it never under-reserves, and settlement trues it up — and fall back to the
+// precise estimate near a limit, where admission must not be pessimistic.
+import type { JsonObject } from "../providers/types.ts";
+import type { GateInput } from "../proxy/gate.ts";
+import { estimatePromptTokens } from "../usage/estimate.ts";
+
+export interface Reservation {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+/** Bytes per UTF-16 code unit, at most; every BPE token covers at least one byte. */
+const MAX_BYTES_PER_UNIT = 3;
+/** Cookbook framing is 3 per message + 1 per name + 3 priming; counted with room to spare. */
+const FRAMING_PER_MESSAGE = 8;
+const FRAMING = 8;
+
+function textBound(value: unknown): number | null {
+  if (typeof value === "string") return MAX_BYTES_PER_UNIT * value.length;
+  if (!Array.isArray(value)) return null;
+  let total = 0;
+  for (const item of value) {
+    if (typeof item === "string") total += MAX_BYTES_PER_UNIT * item.length;
+    else if (typeof item === "number") total += 1;
+    else if (Array.isArray(item) && item.every((token) => typeof token === "number")) total += item.length;
+    else return null;
+  }
+  return total;
+}
+
+/** Null when a byte count cannot bound the prompt (images, tools, structured content). */
+export function quickPromptBound(input: GateInput): number | null {
+  const body: JsonObject = input.body;
+  if (input.operation === "completions") return textBound(body.prompt);
+  if (input.operation === "embeddings") return textBound(body.input);
+  if (body.tools !== undefined || body.functions !== undefined || !Array.isArray(body.messages)) return null;
+  let total = FRAMING;
+  for (const message of body.messages) {
+    if (message === null || typeof message !== "object" || Array.isArray(message)) return null;
+    const { role, content, name } = message as JsonObject;
+    if (typeof content !== "string" || typeof role !== "string" || (message as JsonObject).tool_calls !== undefined) return null;
+    total += FRAMING_PER_MESSAGE + MAX_BYTES_PER_UNIT * (role.length + content.length + (typeof name === "string" ? name.length : 0));
+  }
+  return total;
+}
+
+interface Costs {
+  quick: Reservation | null;
+  precise: Reservation | null;
+}
+
+const memo = new WeakMap<object, Costs>();
+
+function costsOf(input: GateInput): Costs {
+  let costs = memo.get(input.body);
+  if (costs === undefined) {
+    costs = { quick: null, precise: null };
+    memo.set(input.body, costs);
+  }
+  return costs;
+}
+
+function completionTokens(input: GateInput, defaultMaxTokens: number): number {
+  // Embeddings produce no completion tokens.
+  return input.operation === "embeddings" ? 0 : (input.maxTokens ?? defaultMaxTokens);
+}
+
+/** The tokenizer estimate. */
+export function reservationFor(input: GateInput, defaultMaxTokens: number): Reservation {
+  const costs = costsOf(input);
+  costs.precise ??= { promptTokens: estimatePromptTokens(input.operation, input.model, input.body), completionTokens: completionTokens(input, defaultMaxTokens) };
+  return costs.precise;
+}
+
+/** The tokenizer-free upper bound when there is one, else the tokenizer estimate. */
+export function quickReservationFor(input: GateInput, defaultMaxTokens: number): Reservation {
+  const costs = costsOf(input);
+  if (costs.quick !== null) return costs.quick;
+  const bound = quickPromptBound(input);
+  costs.quick = bound === null ? reservationFor(input, defaultMaxTokens) : { promptTokens: bound, completionTokens: completionTokens(input, defaultMaxTokens) };
+  return costs.quick;
+}
