@@ -1,5 +1,7 @@
 // Invalid configuration stops the process at start with one line naming the variable.
 import { describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT } from "./support/gateway.ts";
 
@@ -32,6 +34,20 @@ describe("configuration errors", () => {
       expect(stdout).toBe("");
     });
   }
+
+  test("a .env file in the working directory is read and validated too", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "waddleai-dotenv-"));
+    try {
+      writeFileSync(join(dir, ".env"), "SECURITY_POLICY=paranoid\n");
+      const child = Bun.spawn(["bun", join(REPO_ROOT, "src", "index.ts"), "serve"], { env: { PATH: process.env.PATH ?? "" }, cwd: dir, stderr: "pipe", stdout: "pipe" });
+      const [stderr, code] = await Promise.all([new Response(child.stderr).text(), child.exited]);
+      expect(code).not.toBe(0);
+      expect(stderr.trim().split("\n")).toHaveLength(1);
+      expect(stderr).toContain("SECURITY_POLICY");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   test("--help lists every subcommand and version prints the version", async () => {
     const help = Bun.spawnSync(["bun", join(REPO_ROOT, "src", "index.ts"), "--help"]);
