@@ -12,16 +12,38 @@ import { usageFromOpenAI, usageToOpenAI } from "../shared/usage.ts";
 import { errorEvent, streamError, truncatedStreamError } from "../shared/errors.ts";
 import { openAIErrorDetails } from "./errors.ts";
 
+/**
+ * True when the chunk's JSON has a `"usage"` key whose value is an object (not `null`), tolerating the
+ * spacing Python servers add (`"usage": {`). Content that merely mentions usage is escaped (`\"usage\"`).
+ */
+function hasUsageObject(data: string): boolean {
+  for (let at = data.indexOf('"usage"'); at >= 0; at = data.indexOf('"usage"', at + 7)) {
+    if (at > 0 && data.charCodeAt(at - 1) === 92) continue;
+    let i = at + 7;
+    while (data.charCodeAt(i) === 32) i++;
+    if (data.charCodeAt(i) !== 58) continue;
+    i++;
+    while (data.charCodeAt(i) === 32) i++;
+    if (data.charCodeAt(i) === 123) return true;
+  }
+  return false;
+}
+
 export class OpenAIPassthroughStream implements StreamTranslator {
   usage: Usage | null = null;
-  completionText = "";
   error: GatewayError | null = null;
   finished = false;
 
   private readonly parser: SseParser;
   private out = "";
-  /** Envelope of the last chunk, to build a usage chunk when the upstream sent none. */
-  private lastChunk: JsonObject | null = null;
+  private collected = "";
+  /**
+   * Ordinary chunks are forwarded without being parsed; their JSON is kept and read only if the
+   * completion text is needed (no usage came, so the gateway estimates), which is rare.
+   */
+  private unparsed: string[] = [];
+  /** The JSON of the last chunk, for the envelope of a usage chunk the gateway has to make itself. */
+  private lastData: string | null = null;
 
   constructor(
     private readonly operation: Operation,
@@ -50,6 +72,24 @@ export class OpenAIPassthroughStream implements StreamTranslator {
     return this.take();
   }
 
+  get completionText(): string {
+    if (this.unparsed.length > 0) {
+      for (const data of this.unparsed) {
+        const chunk = parseJson(data);
+        if (isJsonObject(chunk) && Array.isArray(chunk.choices)) this.collectText(chunk.choices);
+      }
+      this.unparsed = [];
+    }
+    return this.collected;
+  }
+
+  /** Envelope of the last chunk, to build a usage chunk when the upstream sent none. */
+  private lastChunk(): JsonObject | null {
+    if (this.lastData === null) return null;
+    const chunk = parseJson(this.lastData);
+    return isJsonObject(chunk) ? chunk : null;
+  }
+
   private take(): string {
     const out = this.out;
     this.out = "";
@@ -65,6 +105,13 @@ export class OpenAIPassthroughStream implements StreamTranslator {
       this.out += event.raw;
       return;
     }
+    // The hot path: most chunks carry neither usage nor an error and go out untouched, unparsed.
+    if (!hasUsageObject(data) && !data.includes('"error"')) {
+      this.unparsed.push(data);
+      this.lastData = data;
+      this.out += event.raw;
+      return;
+    }
     const chunk = parseJson(data);
     if (!isJsonObject(chunk)) {
       this.out += event.raw;
@@ -75,9 +122,9 @@ export class OpenAIPassthroughStream implements StreamTranslator {
       this.out += event.raw;
       return;
     }
-    this.lastChunk = chunk;
+    this.lastData = data;
     const choices = chunk.choices;
-    if (Array.isArray(choices) && choices.length > 0) this.collectText(choices);
+    if (Array.isArray(choices) && choices.length > 0) this.unparsed.push(data);
     const rawUsage = chunk.usage;
     if (!isJsonObject(rawUsage)) {
       this.out += event.raw;
@@ -98,21 +145,21 @@ export class OpenAIPassthroughStream implements StreamTranslator {
     for (const choice of choices) {
       if (!isJsonObject(choice)) continue;
       if (this.operation === "completions") {
-        if (typeof choice.text === "string") this.completionText += choice.text;
+        if (typeof choice.text === "string") this.collected += choice.text;
         continue;
       }
       const delta = choice.delta;
       if (!isJsonObject(delta)) continue;
-      if (typeof delta.content === "string") this.completionText += delta.content;
+      if (typeof delta.content === "string") this.collected += delta.content;
       // Reasoning is billed as completion tokens by the servers that stream it.
-      if (typeof delta.reasoning_content === "string") this.completionText += delta.reasoning_content;
+      if (typeof delta.reasoning_content === "string") this.collected += delta.reasoning_content;
       const toolCalls = delta.tool_calls;
       if (!Array.isArray(toolCalls)) continue;
       for (const call of toolCalls) {
         if (!isJsonObject(call) || !isJsonObject(call.function)) continue;
         const fn = call.function;
-        if (typeof fn.name === "string") this.completionText += fn.name;
-        if (typeof fn.arguments === "string") this.completionText += fn.arguments;
+        if (typeof fn.name === "string") this.collected += fn.name;
+        if (typeof fn.arguments === "string") this.collected += fn.arguments;
       }
     }
   }
@@ -124,7 +171,7 @@ export class OpenAIPassthroughStream implements StreamTranslator {
     const estimated = estimateUsage(this.completionText);
     const usage = usageToOpenAI(estimated);
     this.options.decorateUsage(usage, estimated);
-    const last = this.lastChunk;
+    const last = this.lastChunk();
     const chunk: JsonObject = {
       id: last?.id ?? "",
       object: last?.object ?? (this.operation === "completions" ? "text_completion" : "chat.completion.chunk"),
