@@ -12,7 +12,9 @@ import { resolve } from "node:path";
 import { analyzeSegment } from "../src/security/analyzer.ts";
 import { parseCorpus, splitOf, mayFitOn, idHash, type CorpusRow } from "../src/security/evaluation.ts";
 import { NGRAM_BITS } from "../src/security/features.ts";
-import type { ThresholdTable, WeightsFile } from "../src/security/model.ts";
+import { loadModel, type ThresholdTable, type WeightsFile } from "../src/security/model.ts";
+import { createScanner } from "../src/security/scanner.ts";
+import { idPrefix, wilson } from "../src/security/evaluation.ts";
 import { MODEL_FEATURE_COUNT, RULES } from "../src/security/ruleset.ts";
 import { STANDALONE_PROMPTS, TASK_TEMPLATES } from "../src/security/training/benign-augmentation.ts";
 import { MODEL_CATEGORIES, type ModelCategory } from "../src/security/types.ts";
@@ -50,6 +52,11 @@ const CALIBRATION: Record<keyof ThresholdTable, { fpr: number; floor: number }> 
 };
 
 const C = MODEL_CATEGORIES.length;
+const PLACEHOLDER_THRESHOLDS: ThresholdTable = {
+  strict: { injection: 0.5, jailbreak: 0.5, extraction: 0.5 },
+  balanced: { injection: 0.5, jailbreak: 0.5, extraction: 0.5 },
+  permissive: { injection: 0.5, jailbreak: 0.5, extraction: 0.5 },
+};
 const BUCKETS = 1 << NGRAM_BITS;
 
 interface Example {
@@ -283,11 +290,78 @@ async function augmentationRows(): Promise<CorpusRow[]> {
     const template = TASK_TEMPLATES[k % TASK_TEMPLATES.length] as string;
     rows.push({ id: `augment-doc-${k}`, text: template.replace("{doc}", chunks[i] as string), label: "benign", hard_benign: false });
   }
-  STANDALONE_PROMPTS.forEach((text, k) => rows.push({ id: `augment-prompt-${k}`, text, label: "benign", hard_benign: false }));
+  for (const [k, text] of STANDALONE_PROMPTS.entries()) rows.push({ id: `augment-prompt-${k}`, text, label: "benign", hard_benign: false });
   return rows;
 }
 
 const AUGMENT_DOCS = 600;
+
+function toWeightsFile(params: Params, thresholds: ThresholdTable, meta: Record<string, unknown>): WeightsFile {
+  const rules: Record<string, number[]> = {};
+  for (let r = 0; r < MODEL_FEATURE_COUNT; r++) {
+    const weights = [0, 1, 2].map((c) => round(params.rule[r * C + c] as number));
+    if (weights.some((w) => w !== 0)) rules[(RULES[r] as { id: string }).id] = weights;
+  }
+  return {
+    format: 1,
+    ngramBits: NGRAM_BITS,
+    categories: [...MODEL_CATEGORIES],
+    bias: [0, 1, 2].map((c) => round(params.bias[c] as number)),
+    rules,
+    ngrams: [0, 1, 2].map((c) => encodeInt16(params.ngram, c)),
+    thresholds,
+    meta,
+  };
+}
+
+/**
+ * The whole scanner (rules, decoders and the fold's quantised model, with the calibrated
+ * thresholds) on each row of the fit half that its fold's model did not see. This is the
+ * development measure: it uses the fit half only, so the validation half stays untouched.
+ * `measureOnly` rows (fit-half self-instruct) are scored by the model of the fold their id hashes
+ * to; none of them is ever fitted on. They are measured, never used for calibration.
+ */
+function pipelineReport(examples: readonly Example[], texts: readonly string[], measureOnly: readonly CorpusRow[], folds: readonly WeightsFile[], thresholds: ThresholdTable, foldOf: (id: string) => number): void {
+  const scanners = folds.map((file) => createScanner(loadModel({ ...file, thresholds })));
+  const rows: Array<{ id: string; label: string; group: string; text: string }> = [];
+  examples.forEach((e, i) => {
+    const group = e.label !== "benign" ? e.label : e.id.startsWith("augment-") ? "benign (augment)" : e.hardBenign ? "benign (hard)" : "benign (plain)";
+    rows.push({ id: e.id, label: e.label, group, text: texts[i] as string });
+  });
+  for (const r of measureOnly) rows.push({ id: r.id, label: r.label, group: r.hard_benign ? "benign (hard)" : "selfinstruct (measure only)", text: r.text });
+  const groups = ["injection", "jailbreak", "extraction", "attacks (combined)", "benign (plain)", "benign (hard)", "selfinstruct (measure only)", "benign (augment)"];
+  const policies = ["strict", "balanced", "permissive"] as const;
+  const counts = new Map<string, [number, number]>();
+  const misses: string[] = [];
+  for (const policy of policies) {
+    for (const row of rows) {
+      const result = (scanners[foldOf(row.id)] as ReturnType<typeof createScanner>)([row.text], policy);
+      const positive = result.action !== "allow";
+      const keys = [row.group, `slice:${idPrefix(row.id)}|${row.label}`];
+      if (row.label !== "benign") keys.push("attacks (combined)");
+      for (const key of keys) {
+        const entry = counts.get(`${policy}|${key}`) ?? [0, 0];
+        entry[0] += positive ? 1 : 0;
+        entry[1] += 1;
+        counts.set(`${policy}|${key}`, entry);
+      }
+      if (policy === "balanced" && process.env.SECURITY_SHOW_ERRORS === "1" && (positive === (row.label === "benign"))) {
+        misses.push(`${positive ? "FP" : "FN"} ${row.id} ${JSON.stringify(row.text.slice(0, 300))}`);
+      }
+    }
+  }
+  const cell = (policy: string, key: string): string => {
+    const [k, n] = counts.get(`${policy}|${key}`) ?? [0, 0];
+    if (n === 0) return "n/a".padEnd(28);
+    const [lo, hi] = wilson(k, n);
+    return `${((100 * k) / n).toFixed(1)}% [${(100 * lo).toFixed(0)}–${(100 * hi).toFixed(0)}] ${k}/${n}`.padEnd(28);
+  };
+  console.log(`\ncv full pipeline (out-of-fold, fit half only)${"".padEnd(4)}${policies.map((p) => p.padEnd(28)).join("")}`);
+  for (const group of groups) console.log(`${group.padEnd(50)}${policies.map((p) => cell(p, group)).join("")}`);
+  const slices = [...new Set([...counts.keys()].filter((k) => k.includes("|slice:")).map((k) => k.slice(k.indexOf("|") + 1)))].sort();
+  for (const slice of slices) console.log(`  ${slice.slice(6).padEnd(48)}${policies.map((p) => cell(p, slice)).join("")}`);
+  for (const line of misses) console.log(line);
+}
 
 async function main(): Promise<void> {
   const rows = parseCorpus(await Bun.file(CORPUS).text());
@@ -297,40 +371,31 @@ async function main(): Promise<void> {
   const fitRows = rows.filter((r) => splitOf(r.id) === "fit" && mayFitOn(r.id) && (!devHalf || idHash(`dev:${r.id}`) % 2 === 0));
   const augment = await augmentationRows();
   const started = performance.now();
+  const texts = [...fitRows, ...augment].map((r) => r.text);
   const examples = [...fitRows, ...augment].map(featurise);
   console.log(`augmentation rows: ${augment.length}`);
   console.log(`fit rows: ${examples.length} (featurised in ${(performance.now() - started).toFixed(0)} ms)`);
 
   // Out-of-fold scores for threshold calibration; folds by a second hash so they differ from the split.
+  const foldOf = (id: string): number => idHash(`fold:${id}`) % HYPER.folds;
   const oof: number[][] = examples.map(() => []);
+  const foldFiles: WeightsFile[] = [];
   for (let fold = 0; fold < HYPER.folds; fold++) {
-    const inFold = (e: Example): boolean => (idHash(`fold:${e.id}`) % HYPER.folds) === fold;
-    const params = train(examples.filter((e) => !inFold(e)));
-    examples.forEach((e, i) => { if (inFold(e)) oof[i] = predict(params, e); });
+    const params = train(examples.filter((e) => foldOf(e.id) !== fold));
+    examples.forEach((e, i) => { if (foldOf(e.id) === fold) oof[i] = predict(params, e); });
+    foldFiles.push(toWeightsFile(params, PLACEHOLDER_THRESHOLDS, {}));
     console.log(`fold ${fold + 1}/${HYPER.folds} done (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   }
   const thresholds = calibrate(oof, examples);
   console.log("thresholds", JSON.stringify(thresholds));
   report("cv", oof, examples, thresholds);
   reportOperatingPoints(oof, examples);
+  const measureOnly = rows.filter((r) => splitOf(r.id) === "fit" && !mayFitOn(r.id));
+  pipelineReport(examples, texts, measureOnly, foldFiles, thresholds, foldOf);
   if (process.argv.includes("--cv-only")) return;
 
   const params = train(examples);
-  const rules: Record<string, number[]> = {};
-  for (let r = 0; r < MODEL_FEATURE_COUNT; r++) {
-    const weights = [0, 1, 2].map((c) => round(params.rule[r * C + c] as number));
-    if (weights.some((w) => w !== 0)) rules[(RULES[r] as { id: string }).id] = weights;
-  }
-  const file: WeightsFile = {
-    format: 1,
-    ngramBits: NGRAM_BITS,
-    categories: [...MODEL_CATEGORIES],
-    bias: [0, 1, 2].map((c) => round(params.bias[c] as number)),
-    rules,
-    ngrams: [0, 1, 2].map((c) => encodeInt16(params.ngram, c)),
-    thresholds,
-    meta: { fitRows: examples.length, hyper: HYPER, calibration: CALIBRATION, split: "sha256(id) first 32 bits even", excluded: "selfinstruct-*" },
-  };
+  const file = toWeightsFile(params, thresholds, { fitRows: examples.length, hyper: HYPER, calibration: CALIBRATION, split: "sha256(id) first 32 bits even", excluded: "selfinstruct-*" });
   await Bun.write(OUTPUT, `${JSON.stringify(file)}\n`);
   console.log(`wrote ${OUTPUT} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }

@@ -8,8 +8,10 @@ import { runAutomaton } from "./matcher.ts";
 import { foldText, isSeparatorCode, toNfkc, type ObfuscationSignals } from "./normalize.ts";
 import {
   ASSIGNMENT_CHECK, CREDENTIAL_CHECKS, DELIMITERS_BY_FIRST, LATIN_AUTOMATON, OTHER_AUTOMATON, RULES, SIGNAL_RULE_OFFSET,
-  SPEAKER_CODES, SPEAKER_RULE, TERMS, type CredentialCheck,
+  SPEAKER_CODES, SPEAKER_RULE, SUFFIX_RULE, SUFFIX_WEAK_RULE, TERMS, VETO_STAGE, type CredentialCheck,
 } from "./ruleset.ts";
+import { VETO_WINDOW } from "./rules/types.ts";
+import { adversarialSuffixGrade } from "./suffix.ts";
 
 const MAX_STEPS = 4;
 /** Bounds the work spent verifying credential anchors in one segment. */
@@ -35,6 +37,7 @@ const fired: number[] = [];
 const isFired = new Uint8Array(RULES.length);
 const firstMatch = new Int32Array(RULES.length);
 const stageEnd = new Int32Array(RULES.length * MAX_STEPS);
+const vetoEnd = new Int32Array(RULES.length);
 const credentials: CredentialSpan[] = [];
 const rot13Seen = new Uint8Array(TERMS.length);
 const rot13List: number[] = [];
@@ -71,26 +74,43 @@ function onHit(termId: number, end: number): void {
     rot13Seen[termId] = 1;
     rot13List.push(termId);
   }
-  for (const checkIndex of term.credentialChecks) {
+  const checks = term.credentialChecks;
+  for (let k = 0; k < checks.length; k++) {
+    const checkIndex = checks[k] as number;
     checkCredential(CREDENTIAL_CHECKS[checkIndex] as CredentialCheck, checkIndex, Math.max(0, firstLetter), lastLetter);
   }
-  for (const [rule, stage] of term.refs) {
+  const refs = term.flatRefs;
+  for (let r = 0; r < refs.length; r += 2) {
+    const rule = refs[r] as number;
+    const stage = refs[r + 1] as number;
+    if (stage === VETO_STAGE) {
+      vetoEnd[rule] = end;
+      continue;
+    }
     const info = RULES[rule];
     if (info === undefined) continue;
     const slot = rule * MAX_STEPS + stage;
     if (stage > 0) {
       const previous = stageEnd[slot - 1] as number;
       if (previous < 0 || previous >= firstLetter || firstLetter - previous > info.window) continue;
+      // A negation shortly before the previous step or between the steps cancels the rule:
+      // "never share your password", "ne partagez jamais votre mot de passe".
+      if (info.vetoed === true && (vetoEnd[rule] as number) >= 0 && (vetoEnd[rule] as number) + VETO_WINDOW >= previous) continue;
     }
     if (stage === info.steps - 1) fire(rule, currentOrigin[Math.max(0, firstLetter)] as number);
     else stageEnd[slot] = end;
   }
 }
 
+/** 1 for the ASCII code units that can start a delimiter, and for ':' (speaker labels). */
+const DELIMITER_START = new Uint8Array(65536);
+DELIMITER_START[58] = 1;
+DELIMITERS_BY_FIRST.forEach((literals, code) => { if (literals !== undefined) DELIMITER_START[code] = 1; });
+
 function findDelimiters(codes: Uint16Array, length: number, origin: Int32Array): void {
   for (let i = 0; i < length; i++) {
     const code = codes[i] as number;
-    if (code >= 128) continue;
+    if (DELIMITER_START[code] === 0) continue;
     if (code === 58) {
       findSpeakerLabel(codes, i, origin);
       continue;
@@ -127,6 +147,7 @@ function reset(): void {
   fired.length = 0;
   credentials.length = 0;
   stageEnd.fill(-1);
+  vetoEnd.fill(-1);
   for (const term of rot13List) rot13Seen[term] = 0;
   rot13List.length = 0;
   credentialChecks = 0;
@@ -142,6 +163,8 @@ export function analyzeSegment(raw: string): SegmentAnalysis {
   runAutomaton(LATIN_AUTOMATON, folded.codes, folded.length, onHit);
   if (folded.signals.nonLatin) runAutomaton(OTHER_AUTOMATON, folded.codes, folded.length, onHit);
   findDelimiters(folded.codes, folded.length, folded.origin);
+  const suffix = adversarialSuffixGrade(text);
+  if (suffix > 0) fire(suffix === 2 ? SUFFIX_RULE : SUFFIX_WEAK_RULE, 0);
   const signals = folded.signals;
   if (signals.invisible > 0) fire(SIGNAL_RULE_OFFSET + 0, 0);
   if (signals.tagChars > 0) fire(SIGNAL_RULE_OFFSET + 1, 0);

@@ -12,8 +12,13 @@ export interface Automaton {
   readonly classOf: Uint16Array;
   readonly alphabetSize: number;
   readonly spaceClass: number;
-  /** Dense transition table, next[state * alphabetSize + class]; 16-bit when it fits, for cache. */
+  /**
+   * Dense transition table, next[state * alphabetSize + class]; 16-bit when it fits, for cache.
+   * A target with outputs carries `outputFlag`; the state is `value & stateMask`.
+   */
   readonly next: Uint16Array | Int32Array;
+  readonly stateMask: number;
+  readonly outputFlag: number;
   /** Outputs of state s are termIds[outStart[s] .. outStart[s + 1]). */
   readonly outStart: Int32Array;
   readonly termIds: Int32Array;
@@ -93,7 +98,18 @@ export function compileAutomaton(terms: readonly string[], ids: readonly number[
   outStart[stateCount] = total;
   const termIds = new Int32Array(total);
   for (let s = 0; s < stateCount; s++) termIds.set(outputs[s] as number[], outStart[s] as number);
-  return { classOf, alphabetSize, spaceClass, next, outStart, termIds, stateCount };
+  // Mark transitions into states with outputs by the top bit, so the scan loop reads the output
+  // table only on a hit.
+  const stateBits = stateCount < 1 << 15 ? 15 : 30;
+  if (stateCount >= 1 << 30) throw new Error("keyword automaton too large");
+  const hasOutput = (s: number): boolean => (outStart[s + 1] as number) > (outStart[s] as number);
+  const flag = 1 << stateBits;
+  const packed = stateBits === 15 ? new Uint16Array(next.length) : new Int32Array(next.length);
+  for (let i = 0; i < next.length; i++) {
+    const target = next[i] as number;
+    packed[i] = hasOutput(target) ? target | flag : target;
+  }
+  return { classOf, alphabetSize, spaceClass, next: packed, outStart, termIds, stateCount, stateMask: flag - 1, outputFlag: flag };
 }
 
 /** Receives every keyword occurrence: the term id and the folded index of its last character. */
@@ -104,8 +120,9 @@ export type HitHandler = (termId: number, end: number) => void;
  * keywords anchored on word boundaries also match at the edges.
  */
 export function runAutomaton(automaton: Automaton, codes: Uint16Array, length: number, onHit: HitHandler): void {
-  const { classOf, alphabetSize, spaceClass, next, outStart, termIds } = automaton;
-  let state = next[spaceClass] as number;
+  const { classOf, alphabetSize, spaceClass, next, outStart, termIds, stateMask, outputFlag } = automaton;
+  let value = next[spaceClass] as number;
+  let state = value & stateMask;
   let previousSpace = true;
   for (let i = 0; i < length; i++) {
     const cls = classOf[codes[i] as number] as number;
@@ -115,13 +132,15 @@ export function runAutomaton(automaton: Automaton, codes: Uint16Array, length: n
     } else {
       previousSpace = false;
     }
-    state = next[state * alphabetSize + cls] as number;
+    value = next[state * alphabetSize + cls] as number;
+    state = value & stateMask;
+    if ((value & outputFlag) === 0) continue;
     const from = outStart[state] as number;
     const to = outStart[state + 1] as number;
     for (let k = from; k < to; k++) onHit(termIds[k] as number, i);
   }
   if (!previousSpace) {
-    state = next[state * alphabetSize + spaceClass] as number;
+    state = (next[state * alphabetSize + spaceClass] as number) & stateMask;
     const from = outStart[state] as number;
     const to = outStart[state + 1] as number;
     for (let k = from; k < to; k++) onHit(termIds[k] as number, length - 1);

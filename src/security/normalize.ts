@@ -358,7 +358,7 @@ export function isSeparatorCode(code: number): boolean {
   return SEPARATOR[code] === 1;
 }
 
-/** Whether a folded code unit is a letter of a script written without spaces (CJK, kana). */
+/** Whether a folded code unit is a letter of a script written without spaces (CJK, kana, Thai). */
 export function isUnspacedScript(code: number): boolean {
-  return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+  return (code >= 0x0e00 && code <= 0x0e7f) || (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 }

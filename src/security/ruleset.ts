@@ -18,11 +18,18 @@ export interface RuleInfo {
   /** Keyword rules only: number of steps and the window between them. */
   readonly steps: number;
   readonly window: number;
+  /** Whether a veto word (a negation) shortly before the first step cancels the rule. */
+  readonly vetoed?: boolean;
 }
+
+/** The `stage` of a term reference that is a veto word, not a step. */
+export const VETO_STAGE = 255;
 
 export interface TermInfo {
   /** (rule index, step) pairs this keyword serves. */
   readonly refs: Array<[number, number]>;
+  /** The same pairs flattened (rule, step, rule, step, ...), for the hot loop; set after compiling. */
+  flatRefs: Int32Array;
   /** Credential specs anchored on this keyword (indices into CREDENTIAL_CHECKS). */
   readonly credentialChecks: number[];
   rot13: boolean;
@@ -42,11 +49,14 @@ function addRule(info: RuleInfo): number {
 }
 
 for (const rule of KEYWORD_RULES) {
-  addRule({ id: rule.id, category: rule.category, severity: rule.severity, steps: rule.steps.length, window: rule.window ?? DEFAULT_WINDOW });
+  addRule({ id: rule.id, category: rule.category, severity: rule.severity, steps: rule.steps.length, window: rule.window ?? DEFAULT_WINDOW, vetoed: rule.veto !== undefined });
 }
 export const DELIMITER_RULE_OFFSET = RULES.length;
 for (const rule of DELIMITER_RULES) addRule({ id: rule.id, category: "injection", severity: rule.severity, steps: 1, window: 0 });
 export const SPEAKER_RULE = addRule({ id: SPEAKER_RULE_ID, category: "injection", severity: 0, steps: 1, window: 0 });
+/** Adversarial-suffix detector (suffix.ts): weak and strong grade, model features only. */
+export const SUFFIX_WEAK_RULE = addRule({ id: "jailbreak.adversarial_suffix_weak", category: "jailbreak", severity: 0, steps: 1, window: 0 });
+export const SUFFIX_RULE = addRule({ id: "jailbreak.adversarial_suffix", category: "jailbreak", severity: 0, steps: 1, window: 0 });
 export const SIGNAL_RULE_OFFSET = RULES.length;
 for (const id of SIGNAL_IDS) addRule({ id, category: null, severity: 0, steps: 1, window: 0 });
 /** Rules below this index are model features; credential detectors are not (the corpus has none). */
@@ -97,7 +107,7 @@ function internTerm(key: string): TermInfo {
     id = TERMS.length;
     termIds.set(key, id);
     const trailingSeparator = key.endsWith(" ");
-    TERMS.push({ refs: [], credentialChecks: [], rot13: false, letters: key.trim().length, trailingSeparator });
+    TERMS.push({ refs: [], flatRefs: new Int32Array(0), credentialChecks: [], rot13: false, letters: key.trim().length, trailingSeparator });
     if (isLatinTerm(key)) { latinTerms.push(key); latinIds.push(id); }
     else { otherTerms.push(key); otherIds.push(id); }
   }
@@ -105,6 +115,10 @@ function internTerm(key: string): TermInfo {
 }
 
 KEYWORD_RULES.forEach((rule, ruleIdx) => {
+  for (const raw of rule.veto ?? []) {
+    const key = termKey(raw, true);
+    if (key !== null) internTerm(key).refs.push([ruleIdx, VETO_STAGE]);
+  }
   rule.steps.forEach((alternatives, stage) => {
     for (const raw of alternatives) {
       const key = termKey(raw, true);
@@ -141,6 +155,8 @@ CREDENTIAL_CHECKS.forEach((_, checkIndex) => {
     if (key !== null) internTerm(key).credentialChecks.push(checkIndex);
   }
 });
+
+for (const term of TERMS) term.flatRefs = Int32Array.from(term.refs.flat());
 
 export const LATIN_AUTOMATON: Automaton = compileAutomaton(latinTerms, latinIds);
 export const OTHER_AUTOMATON: Automaton = compileAutomaton(otherTerms, otherIds);

@@ -9,7 +9,7 @@ import { analyzeSegment, markEncoding, type SegmentAnalysis } from "./analyzer.t
 import type { CredentialSpan } from "./credentials.ts";
 import { decodeBase64Payloads, rot13 } from "./decoders.ts";
 import { buildExcerpt } from "./excerpt.ts";
-import { loadModel, scoreSegment, type WeightsFile } from "./model.ts";
+import { loadModel, scoreSegment, type Model, type WeightsFile } from "./model.ts";
 import weightsJson from "./model/weights.json";
 import { buildPolicies, type Policy } from "./policies.ts";
 import { RULES, SIGNAL_RULE_OFFSET } from "./ruleset.ts";
@@ -45,9 +45,9 @@ const CATEGORY_INDEX: Record<SecurityCategory, number> = { injection: 0, jailbre
 const LABELS: Record<Exclude<Encoding, null>, string> = { base64: "[decoded base64] ", rot13: "[decoded rot13] ", tags: "[decoded tag characters] " };
 const modelOut = new Float64Array(MODEL_CATEGORIES.length);
 
-function record(tally: Tally, analysis: SegmentAnalysis, encoding: Encoding): void {
+function record(model: Model, tally: Tally, analysis: SegmentAnalysis, encoding: Encoding): void {
   const label = encoding === null ? "" : LABELS[encoding];
-  scoreSegment(MODEL, analysis.fired, analysis.ngrams, modelOut);
+  scoreSegment(model, analysis.fired, analysis.ngrams, modelOut);
   let segmentBest = 0;
   for (let c = 0; c < MODEL_CATEGORIES.length; c++) {
     const score = modelOut[c] as number;
@@ -119,8 +119,21 @@ function decide(tally: Tally, policy: Policy, truncated: boolean): ScanResult {
  * `policyName`. Pure and synchronous; cost is linear in min(total length, the policy's size limit).
  */
 export function scanMessages(texts: readonly string[], policyName: PolicyName): ScanResult {
+  return scanWith(MODEL, POLICIES, texts, policyName);
+}
+
+/**
+ * A scanner over another model (the training script uses it to measure the whole pipeline on
+ * out-of-fold rows). Not part of the public API.
+ */
+export function createScanner(model: Model): (texts: readonly string[], policyName: PolicyName) => ScanResult {
+  const policies = buildPolicies(model.thresholds);
+  return (texts, policyName) => scanWith(model, policies, texts, policyName);
+}
+
+function scanWith(model: Model, policies: ReturnType<typeof buildPolicies>, texts: readonly string[], policyName: PolicyName): ScanResult {
   if (policyName === "off") return { action: "allow", findings: [], truncated: false, excerpt: "", policy: "off" };
-  const policy = POLICIES[policyName];
+  const policy = policies[policyName];
   const window = selectWindow(texts, policy.maxChars);
   const tally: Tally = {
     modelScore: new Float64Array(MODEL_CATEGORIES.length),
@@ -133,13 +146,13 @@ export function scanMessages(texts: readonly string[], policyName: PolicyName): 
   for (const text of window.segments) {
     const analysis = analyzeSegment(text);
     const children = decodedChildren(analysis);
-    record(tally, analysis, null);
+    record(model, tally, analysis, null);
     for (const child of children) {
       const decoded = analyzeSegment(child.text);
       if (child.encoding === "base64") markEncoding(5);
       else if (child.encoding === "rot13") markEncoding(6);
       else tally.signals.add(SIGNAL_RULE_OFFSET + 1);
-      record(tally, decoded, child.encoding);
+      record(model, tally, decoded, child.encoding);
     }
   }
   return decide(tally, policy, window.truncated);

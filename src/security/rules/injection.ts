@@ -4,6 +4,58 @@
 import type { RuleSpec } from "./types.ts";
 import { INSTRUCTION_NOUNS, OVERRIDE_VERBS, PREVIOUS_WORDS, WEAK_OBJECT_NOUNS } from "./vocabulary.ts";
 
+/** What an indirect injection tells the model to disregard: the data it was asked to process. */
+const DOCUMENT_NOUNS = [
+  "the function", "the code", "the resume", "the cv", "the data", "the document", "the text", "the article",
+  "the webpage", "the web page", "the page", "the table", "the email", "the e-mail", "the paper", "the content",
+  "the question", "the user", "the user's", "the request", "the task", "the actual", "the above", "the context",
+  "the fonction", "le code", "le cv", "les donnees", "le document", "le texte", "l'article", "la page", "le tableau",
+  "die funktion", "den code", "den lebenslauf", "die daten", "das dokument", "den text", "den artikel", "die webseite",
+  "la funcion", "el codigo", "el curriculum", "los datos", "el documento", "el texto", "el articulo", "la pagina",
+  "a funcao", "o codigo", "o curriculo", "os dados", "o documento", "o texto", "o artigo", "a pagina", "la funzione",
+  "il codice", "il curriculum", "i dati", "il documento", "il testo", "l'articolo", "la pagina", "функци", "код",
+  "резюме", "данные", "документ", "текст", "статью", "страниц", "函数", "代码", "简历", "数据", "文档", "文本", "文章",
+  "网页", "関数", "コード", "履歴書", "データ", "文書", "ページ", "함수", "코드", "이력서", "데이터", "문서", "웹페이지",
+  "الدالة", "الكود", "السيرة الذاتية", "البيانات", "المستند", "النص", "المقال", "صفحة الويب", "फ़ंक्शन", "फंक्शन",
+  "कोड", "रेज़्यूमे", "डेटा", "दस्तावेज़", "पाठ", "वेबपेज", "ফাংশন", "কোড", "জীবনবৃত্তান্ত", "ডেটা", "ওয়েবপেজ",
+  "fonksiyonu", "kodu", "ozgecmisi", "verileri", "belgeyi", "metni", "web sayfasini", "fungsi", "kode ",
+  "so yeu ly lich", "du lieu", "tai lieu", "van ban", "trang web", "ฟังก์ชัน", "โค้ด", "ข้อมูล", "เอกสาร",
+  "ang function", "ang code", "ang resume", "ang data", "ang dokumento", "ang webpage",
+];
+
+/** What the injected instruction makes the model assert instead. */
+const ASSERT_VERBS = [
+  "state", "say that", "say the", "claim", "declare", "pretend that", "respond with", "reply with", "answer with",
+  "affirm", "dites que", "dis que", "declarez", "indiquez", "affirmez", "sagen sie", "sag, dass", "erklare",
+  "behaupte", "geben sie an", "di que", "diga que", "indica", "afirma", "declara", "indique", "dichiara", "afferma",
+  "indica che", "di' che", "укажите", "заявите", "скажите, что", "скажи, что", "утверждайте", "声明", "说明", "表示",
+  "述べて", "と言", "명시", "라고 말", "진술", "اذكر", "أشر", "صرح", "قل إن", "बताएं कि", "बताओ कि", "कहें कि",
+  "उल्लेख", "বলুন", "উল্লেখ", "belirtin", "belirt", "soyleyin", "nyatakan", "katakan bahwa", "tuyen bo", "noi rang",
+  "cho biet", "ระบุ", "บอกว่า", "sabihin na", "ipahayag", "sabihin",
+];
+
+/** "You must ...": the voice of an injected instruction. */
+const YOU_MUST = [
+  "you must", "you have to", "you need to", "vous devez", "tu dois", "du musst", "sie mussen", "debes", "tienes que",
+  "usted debe", "voce deve", "voce tem que", "tu deves", "devi ", "deve ", "вы должны", "ты должен", "ты обязан",
+  "你必须", "你要", "您必须", "しなければ", "なければなりません", "해야", "يجب", "चाहिए", "zorundasin", "malisin",
+  "melisiniz", "harus", "ban phai", "phai", "dapat kang", "kailangan mong",
+];
+
+/** "... my instructions / all my questions": the speaker claims authority over the model. */
+const MY_ORDERS = [
+  "my instructions", "my commands", "my orders", "my every command", "all my questions", "all of my questions",
+  "mes instructions", "mes ordres", "toutes mes questions", "meine anweisungen", "meine befehle", "alle meine fragen",
+  "mis instrucciones", "mis ordenes", "todas mis preguntas", "minhas instrucoes", "minhas ordens",
+  "todas as minhas perguntas", "mie istruzioni", "miei ordini", "tutte le mie domande", "мои инструкции",
+  "мои указания", "мои приказы", "все мои вопросы", "我的指示", "我的指令", "我的命令", "我所有的问题", "我的所有问题",
+  "私の指示", "私の命令", "私のすべての質問", "내 지시", "나의 지시", "내 명령", "내 모든 질문", "تعليماتي", "أوامري",
+  "جميع أسئلتي", "मेरे निर्देश", "मेरे सभी सवाल", "मेरे सभी प्रश्न", "আমার নির্দেশ", "আমার সব প্রশ্ন",
+  "talimatlarimi", "talimatlarim", "tum sorularimi", "instruksi saya", "perintah saya", "semua pertanyaan saya",
+  "huong dan cua toi", "moi cau hoi cua toi", "tat ca cac cau hoi cua toi", "คำสั่งของฉัน", "คำถามทั้งหมดของฉัน",
+  "aking mga tagubilin", "lahat ng aking mga tanong", "lahat ng tanong ko",
+];
+
 export const INJECTION_RULES: readonly RuleSpec[] = [
   {
     // "ignore all previous instructions", "oubliez les instructions précédentes", "忽略之前的指令".
@@ -49,6 +101,37 @@ export const INJECTION_RULES: readonly RuleSpec[] = [
         "無効", "無視", "忘れ", "ignore", "disregard", "forget"],
     ],
     window: 40,
+  },
+  {
+    // Indirect injection: "ignore the resume and state: ...", "Ignorez le texte et dites que ...".
+    id: "injection.ignore_document_and_assert",
+    category: "injection",
+    severity: 0.7,
+    steps: [OVERRIDE_VERBS, DOCUMENT_NOUNS, ASSERT_VERBS],
+    window: 40,
+  },
+  {
+    // Verb-final: "関数を無視して", "फ़ंक्शन को अनदेखा करें", "web sayfasını yok say".
+    id: "injection.document_ignored",
+    category: "injection",
+    severity: 0,
+    steps: [DOCUMENT_NOUNS, OVERRIDE_VERBS],
+    window: 16,
+  },
+  {
+    // "you must listen to my instructions", "bạn phải trả lời tất cả các câu hỏi của tôi".
+    id: "injection.obey_me",
+    category: "injection",
+    severity: 0,
+    steps: [YOU_MUST, MY_ORDERS],
+    window: 40,
+  },
+  {
+    id: "injection.obey_me_verb_final",
+    category: "injection",
+    severity: 0,
+    steps: [MY_ORDERS, YOU_MUST],
+    window: 30,
   },
   {
     id: "injection.ignore_weak_object",
@@ -134,6 +217,10 @@ export const INJECTION_RULES: readonly RuleSpec[] = [
       "i am an administrator", "i am the administrator", "i am the admin", "i'm the admin", "i am your admin",
       "as your developer", "as your creator", "as an ai developed by", "as the system administrator",
       "i work at openai", "i work for openai", "i am from openai", "i work at anthropic", "i am god", "i'm god",
+      "i am a god", "i'm a god", "je suis dieu", "ich bin gott", "ich bin ein gott", "soy dios", "sou deus", "sono dio",
+      "я бог", "我是上帝", "我是神", "私は神", "나는 신", "أنا الله", "أنا إله", "मैं भगवान", "मैं एक भगवान", "আমি ঈশ্বর",
+      "ben tanriyim", "aku tuhan", "saya tuhan", "toi la chua", "ฉันคือพระเจ้า", "ako ang diyos",
+      "i'm the maintainer", "i am the maintainer", "as your boss", "i'm your boss", "i am your boss",
       "security audit", "authorized personnel", "maintenance mode", "developer training",
       "je suis ton developpeur", "je suis votre developpeur", "ich bin dein entwickler", "ich bin ihr entwickler",
       "soy tu desarrollador", "soy su desarrollador", "sou seu desenvolvedor", "sono il tuo sviluppatore",
@@ -152,6 +239,14 @@ export const INJECTION_RULES: readonly RuleSpec[] = [
       "language model reading", "if you are chatgpt", "if you are gpt", "if you are claude",
       "si tu es une ia", "si vous etes une ia", "wenn du eine ki bist", "si eres una ia", "se voce e uma ia",
       "se sei un'ia", "если ты ии", "如果你是ai", "如果你是人工智能", "あなたがaiなら",
+      "when summarizing this", "when summarising this", "if you are summarizing", "if you are summarising",
+      "if you're summarizing", "if you're summarising", "when you summarize this", "when you summarise this",
+      "note to the assistant", "note to assistant", "message for the assistant", "message to the assistant",
+      "instructions for the assistant", "instruction for the assistant", "assistant reading this", "model reading this",
+      "llm reading this", "to the ai model", "to the language model", "ai model reading", "any ai reading",
+      "ignore the user's", "disregard the user's", "do not follow the user", "don't follow the user",
+      "lors du resume", "en resumant ce", "beim zusammenfassen", "al resumir esto", "ao resumir isto",
+      "nel riassumere", "при пересказе", "总结时", "要約する際",
     ]],
   },
   {
@@ -165,6 +260,9 @@ export const INJECTION_RULES: readonly RuleSpec[] = [
       "reply only with", "instead say", "instead, say", "instead output", "just say", "print the following",
       "output the following", "your answer must be", "you must respond", "your response should be",
       "hypothetical scenario where we ignore", "consider the output", "in a hypothetical scenario",
+      "we might state", "we could state", "let's say the", "let's imagine a scenario where we", "imagine a scenario where we",
+      "let's consider a hypothetical scenario", "suppose we were to ignore", "to make this more interesting",
+      "instead respond", "instead, respond", "instead reply", "instead, reply", "instead answer",
       "visit this link", "click this link", "follow this link", "your account has been compromised",
       "reset their password", "reset your password at", "send it to", "forward this", "exfiltrate",
       "dis a l'utilisateur", "sag dem benutzer", "dile al usuario", "diga ao usuario", "di all'utente",

@@ -19,6 +19,13 @@ export interface RuleSpec {
    */
   readonly steps: readonly (readonly string[])[];
   readonly window?: number;
+  /**
+   * Negations and similar words that cancel the rule when one ends within VETO_WINDOW folded
+   * characters before the first step ("never share your password", "ne partagez jamais").
+   */
+  readonly veto?: readonly string[];
 }
+
+export const VETO_WINDOW = 24;
 
 export const DEFAULT_WINDOW = 48;

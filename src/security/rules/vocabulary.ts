@@ -21,6 +21,10 @@ export const OVERRIDE_VERBS = [
   "अनदेखा", "नज़रअंदाज़", "नजरअंदाज", "भूल जाओ", "भूल जाएं", "تجاهل", "انسَ", "انس ", "görmezden", "unut",
   "abaikan", "lupakan", "huwag pansinin", "kalimutan", "bỏ qua", "quên", "무시", "잊어", "zignoruj", "zapomnij",
   "negeer", "vergeet",
+  // added: en, bn, th, ko, vi, id, tr, ar, hi, tl variants seen in machine-translated injections
+  "overlook", "pay no heed", "uebergeh", "übergeh", "yok say", "yoksay", "উপেক্ষা", "ভুলে যান", "ভুলে যাও", "ভুলে যা",
+  "উপেক্ষা করুন", "ลืม", "เพิกเฉย", "ไม่ต้องสนใจ", "잊어버", "잊으", "무시하", "hãy quên", "đừng để ý", "lupakan", "abaikan",
+  "أهمل", "تناسى", "انسى", "अवहेलना", "भूल जा", "huwag pansinin", "balewalain", "kalimutan",
 ];
 
 export const PREVIOUS_WORDS = [
@@ -32,6 +36,8 @@ export const PREVIOUS_WORDS = [
   "上述", "前面", "所有", "これまで", "以前の", "前の", "上記", "すべて", "全て", "पिछल", "पूर्व", "सभी", "السابق",
   "جميع", "önceki", "tüm", "sebelumnya", "semua", "naunang", "lahat", "trước", "tất cả", "이전", "모든",
   "poprzedni", "wszystk", "vorige", "eerdere",
+  "আগের", "পূর্ববর্তী", "পূর্বের", "সব ", "ก่อนหน้า", "ทั้งหมด", "trước đó", "tất cả", "sebelumnya", "önceki", "tüm",
+  "naunang", "lahat", "ما سبق", "السابقة",
 ];
 
 export const INSTRUCTION_NOUNS = [
@@ -42,6 +48,8 @@ export const INSTRUCTION_NOUNS = [
   "direttiv", "инструкц", "указани", "правил", "команд", "директив", "指令", "指示", "说明", "規則", "规则", "命令",
   "提示", "ルール", "設定", "निर्देश", "تعليمات", "التعليمات", "talimat", "instruksi", "petunjuk", "tagubilin",
   "hướng dẫn", "chỉ dẫn", "지시", "명령", "instrukcj", "instructies",
+  "নির্দেশ", "নিয়ম", "คำแนะนำ", "คำสั่ง", "กฎ", "quy tắc", "chỉ thị", "규칙", "aturan", "kural", "القواعد", "قواعد",
+  "नियम", "panuntunan", "alituntunin",
 ];
 
 export const REVEAL_VERBS = [
