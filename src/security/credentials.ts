@@ -190,7 +190,7 @@ export function maskSpans(text: string, offset: number, spans: readonly Credenti
       cursor = Math.max(cursor, to);
       continue;
     }
-    result += text.slice(cursor, from) + "[REDACTED]";
+    result += `${text.slice(cursor, from)}[REDACTED]`;
     cursor = Math.max(cursor, to);
   }
   return result + text.slice(cursor);
