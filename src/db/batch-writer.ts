@@ -11,9 +11,10 @@ export interface BatchWriterOptions<T> {
   flushMs: number;
   batchRows: number;
   bufferMax: number;
-  insert: (tx: TransactionSql, batch: readonly T[]) => Promise<unknown>;
-  /** Called after each batch is inserted, inside the same transaction. */
-  afterInsert?: (tx: TransactionSql, batch: T[]) => Promise<void>;
+  /** Inserts the batch; returns the rows actually inserted (re-sent rows already stored are not). */
+  insert: (tx: TransactionSql, batch: readonly T[]) => Promise<readonly T[]>;
+  /** Called after each batch is inserted, inside the same transaction, with the rows it inserted. */
+  afterInsert?: (tx: TransactionSql, batch: T[], inserted: readonly T[]) => Promise<void>;
   onBufferDepth?: (depth: number) => void;
   onWrite?: (result: "ok" | "failed" | "dropped", rows: number) => void;
 }
@@ -70,8 +71,8 @@ export class BatchWriter<T> {
       const batch = this.buffer.slice(0, this.options.batchRows);
       try {
         await this.sql.begin(async (tx) => {
-          await this.options.insert(tx, batch);
-          await this.options.afterInsert?.(tx, batch);
+          const inserted = await this.options.insert(tx, batch);
+          await this.options.afterInsert?.(tx, batch, inserted);
         });
       } catch (error) {
         this.failures++;

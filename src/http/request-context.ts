@@ -6,8 +6,9 @@ import type { Logger } from "../log.ts";
 
 const INCOMING_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** Time-ordered (UUIDv7), so usage rows land at the right edge of the request_id index. */
 export function newRequestId(): string {
-  return `req_${crypto.randomUUID().replaceAll("-", "")}`;
+  return `req_${Bun.randomUUIDv7().replaceAll("-", "")}`;
 }
 
 export function requestIdFrom(headers: Headers): string {

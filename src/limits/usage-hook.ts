@@ -14,7 +14,7 @@ import { quotaCounterKey } from "./counter-keys.ts";
 import { utcDay, utcMonth } from "./windows.ts";
 
 export interface UsageHook {
-  afterInsert(tx: TransactionSql, events: UsageEvent[]): Promise<void>;
+  afterInsert(tx: TransactionSql, events: UsageEvent[], inserted: readonly UsageEvent[]): Promise<void>;
   /** Chain into the writer's onWrite: tells the hook whether its last transaction committed. */
   onWrite(result: "ok" | "failed" | "dropped"): void;
 }
@@ -39,11 +39,10 @@ function byKey<T>(rows: Map<string, T>): T[] {
 
 export function createUsageHook(releases: PendingReleases): UsageHook {
   return {
-    async afterInsert(tx, events) {
+    async afterInsert(tx, events, inserted) {
       const requestIds = events.map((event) => event.requestId);
-      const inserted = await tx<{ request_id: string }[]>`
-        select request_id from usage_events where request_id = any(${requestIds}::text[]) and xmin = pg_current_xact_id()::xid`;
-      const fresh = new Set(inserted.map((row) => row.request_id));
+      // Only rows this transaction inserted count: a batch re-sent after a lost commit adds nothing twice.
+      const fresh = new Set(inserted.map((event) => event.requestId));
 
       const rollups = new Map<string, Rollup>();
       const counters = new Map<string, { counterKey: string; windowStart: number; delta: number }>();

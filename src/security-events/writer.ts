@@ -19,18 +19,19 @@ export interface SecurityEventRow {
   createdAt: Date;
 }
 
-function insert(tx: TransactionSql, batch: readonly SecurityEventRow[]) {
+async function insert(tx: TransactionSql, batch: readonly SecurityEventRow[]): Promise<readonly SecurityEventRow[]> {
   const rows = JSON.stringify(
     batch.map((event) => [
       event.requestId, event.category, event.action, event.score, event.rules, event.policy, event.keyId, event.userId,
       event.organizationId, event.model, event.endpoint, event.excerpt, event.createdAt.toISOString(),
     ]),
   );
-  return tx`
+  await tx`
     insert into security_events (request_id, category, action, score, rules, policy, key_id, user_id, organization_id, model, endpoint, excerpt, created_at)
     select r->>0, r->>1, r->>2, (r->>3)::float8, (r->4)::jsonb, r->>5, (r->>6)::uuid, (r->>7)::uuid, (r->>8)::uuid, r->>9, r->>10, r->>11, (r->>12)::timestamptz
     from json_array_elements(${rows}::text::json) as r
     on conflict (request_id) do nothing`;
+  return batch;
 }
 
 export function createSecurityEventWriter(sql: Sql, log: Logger, flushMs: number): BatchWriter<SecurityEventRow> {
