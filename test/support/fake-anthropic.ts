@@ -7,7 +7,7 @@
 // Requests with tools get the tool-use fixtures unless the last turn carries tool results.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ReceivedRequest } from "./fake-openai.ts";
+import { type ReceivedRequest, readReceived } from "./recording.ts";
 
 const FIXTURES = join(import.meta.dir, "..", "..", "..", "shared", "wire-fixtures", "anthropic");
 
@@ -73,14 +73,9 @@ export function startFakeAnthropic(options: { apiKey?: string } = {}): FakeAnthr
     idleTimeout: 0,
     async fetch(request) {
       const url = new URL(request.url);
-      const rawBody = request.method === "POST" ? await request.text() : "";
-      let body: Record<string, unknown> | null = null;
-      try {
-        body = rawBody ? (JSON.parse(rawBody) as Record<string, unknown>) : null;
-      } catch {
-        body = null;
-      }
-      fake.received.push({ method: request.method, path: url.pathname, headers: Object.fromEntries(request.headers), body, rawBody });
+      const received = await readReceived(request);
+      fake.received.push(received);
+      const { body } = received;
       const refuse = (problem: string, status: number) => {
         fake.violations.push(`${request.method} ${url.pathname}: ${problem}`);
         return new Response(errorBody(status), { status, headers: { "content-type": "application/json" } });

@@ -4,7 +4,7 @@
 // `fail-<status>` as the model name answers Ollama's `{"error": …}` with that status.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ReceivedRequest } from "./fake-openai.ts";
+import { type ReceivedRequest, readReceived } from "./recording.ts";
 
 const FIXTURES = join(import.meta.dir, "..", "..", "..", "shared", "wire-fixtures", "ollama");
 
@@ -44,14 +44,9 @@ export function startFakeOllama(options: { bearer?: string } = {}): FakeOllama {
     idleTimeout: 0,
     async fetch(request) {
       const url = new URL(request.url);
-      const rawBody = request.method === "POST" ? await request.text() : "";
-      let body: Record<string, unknown> | null = null;
-      try {
-        body = rawBody ? (JSON.parse(rawBody) as Record<string, unknown>) : null;
-      } catch {
-        body = null;
-      }
-      fake.received.push({ method: request.method, path: url.pathname, headers: Object.fromEntries(request.headers), body, rawBody });
+      const received = await readReceived(request);
+      fake.received.push(received);
+      const { body } = received;
       const refuse = (problem: string, status: number) => {
         fake.violations.push(`${request.method} ${url.pathname}: ${problem}`);
         return json(JSON.stringify({ error: problem }), status);

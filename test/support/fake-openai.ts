@@ -8,13 +8,9 @@
 //   no-usage                                    → answers without any usage (the gateway must estimate)
 // Anything else answers normally with `reply` text and usage computed from it.
 
-export interface ReceivedRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body: Record<string, unknown> | null;
-  rawBody: string;
-}
+import { type ReceivedRequest, readReceived } from "./recording.ts";
+
+export type { ReceivedRequest };
 
 export interface FakeOpenAI {
   url: string;
@@ -93,14 +89,9 @@ export function startFakeOpenAI(options: { reply?: string; promptTokens?: number
     idleTimeout: 0,
     async fetch(request) {
       const url = new URL(request.url);
-      const rawBody = request.method === "POST" ? await request.text() : "";
-      let body: Record<string, unknown> | null = null;
-      try {
-        body = rawBody ? (JSON.parse(rawBody) as Record<string, unknown>) : null;
-      } catch {
-        body = null;
-      }
-      fake.received.push({ method: request.method, path: url.pathname, headers: Object.fromEntries(request.headers), body, rawBody });
+      const received = await readReceived(request);
+      fake.received.push(received);
+      const { body } = received;
       const model = typeof body?.model === "string" ? body.model : "";
 
       if (url.pathname.endsWith("/models")) {
