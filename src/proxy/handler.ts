@@ -267,23 +267,31 @@ export function createProxyHandler(deps: ProxyDeps) {
     const operation: Operation = endpoint === "messages" ? "chat" : endpoint;
     const baseHeaders: Record<string, string> = { "x-request-id": requestId };
 
+    /** A request refused before any upstream was asked: answered and counted, nothing to meter. */
+    const refuse = (error: GatewayError, model: string | null, extraHeaders?: Record<string, string>): Response => {
+      const durationS = (performance.now() - started) / 1000;
+      // Unknown model names stay out of the labels: clients can send anything.
+      metrics.observeRequest({ endpoint, model: model ?? "none", provider: "none", link: "none", status: error.status, durationS, overheadS: durationS });
+      return fail(format, error, requestId, extraHeaders);
+    };
+
     const authenticated = authenticate(deps.keys, request.headers);
     const key = authenticated instanceof Promise ? await authenticated : authenticated;
-    if (key instanceof GatewayError) return fail(format, key, requestId);
+    if (key instanceof GatewayError) return refuse(key, null);
 
     const read = await readJsonBody(request, deps.config.maxBodyBytes);
-    if (read instanceof GatewayError) return fail(format, read, requestId);
+    if (read instanceof GatewayError) return refuse(read, null);
     const body = format === "anthropic" ? anthropicToOpenAIRequest(read.body) : read.body;
-    if (body instanceof GatewayError) return fail(format, body, requestId);
+    if (body instanceof GatewayError) return refuse(body, null);
     const valid = validateRequest(operation, body);
-    if (valid instanceof GatewayError) return fail(format, valid, requestId);
+    if (valid instanceof GatewayError) return refuse(valid, null);
 
     if (key.allowedModels !== null && !key.allowedModels.has(valid.model)) {
-      return fail(format, new GatewayError("model_not_allowed", `this API key may not use model ${valid.model}`, { param: "model" }), requestId);
+      return refuse(new GatewayError("model_not_allowed", `this API key may not use model ${valid.model}`, { param: "model" }), deps.router.serves(valid.model) ? valid.model : null);
     }
     const plan = deps.router.plan(valid.model);
     if (plan.length === 0) {
-      return fail(format, new GatewayError("model_not_found", `The model \`${valid.model}\` does not exist or you do not have access to it.`, { param: "model" }), requestId);
+      return refuse(new GatewayError("model_not_found", `The model \`${valid.model}\` does not exist or you do not have access to it.`, { param: "model" }), null);
     }
 
     const exchange: Exchange = {
@@ -294,7 +302,7 @@ export function createProxyHandler(deps: ProxyDeps) {
       const verdict = checked instanceof Promise ? await checked : checked;
       if (verdict instanceof GatewayError) {
         for (const pass of exchange.passes) pass.settle?.({ promptTokens: 0, completionTokens: 0, waddleaiTokens: 0, status: verdict.status });
-        return fail(format, verdict, requestId, { ...gateHeaders(exchange.passes), ...verdict.headers });
+        return refuse(verdict, valid.model, { ...gateHeaders(exchange.passes), ...verdict.headers });
       }
       exchange.passes.push(verdict);
     }
