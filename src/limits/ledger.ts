@@ -88,6 +88,11 @@ export class LeaseLedger {
   private readonly idleMs: number;
   private readonly shortMs: number;
   private timer: Timer | null = null;
+  /**
+   * Bumped whenever the map of current budgets changes (a budget created, replaced or retired), so a gate
+   * may keep the budgets it looked up for a window and skip the lookups until this moves.
+   */
+  generation = 0;
 
   constructor(options: LedgerOptions) {
     this.store = options.store;
@@ -116,11 +121,17 @@ export class LeaseLedger {
       if (budget !== undefined) this.retired.push(budget);
       budget = new Budget(spec.counterKey, spec.window.start, spec.window.end, spec.kind, spec.limit);
       this.budgets.set(spec.counterKey, budget);
+      this.generation++;
     } else if (budget.limit !== spec.limit) {
-      budget.limit = spec.limit;
-      budget.shortUntil = 0;
+      LeaseLedger.setLimit(budget, spec.limit);
     }
     return budget;
+  }
+
+  /** A changed limit applies at once (what `budget()` does for a budget a gate kept from an earlier lookup). */
+  static setLimit(budget: Budget, limit: number): void {
+    budget.limit = limit;
+    budget.shortUntil = 0;
   }
 
   private sliceOf(budget: Budget): number {
@@ -131,9 +142,9 @@ export class LeaseLedger {
   /**
    * Take `amount` from a budget. Decided synchronously from the local slice when possible; a promise only
    * when a lease is needed. False means refused: the budget (as far as anyone may spend it) is spent.
+   * `now` lets a caller that just read the clock pass it on instead of reading it again.
    */
-  take(budget: Budget, amount: number): boolean | Promise<boolean> {
-    const now = this.clock();
+  take(budget: Budget, amount: number, now: number = this.clock()): boolean | Promise<boolean> {
     budget.lastTake = now;
     if (budget.free >= amount) {
       budget.free -= amount;
@@ -162,10 +173,10 @@ export class LeaseLedger {
   }
 
   /** Take from every item or from none: on a refusal, what was taken is put back. -1 when all were taken. */
-  takeAll(items: readonly TakeItem[]): number | Promise<number> {
+  takeAll(items: readonly TakeItem[], now: number = this.clock()): number | Promise<number> {
     for (let index = 0; index < items.length; index++) {
       const item = items[index] as TakeItem;
-      const taken = this.take(item.budget, item.amount);
+      const taken = this.take(item.budget, item.amount, now);
       if (taken === true) continue;
       if (taken === false) {
         this.putBack(items, index);
@@ -199,8 +210,8 @@ export class LeaseLedger {
   }
 
   /** A rate budget's request used `unused` less than it took (negative: more). The window may be over. */
-  adjust(budget: Budget, unused: number): void {
-    if (unused !== 0 && this.clock() < budget.windowEnd) budget.free += unused;
+  adjust(budget: Budget, unused: number, now?: number): void {
+    if (unused !== 0 && (now ?? this.clock()) < budget.windowEnd) budget.free += unused;
   }
 
   /** A reservation was not spent at all (the request was refused or failed before any tokens). */
@@ -273,6 +284,7 @@ export class LeaseLedger {
       if (now >= budget.windowEnd) {
         this.budgets.delete(counterKey);
         this.retired.push(budget);
+        this.generation++;
       }
     }
     this.retired = this.retired.filter((budget) => {

@@ -8,22 +8,28 @@ export interface Release {
   counters: readonly { counterKey: string; windowStart: number }[];
 }
 
-interface Pending {
+/** A release and when it was recorded: one object per request (it is handed out as the Release). */
+interface Pending extends Release {
   at: number;
-  release: Release;
 }
 
 export class PendingReleases {
   private readonly byRequest = new Map<string, Pending>();
   /** Handed to the transaction in flight; put back if it fails, dropped once it commits. */
-  private offered: [string, Pending][] = [];
+  private offered: Pending[] = [];
 
   get size(): number {
     return this.byRequest.size;
   }
 
   add(release: Release, now: number): void {
-    this.byRequest.set(release.requestId, { at: now, release });
+    this.reserve(release.requestId, release.amount, release.counters, now);
+  }
+
+  /** `add` without building the Release first (the quota gate's settle, once per request). */
+  reserve(requestId: string, amount: number, counters: Release["counters"], now: number): void {
+    const pending: Pending = { requestId, amount, counters, at: now };
+    this.byRequest.set(requestId, pending);
   }
 
   /** The releases of these requests, moved aside until the writer reports the transaction's outcome. */
@@ -33,8 +39,8 @@ export class PendingReleases {
       const pending = this.byRequest.get(requestId);
       if (pending === undefined) continue;
       this.byRequest.delete(requestId);
-      this.offered.push([requestId, pending]);
-      out.push(pending.release);
+      this.offered.push(pending);
+      out.push(pending);
     }
     return out;
   }
@@ -44,7 +50,7 @@ export class PendingReleases {
   }
 
   rolledBack(): void {
-    for (const [requestId, pending] of this.offered) this.byRequest.set(requestId, pending);
+    for (const pending of this.offered) this.byRequest.set(pending.requestId, pending);
     this.offered = [];
   }
 
@@ -55,7 +61,7 @@ export class PendingReleases {
     for (const [requestId, pending] of this.byRequest) {
       if (now - pending.at < maxAgeMs) break;
       this.byRequest.delete(requestId);
-      out.push(pending.release);
+      out.push(pending);
     }
     return out;
   }

@@ -17,9 +17,9 @@ import type { Metrics, RateLimitScope } from "../metrics/registry.ts";
 import type { GateInput, GatePass, RequestGate, SettledUsage } from "../proxy/gate.ts";
 import { type RateTable, waddleaiTokens } from "../usage/rates.ts";
 import type { QuotaPeriod } from "./counter-keys.ts";
-import type { Budget, LeaseLedger, TakeItem } from "./ledger.ts";
+import { type Budget, LeaseLedger, type TakeItem } from "./ledger.ts";
 import type { PendingReleases } from "./pending-releases.ts";
-import type { LimitPolicies, LimitScope } from "./policies.ts";
+import type { LimitPolicies, LimitScope, ScopedLimits } from "./policies.ts";
 import { quickReservationFor, type Reservation, reservationFor } from "./reservation.ts";
 import { type Clock, utcDay, utcMonth, type Window } from "./windows.ts";
 
@@ -36,9 +36,23 @@ export interface QuotaGateOptions {
 const SCOPE_LABEL: Record<LimitScope, RateLimitScope> = { key: "key", user: "user", organization: "org" };
 const SCOPE_NAME: Record<LimitScope, string> = { key: "API key", user: "user", organization: "organization" };
 
-interface Entry extends TakeItem {
+/** One quota of a key's limits in the current day or month: its budget, looked up once. */
+interface Slot {
+  budget: Budget;
+  /** The quota as the policies state it; re-applied to the budget if something else changed it. */
+  limit: number;
   scope: LimitScope;
   period: QuotaPeriod;
+}
+
+/** The slots of one key's quotas for the current day and month, valid while the ledger's budgets have not changed. */
+interface Plan {
+  dayStart: number;
+  monthStart: number;
+  generation: number;
+  slots: Slot[];
+  /** The budgets as the counters a release names (shared by every release of this plan; never mutated). */
+  counters: readonly Budget[];
 }
 
 const NO_QUOTA: GatePass = Object.freeze({});
@@ -48,6 +62,8 @@ export class QuotaGate implements RequestGate {
   /** The current UTC day and month, recomputed only when they end. */
   private day: Window = { start: 0, end: 0 };
   private month: Window = { start: 0, end: 0 };
+  /** Per limits list (policies return the same array for a key until a reload): its budgets this day and month. */
+  private readonly plans = new WeakMap<readonly ScopedLimits[], Plan>();
 
   constructor(private readonly options: QuotaGateOptions) {}
 
@@ -56,38 +72,56 @@ export class QuotaGate implements RequestGate {
     return waddleaiTokens(reservation.promptTokens, reservation.completionTokens, this.options.rates.lookup("*", input.model));
   }
 
-  check(input: GateInput): GatePass | GatewayError | Promise<GatePass | GatewayError> {
-    const limits = this.options.policies.forKey(input.key);
-    if (limits.length === 0) return NO_QUOTA;
+  private planFor(limits: readonly ScopedLimits[], now: number): Plan {
     const { ledger } = this.options;
-    const now = this.options.clock();
-    const entries: Entry[] = [];
-    let units = -1;
+    if (now >= this.day.end) this.day = utcDay(now);
+    if (now >= this.month.end) this.month = utcMonth(now);
+    const plan = this.plans.get(limits);
+    if (plan !== undefined && plan.generation === ledger.generation && plan.dayStart === this.day.start && plan.monthStart === this.month.start) {
+      for (const slot of plan.slots) if (slot.budget.limit !== slot.limit) LeaseLedger.setLimit(slot.budget, slot.limit);
+      return plan;
+    }
+    const slots: Slot[] = [];
     for (const limit of limits) {
       for (const period of ["daily", "monthly"] as const) {
         const quota = period === "daily" ? limit.dailyQuota : limit.monthlyQuota;
         if (quota === null) continue;
-        if (units < 0) units = this.units(input, quickReservationFor(input, this.options.defaultMaxTokens));
-        if (now >= this.day.end) this.day = utcDay(now);
-        if (now >= this.month.end) this.month = utcMonth(now);
         const window = period === "daily" ? this.day : this.month;
         const budget = ledger.budget({ counterKey: period === "daily" ? limit.counters.daily : limit.counters.monthly, window, limit: quota, kind: "quota" });
-        entries.push({ budget, amount: units, scope: limit.scope, period });
+        slots.push({ budget, limit: quota, scope: limit.scope, period });
       }
     }
-    if (entries.length === 0) return NO_QUOTA;
-    if (!entries.every((entry) => entry.budget.free >= entry.amount)) {
-      // Near a quota: reserve the tokenizer's estimate instead of the quick upper bound.
-      const precise = this.units(input, reservationFor(input, this.options.defaultMaxTokens));
-      for (const entry of entries) entry.amount = precise;
-    }
-    const taken = ledger.takeAll(entries);
-    return taken instanceof Promise ? taken.then((index) => this.verdict(input.requestId, entries, index)) : this.verdict(input.requestId, entries, taken);
+    const fresh: Plan = { dayStart: this.day.start, monthStart: this.month.start, generation: ledger.generation, slots, counters: slots.map((slot) => slot.budget) };
+    this.plans.set(limits, fresh);
+    return fresh;
   }
 
-  private verdict(requestId: string, entries: Entry[], refusedAt: number): GatePass | GatewayError {
+  check(input: GateInput): GatePass | GatewayError | Promise<GatePass | GatewayError> {
+    const limits = this.options.policies.forKey(input.key);
+    if (limits.length === 0) return NO_QUOTA;
+    const { ledger } = this.options;
+    let now = this.options.clock();
+    const plan = this.planFor(limits, now);
+    const { slots } = plan;
+    if (slots.length === 0) return NO_QUOTA;
+    let units = this.units(input, quickReservationFor(input, this.options.defaultMaxTokens));
+    let fits = true;
+    for (const slot of slots) if (slot.budget.free < units) fits = false;
+    if (!fits) {
+      // Near a quota: reserve the tokenizer's estimate instead of the quick upper bound.
+      units = this.units(input, reservationFor(input, this.options.defaultMaxTokens));
+      now = this.options.clock(); // the tokenizer takes a while on long prompts
+    }
+    const entries: TakeItem[] = new Array(slots.length);
+    for (let index = 0; index < slots.length; index++) entries[index] = { budget: (slots[index] as Slot).budget, amount: units };
+    const taken = ledger.takeAll(entries, now);
+    return taken instanceof Promise ? taken.then((index) => this.verdict(input.requestId, plan, units, index)) : this.verdict(input.requestId, plan, units, taken);
+  }
+
+  private verdict(requestId: string, plan: Plan, amount: number, refusedAt: number): GatePass | GatewayError {
+    const { slots, counters } = plan;
     if (refusedAt >= 0) {
-      const refused = entries[refusedAt] as Entry;
+      const refused = slots[refusedAt] as Slot;
       this.options.metrics.rateLimited(SCOPE_LABEL[refused.scope], "quota");
       const resetMs = Math.max(0, refused.budget.windowEnd - this.options.clock());
       // Names the quota, never its numbers: an organisation's usage is not the caller's business.
@@ -95,18 +129,18 @@ export class QuotaGate implements RequestGate {
         headers: { "retry-after": String(Math.max(1, Math.ceil(resetMs / 1000))), "x-should-retry": "false" },
       });
     }
-    for (const entry of entries) entry.budget.inFlight++;
+    for (const budget of counters) budget.inFlight++;
     const { ledger, releases, clock } = this.options;
     return {
       settle(usage: SettledUsage) {
         // Nothing spent, and no usage event will carry tokens: hand the reservation straight back.
         const spent = usage.waddleaiTokens > 0;
-        for (const entry of entries) {
-          if (spent) ledger.handOverReservation(entry.budget as Budget, entry.amount);
-          else ledger.cancelReservation(entry.budget as Budget, entry.amount);
+        for (const budget of counters) {
+          if (spent) ledger.handOverReservation(budget, amount);
+          else ledger.cancelReservation(budget, amount);
         }
-        // Every entry reserved the same amount (the request's WaddleAI tokens); budgets name their counters.
-        if (spent) releases.add({ requestId, amount: (entries[0] as Entry).amount, counters: entries.map((entry) => entry.budget) }, clock());
+        // Every budget reserved the same amount (the request's WaddleAI tokens); budgets name their counters.
+        if (spent) releases.reserve(requestId, amount, counters, clock());
       },
     };
   }

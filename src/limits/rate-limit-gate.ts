@@ -12,8 +12,8 @@
 import type { Metrics, RateLimitScope } from "../metrics/registry.ts";
 import { GatewayError } from "../errors.ts";
 import type { GateInput, GatePass, RequestGate, SettledUsage } from "../proxy/gate.ts";
-import type { Budget, LeaseLedger, TakeItem } from "./ledger.ts";
-import type { LimitPolicies, LimitScope } from "./policies.ts";
+import { type Budget, LeaseLedger, type TakeItem } from "./ledger.ts";
+import type { LimitPolicies, LimitScope, ScopedLimits } from "./policies.ts";
 import { quickReservationFor, reservationFor } from "./reservation.ts";
 import { type Clock, fixedWindow, formatReset } from "./windows.ts";
 
@@ -30,9 +30,30 @@ export interface RateLimitGateOptions {
 const SCOPE_LABEL: Record<LimitScope, RateLimitScope> = { key: "key", user: "user", organization: "org" };
 const SCOPE_NAME: Record<LimitScope, string> = { key: "API key", user: "user", organization: "organization" };
 
-interface Entry extends TakeItem {
+/** One limit of a key's limits in one window: its budget, looked up once, and its header text cache. */
+interface Slot {
+  budget: Budget;
+  /** The limit as the policies state it; re-applied to the budget if something else changed it. */
+  limit: number;
   scope: LimitScope;
   kind: "rpm" | "tpm";
+  limitText: string;
+  limitTextOf: number;
+  resetKey: number;
+  resetText: string;
+}
+
+/** The slots of one key's limits for one window, valid while the ledger's budgets have not changed. */
+interface Plan {
+  windowStart: number;
+  windowEnd: number;
+  generation: number;
+  slots: Slot[];
+  hasTokens: boolean;
+}
+
+interface Entry extends TakeItem {
+  slot: Slot;
 }
 
 const NO_LIMITS: GatePass = Object.freeze({});
@@ -40,85 +61,155 @@ const NO_LIMITS: GatePass = Object.freeze({});
 /** The entry of this kind with the least left: what OpenAI-style headers report. */
 function tightest(entries: readonly Entry[], kind: "rpm" | "tpm"): Entry | null {
   let best: Entry | null = null;
+  let least = 0;
   for (const entry of entries) {
-    if (entry.kind === kind && (best === null || entry.budget.remaining() < best.budget.remaining())) best = entry;
+    if (entry.slot.kind !== kind) continue;
+    const remaining = entry.budget.remaining();
+    if (best === null || remaining < least) {
+      best = entry;
+      least = remaining;
+    }
   }
   return best;
 }
 
-function rateHeaders(entries: readonly Entry[], now: number): Record<string, string> {
-  const headers: Record<string, string> = {};
-  const requests = tightest(entries, "rpm");
-  if (requests) {
-    headers["x-ratelimit-limit-requests"] = String(requests.budget.limit);
-    headers["x-ratelimit-remaining-requests"] = String(requests.budget.remaining());
-    headers["x-ratelimit-reset-requests"] = formatReset(requests.budget.windowEnd - now);
+function limitText(slot: Slot): string {
+  const limit = slot.budget.limit;
+  if (slot.limitTextOf !== limit) {
+    slot.limitTextOf = limit;
+    slot.limitText = String(limit);
   }
+  return slot.limitText;
+}
+
+/** formatReset(ms), recomputed only when its text changes (each second; each millisecond in the last one). */
+function resetText(slot: Slot, ms: number): string {
+  const key = ms < 1000 ? -1 - Math.max(0, Math.ceil(ms)) : Math.ceil(ms / 1000);
+  if (slot.resetKey !== key) {
+    slot.resetKey = key;
+    slot.resetText = formatReset(ms);
+  }
+  return slot.resetText;
+}
+
+function rateHeaders(entries: readonly Entry[], now: number): Record<string, string> {
+  const requests = tightest(entries, "rpm");
   const tokens = tightest(entries, "tpm");
+  if (requests !== null && tokens !== null) {
+    // The usual case, as one literal (one object shape, no incremental growth).
+    return {
+      "x-ratelimit-limit-requests": limitText(requests.slot),
+      "x-ratelimit-remaining-requests": String(requests.budget.remaining()),
+      "x-ratelimit-reset-requests": resetText(requests.slot, requests.budget.windowEnd - now),
+      "x-ratelimit-limit-tokens": limitText(tokens.slot),
+      "x-ratelimit-remaining-tokens": String(tokens.budget.remaining()),
+      "x-ratelimit-reset-tokens": resetText(tokens.slot, tokens.budget.windowEnd - now),
+    };
+  }
+  const headers: Record<string, string> = {};
+  if (requests) {
+    headers["x-ratelimit-limit-requests"] = limitText(requests.slot);
+    headers["x-ratelimit-remaining-requests"] = String(requests.budget.remaining());
+    headers["x-ratelimit-reset-requests"] = resetText(requests.slot, requests.budget.windowEnd - now);
+  }
   if (tokens) {
-    headers["x-ratelimit-limit-tokens"] = String(tokens.budget.limit);
+    headers["x-ratelimit-limit-tokens"] = limitText(tokens.slot);
     headers["x-ratelimit-remaining-tokens"] = String(tokens.budget.remaining());
-    headers["x-ratelimit-reset-tokens"] = formatReset(tokens.budget.windowEnd - now);
+    headers["x-ratelimit-reset-tokens"] = resetText(tokens.slot, tokens.budget.windowEnd - now);
   }
   return headers;
 }
 
 export class RateLimitGate implements RequestGate {
   readonly name = "rate-limits";
+  /** Per limits list (policies return the same array for a key until a reload): its budgets this window. */
+  private readonly plans = new WeakMap<readonly ScopedLimits[], Plan>();
 
   constructor(private readonly options: RateLimitGateOptions) {}
+
+  /** The budgets of these limits in the window containing `now`, looked up in the ledger only when needed. */
+  private planFor(limits: readonly ScopedLimits[], now: number): Plan {
+    const { ledger } = this.options;
+    const plan = this.plans.get(limits);
+    if (plan !== undefined && plan.generation === ledger.generation && now >= plan.windowStart && now < plan.windowEnd) {
+      for (const slot of plan.slots) if (slot.budget.limit !== slot.limit) LeaseLedger.setLimit(slot.budget, slot.limit);
+      return plan;
+    }
+    const window = fixedWindow(now, this.options.windowMs);
+    const slots: Slot[] = [];
+    let hasTokens = false;
+    for (const limit of limits) {
+      if (limit.rpm !== null) {
+        const budget = ledger.budget({ counterKey: limit.counters.rpm, window, limit: limit.rpm, kind: "rate" });
+        slots.push({ budget, limit: limit.rpm, scope: limit.scope, kind: "rpm", limitText: "", limitTextOf: Number.NaN, resetKey: Number.NaN, resetText: "" });
+      }
+      if (limit.tpm !== null) {
+        const budget = ledger.budget({ counterKey: limit.counters.tpm, window, limit: limit.tpm, kind: "rate" });
+        slots.push({ budget, limit: limit.tpm, scope: limit.scope, kind: "tpm", limitText: "", limitTextOf: Number.NaN, resetKey: Number.NaN, resetText: "" });
+        hasTokens = true;
+      }
+    }
+    // Looking budgets up may itself have created some (and moved the generation): record the result.
+    const fresh: Plan = { windowStart: window.start, windowEnd: window.end, generation: ledger.generation, slots, hasTokens };
+    this.plans.set(limits, fresh);
+    return fresh;
+  }
 
   check(input: GateInput): GatePass | GatewayError | Promise<GatePass | GatewayError> {
     const limits = this.options.policies.forKey(input.key);
     if (limits.length === 0) return NO_LIMITS;
     const { ledger } = this.options;
-    const now = this.options.clock();
-    const window = fixedWindow(now, this.options.windowMs);
-    const entries: Entry[] = [];
+    let now = this.options.clock();
+    const plan = this.planFor(limits, now);
+    const { slots } = plan;
+    if (slots.length === 0) return NO_LIMITS;
     let tokens = -1;
-    for (const limit of limits) {
-      if (limit.rpm !== null) {
-        const budget = ledger.budget({ counterKey: limit.counters.rpm, window, limit: limit.rpm, kind: "rate" });
-        entries.push({ budget, amount: 1, scope: limit.scope, kind: "rpm" });
-      }
-      if (limit.tpm !== null) {
-        if (tokens < 0) {
-          const reservation = quickReservationFor(input, this.options.defaultMaxTokens);
-          tokens = reservation.promptTokens + reservation.completionTokens;
-        }
-        const budget = ledger.budget({ counterKey: limit.counters.tpm, window, limit: limit.tpm, kind: "rate" });
-        entries.push({ budget, amount: tokens, scope: limit.scope, kind: "tpm" });
-      }
+    if (plan.hasTokens) {
+      const reservation = quickReservationFor(input, this.options.defaultMaxTokens);
+      tokens = reservation.promptTokens + reservation.completionTokens;
     }
-    if (entries.length === 0) return NO_LIMITS;
-    if (tokens >= 0 && !entries.every((entry) => entry.budget.free >= entry.amount)) {
+    const entries: Entry[] = new Array(slots.length);
+    let fits = true;
+    for (let index = 0; index < slots.length; index++) {
+      const slot = slots[index] as Slot;
+      const amount = slot.kind === "rpm" ? 1 : tokens;
+      if (slot.budget.free < amount) fits = false;
+      entries[index] = { budget: slot.budget, amount, slot };
+    }
+    if (tokens >= 0 && !fits) {
       // Near a limit: reserve the tokenizer's estimate instead of the quick upper bound.
       const reservation = reservationFor(input, this.options.defaultMaxTokens);
       const precise = reservation.promptTokens + reservation.completionTokens;
-      for (const entry of entries) if (entry.kind === "tpm") entry.amount = precise;
+      for (const entry of entries) if (entry.slot.kind === "tpm") entry.amount = precise;
+      now = this.options.clock(); // the tokenizer takes a while on long prompts
     }
-    const taken = ledger.takeAll(entries);
-    return taken instanceof Promise ? taken.then((index) => this.verdict(entries, index)) : this.verdict(entries, taken);
+    const taken = ledger.takeAll(entries, now);
+    return taken instanceof Promise ? taken.then((index) => this.verdict(entries, index, this.options.clock())) : this.verdict(entries, taken, now);
   }
 
-  private verdict(entries: Entry[], refusedAt: number): GatePass | GatewayError {
-    const now = this.options.clock();
+  private verdict(entries: Entry[], refusedAt: number, now: number): GatePass | GatewayError {
     const headers = rateHeaders(entries, now);
     if (refusedAt >= 0) {
       const refused = entries[refusedAt] as Entry;
-      this.options.metrics.rateLimited(SCOPE_LABEL[refused.scope], refused.kind);
+      const { scope, kind } = refused.slot;
+      this.options.metrics.rateLimited(SCOPE_LABEL[scope], kind);
       const waitMs = Math.max(0, refused.budget.windowEnd - now);
-      const what = refused.kind === "rpm" ? "requests" : "tokens";
-      const message = `Rate limit reached for ${SCOPE_NAME[refused.scope]} ${what} per minute (limit ${refused.budget.limit}). Please try again in ${formatReset(waitMs)}.`;
+      const what = kind === "rpm" ? "requests" : "tokens";
+      const message = `Rate limit reached for ${SCOPE_NAME[scope]} ${what} per minute (limit ${refused.budget.limit}). Please try again in ${formatReset(waitMs)}.`;
       return new GatewayError("rate_limit_exceeded", message, { headers: { ...headers, "retry-after": String(Math.max(1, Math.ceil(waitMs / 1000))) } });
     }
-    const ledger = this.options.ledger;
+    const { ledger, clock } = this.options;
     return {
       headers,
       settle(usage: SettledUsage) {
         // Requests stay counted; tokens are trued up to what was really used.
         const used = usage.promptTokens + usage.completionTokens;
-        for (const entry of entries) if (entry.kind === "tpm") ledger.adjust(entry.budget as Budget, entry.amount - used);
+        let at = -1;
+        for (const entry of entries) {
+          if (entry.slot.kind !== "tpm" || entry.amount === used) continue;
+          if (at < 0) at = clock();
+          ledger.adjust(entry.budget, entry.amount - used, at);
+        }
       },
     };
   }

@@ -55,14 +55,21 @@ interface Costs {
   precise: Reservation | null;
 }
 
+/**
+ * Both gates ask about the same body one after the other, so the last body's costs are kept at hand; the
+ * WeakMap holds only tokenizer estimates (worth keeping when a gate went async in between), so the common
+ * path adds no WeakMap entry per request. Recomputing a quick bound is cheap and gives the same answer.
+ */
 const memo = new WeakMap<object, Costs>();
+let lastBody: object | null = null;
+let lastCosts: Costs = { quick: null, precise: null };
 
 function costsOf(input: GateInput): Costs {
-  let costs = memo.get(input.body);
-  if (costs === undefined) {
-    costs = { quick: null, precise: null };
-    memo.set(input.body, costs);
-  }
+  const body = input.body;
+  if (body === lastBody) return lastCosts;
+  const costs = memo.get(body) ?? { quick: null, precise: null };
+  lastBody = body;
+  lastCosts = costs;
   return costs;
 }
 
@@ -74,7 +81,10 @@ function completionTokens(input: GateInput, defaultMaxTokens: number): number {
 /** The tokenizer estimate. */
 export function reservationFor(input: GateInput, defaultMaxTokens: number): Reservation {
   const costs = costsOf(input);
-  costs.precise ??= { promptTokens: estimatePromptTokens(input.operation, input.model, input.body), completionTokens: completionTokens(input, defaultMaxTokens) };
+  if (costs.precise === null) {
+    costs.precise = { promptTokens: estimatePromptTokens(input.operation, input.model, input.body), completionTokens: completionTokens(input, defaultMaxTokens) };
+    memo.set(input.body, costs);
+  }
   return costs.precise;
 }
 
