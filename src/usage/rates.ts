@@ -63,9 +63,14 @@ function rateKey(provider: string, model: string): string {
  * The rates in memory, looked up on every request. Precedence: exact provider+model, any provider+model,
  * provider+any model, any+any (an operator's override of the default), then DEFAULT_RATE.
  */
+/** Resolved lookups kept per provider and model; cleared when rates change or it grows past this. */
+const RESOLVED_MAX = 10_000;
+
 export class RateTable {
   private rates = new Map<string, Rate>();
   private rows: RateRow[] = [];
+  private resolved = new Map<string, Map<string, Rate>>();
+  private resolvedCount = 0;
 
   constructor(rows: RateRow[] = []) {
     this.replace(rows);
@@ -81,16 +86,33 @@ export class RateTable {
     for (const [key, row] of byKey) rates.set(key, Object.freeze({ inputRate: row.inputRate, outputRate: row.outputRate }));
     this.rates = rates;
     this.rows = [...byKey.values()];
+    this.resolved = new Map();
+    this.resolvedCount = 0;
   }
 
+  /** Called several times per request: answers from a two-level map without building strings. */
   lookup(provider: string, model: string): Rate {
-    return (
+    if (this.rates.size === 0) return DEFAULT_RATE;
+    const known = this.resolved.get(provider)?.get(model);
+    if (known) return known;
+    const rate =
       this.rates.get(rateKey(provider, model)) ??
       this.rates.get(rateKey(ANY, model)) ??
       this.rates.get(rateKey(provider, ANY)) ??
       this.rates.get(rateKey(ANY, ANY)) ??
-      DEFAULT_RATE
-    );
+      DEFAULT_RATE;
+    if (this.resolvedCount >= RESOLVED_MAX) {
+      this.resolved = new Map();
+      this.resolvedCount = 0;
+    }
+    let byModel = this.resolved.get(provider);
+    if (!byModel) {
+      byModel = new Map();
+      this.resolved.set(provider, byModel);
+    }
+    byModel.set(model, rate);
+    this.resolvedCount++;
+    return rate;
   }
 
   /** The rows as given (last one wins for a repeated provider+model), as copies. */
