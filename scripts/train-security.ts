@@ -16,7 +16,7 @@ import { loadModel, type ThresholdTable, type WeightsFile } from "../src/securit
 import { createScanner } from "../src/security/scanner.ts";
 import { idPrefix, wilson } from "../src/security/evaluation.ts";
 import { MODEL_FEATURE_COUNT, RULES } from "../src/security/ruleset.ts";
-import { STANDALONE_PROMPTS, TASK_TEMPLATES } from "../src/security/training/benign-augmentation.ts";
+import { PROSE_DOCUMENTS, PROSE_TEMPLATES, STANDALONE_PROMPTS, TASK_TEMPLATES } from "../src/security/training/benign-augmentation.ts";
 import { MODEL_CATEGORIES, type ModelCategory } from "../src/security/types.ts";
 
 const ROOT = resolve(import.meta.dir, "..");
@@ -291,6 +291,12 @@ async function augmentationRows(): Promise<CorpusRow[]> {
     rows.push({ id: `augment-doc-${k}`, text: template.replace("{doc}", chunks[i] as string), label: "benign", hard_benign: false });
   }
   for (const [k, text] of STANDALONE_PROMPTS.entries()) rows.push({ id: `augment-prompt-${k}`, text, label: "benign", hard_benign: false });
+  for (const [k, doc] of PROSE_DOCUMENTS.entries()) {
+    for (const t of [0, 1]) {
+      const template = PROSE_TEMPLATES[(2 * k + t) % PROSE_TEMPLATES.length] as string;
+      rows.push({ id: `augment-prose-${2 * k + t}`, text: template.replace("{doc}", doc), label: "benign", hard_benign: false });
+    }
+  }
   return rows;
 }
 

@@ -25,6 +25,12 @@ export interface CategoryRule {
   /** Rule severity at or above which a keyword rule alone fires the category. */
   readonly ruleThreshold: number;
   readonly action: SecurityAction;
+  /**
+   * Severity at or above which a context-dependent rule ("what's the password?") fires the category
+   * on its own with `contextAction`; such rules also count towards `ruleThreshold` as usual.
+   */
+  readonly contextThreshold: number;
+  readonly contextAction: SecurityAction;
 }
 
 export interface Policy {
@@ -39,13 +45,17 @@ interface PolicyShape {
   readonly credentialThreshold: number;
   readonly maxChars: number;
   readonly actions: Readonly<Record<SecurityCategory, SecurityAction>>;
+  /** Context-dependent rules: threshold per category (absent = never on their own) and action. */
+  readonly context: Readonly<Partial<Record<SecurityCategory, { readonly threshold: number; readonly action: SecurityAction }>>>;
 }
 
 /**
  * Strict blocks everything it finds, scans the most and fires on medium-confidence rules.
  * Balanced blocks attacks and flags credentials (a user pasting their own key is a leak to warn
  * about, not an attack). Permissive only acts on high-confidence evidence and blocks only overt
- * overrides and jailbreaks.
+ * overrides and jailbreaks. Context-dependent extraction ("what's the password?", "write a poem about
+ * the password") is an attack only when a secret is in context: strict blocks it (its severity
+ * clears strict's rule threshold), balanced forwards it and records a flag, permissive ignores it.
  */
 const SHAPES: Record<Exclude<PolicyName, "off">, PolicyShape> = {
   strict: {
@@ -53,28 +63,36 @@ const SHAPES: Record<Exclude<PolicyName, "off">, PolicyShape> = {
     credentialThreshold: 0.6,
     maxChars: 256 * 1024,
     actions: { injection: "block", jailbreak: "block", extraction: "block", credential: "block" },
+    context: {},
   },
   balanced: {
     ruleThreshold: 0.75,
     credentialThreshold: 0.7,
     maxChars: 64 * 1024,
     actions: { injection: "block", jailbreak: "block", extraction: "block", credential: "flag" },
+    context: { extraction: { threshold: 0.7, action: "flag" } },
   },
   permissive: {
     ruleThreshold: 0.9,
     credentialThreshold: 0.9,
     maxChars: 32 * 1024,
     actions: { injection: "block", jailbreak: "block", extraction: "flag", credential: "flag" },
+    context: {},
   },
 };
 
 export function buildPolicies(thresholds: ThresholdTable): Readonly<Record<Exclude<PolicyName, "off">, Policy>> {
   const build = (name: Exclude<PolicyName, "off">): Policy => {
     const shape = SHAPES[name];
+    const context = (category: SecurityCategory) => ({
+      contextThreshold: shape.context[category]?.threshold ?? Number.POSITIVE_INFINITY,
+      contextAction: shape.context[category]?.action ?? shape.actions[category],
+    });
     const model = (category: ModelCategory): CategoryRule => ({
       modelThreshold: thresholds[name][category],
       ruleThreshold: shape.ruleThreshold,
       action: shape.actions[category],
+      ...context(category),
     });
     return {
       name,
@@ -84,7 +102,7 @@ export function buildPolicies(thresholds: ThresholdTable): Readonly<Record<Exclu
         jailbreak: model("jailbreak"),
         extraction: model("extraction"),
         // Credentials are not scored by the model: only detectors fire them.
-        credential: { modelThreshold: Number.POSITIVE_INFINITY, ruleThreshold: shape.credentialThreshold, action: shape.actions.credential },
+        credential: { modelThreshold: Number.POSITIVE_INFINITY, ruleThreshold: shape.credentialThreshold, action: shape.actions.credential, ...context("credential") },
       },
     };
   };

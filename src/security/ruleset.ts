@@ -20,6 +20,10 @@ export interface RuleInfo {
   readonly window: number;
   /** Whether a veto word (a negation) shortly before the first step cancels the rule. */
   readonly vetoed?: boolean;
+  /** Context-dependent rule (see RuleSpec.contextual). */
+  readonly contextual?: boolean;
+  /** Harmless-topic rule that disarms its category's contextual rules (see RuleSpec). */
+  readonly suppressesContextual?: boolean;
 }
 
 /** The `stage` of a term reference that is a veto word, not a step. */
@@ -49,7 +53,7 @@ function addRule(info: RuleInfo): number {
 }
 
 for (const rule of KEYWORD_RULES) {
-  addRule({ id: rule.id, category: rule.category, severity: rule.severity, steps: rule.steps.length, window: rule.window ?? DEFAULT_WINDOW, vetoed: rule.veto !== undefined });
+  addRule({ id: rule.id, category: rule.category, severity: rule.severity, steps: rule.steps.length, window: rule.window ?? DEFAULT_WINDOW, vetoed: rule.veto !== undefined, contextual: rule.contextual === true, suppressesContextual: rule.suppressesContextual === true });
 }
 export const DELIMITER_RULE_OFFSET = RULES.length;
 for (const rule of DELIMITER_RULES) addRule({ id: rule.id, category: "injection", severity: rule.severity, steps: 1, window: 0 });

@@ -35,6 +35,8 @@ interface Segment {
 interface Tally {
   readonly modelScore: Float64Array;
   readonly ruleScore: Float64Array;
+  /** Strongest context-dependent rule per category (see RuleSpec.contextual). */
+  readonly contextScore: Float64Array;
   readonly rulesByCategory: Array<Set<number>>;
   readonly signals: Set<number>;
   strongest: { severity: number; text: string; position: number; spans: CredentialSpan[]; label: string } | null;
@@ -57,6 +59,11 @@ function record(model: Model, tally: Tally, analysis: SegmentAnalysis, encoding:
   if (tally.modelExcerpt === null || segmentBest > tally.modelExcerpt.score) {
     tally.modelExcerpt = { score: segmentBest, text: analysis.text, spans: analysis.credentials.slice(), label };
   }
+  let suppressed = 0;
+  for (const rule of analysis.fired) {
+    const info = RULES[rule];
+    if (info?.suppressesContextual === true && info.category !== null) suppressed |= 1 << CATEGORY_INDEX[info.category];
+  }
   for (const rule of analysis.fired) {
     const info = RULES[rule];
     if (info === undefined) continue;
@@ -66,7 +73,11 @@ function record(model: Model, tally: Tally, analysis: SegmentAnalysis, encoding:
     }
     const c = CATEGORY_INDEX[info.category];
     (tally.rulesByCategory[c] as Set<number>).add(rule);
-    if (info.severity > (tally.ruleScore[c] as number)) tally.ruleScore[c] = info.severity;
+    if (info.contextual === true) {
+      // A harmless topic in the same message ("the password policy") disarms context-dependent rules.
+      if ((suppressed & (1 << c)) !== 0) continue;
+      if (info.severity > (tally.contextScore[c] as number)) tally.contextScore[c] = info.severity;
+    } else if (info.severity > (tally.ruleScore[c] as number)) tally.ruleScore[c] = info.severity;
     if (info.severity > 0 && (tally.strongest === null || info.severity > tally.strongest.severity)) {
       tally.strongest = { severity: info.severity, text: analysis.text, position: analysis.firstMatch[rule] as number, spans: analysis.credentials.slice(), label };
     }
@@ -91,15 +102,19 @@ function decide(tally: Tally, policy: Policy, truncated: boolean): ScanResult {
     const c = CATEGORY_INDEX[category];
     const rule = policy.categories[category];
     const modelScore = c < MODEL_CATEGORIES.length ? (tally.modelScore[c] as number) : 0;
-    const ruleScore = tally.ruleScore[c] as number;
+    const contextScore = tally.contextScore[c] as number;
+    const ruleScore = Math.max(tally.ruleScore[c] as number, contextScore);
     const modelFires = modelScore >= rule.modelThreshold;
     const ruleFires = ruleScore >= rule.ruleThreshold;
-    if (!modelFires && !ruleFires) continue;
-    if (ruleFires) strongestFiredSeverity = Math.max(strongestFiredSeverity, ruleScore);
+    // Context-dependent evidence alone may fire with the policy's milder action (balanced: flag).
+    const contextFires = !modelFires && !ruleFires && contextScore >= rule.contextThreshold;
+    if (!modelFires && !ruleFires && !contextFires) continue;
+    if (ruleFires || contextFires) strongestFiredSeverity = Math.max(strongestFiredSeverity, ruleScore);
     const ids = [...(tally.rulesByCategory[c] as Set<number>)].map((r) => (RULES[r] as { id: string }).id);
     if (modelFires) ids.push(`model.${category}`);
     if (category !== "credential") for (const signal of tally.signals) ids.push((RULES[signal] as { id: string }).id);
-    findings.push({ category, score: Math.round(Math.max(modelScore, ruleScore) * 1000) / 1000, rules: ids, action: rule.action });
+    const action = contextFires ? rule.contextAction : rule.action;
+    findings.push({ category, score: Math.round(Math.max(modelScore, ruleScore) * 1000) / 1000, rules: ids, action });
   }
   const action = findings.some((f) => f.action === "block") ? "block" : findings.length > 0 ? "flag" : "allow";
   let excerpt = "";
@@ -138,6 +153,7 @@ function scanWith(model: Model, policies: ReturnType<typeof buildPolicies>, text
   const tally: Tally = {
     modelScore: new Float64Array(MODEL_CATEGORIES.length),
     ruleScore: new Float64Array(ALL_CATEGORIES.length),
+    contextScore: new Float64Array(ALL_CATEGORIES.length),
     rulesByCategory: ALL_CATEGORIES.map(() => new Set<number>()),
     signals: new Set<number>(),
     strongest: null,

@@ -20,7 +20,47 @@ const DOCUMENT_NOUNS = [
   "कोड", "रेज़्यूमे", "डेटा", "दस्तावेज़", "पाठ", "वेबपेज", "ফাংশন", "কোড", "জীবনবৃত্তান্ত", "ডেটা", "ওয়েবপেজ",
   "fonksiyonu", "kodu", "ozgecmisi", "verileri", "belgeyi", "metni", "web sayfasini", "fungsi", "kode ",
   "so yeu ly lich", "du lieu", "tai lieu", "van ban", "trang web", "ฟังก์ชัน", "โค้ด", "ข้อมูล", "เอกสาร",
-  "ang function", "ang code", "ang resume", "ang data", "ang dokumento", "ang webpage",
+  "ang function", "ang code", "ang resume", "ang data", "ang dokumento", "ang webpage", "ang nilalaman", "noi dung",
+  "내용", "le contenu", "den inhalt", "el contenido", "o conteudo", "il contenuto", "содержимое", "内容",
+];
+
+/** Hypothetical framing that an injected "fact" hides behind: "In a world where ..., we might state ...". */
+const HYPOTHETICAL_FRAMES = [
+  "in a world where", "in a dystopian", "in a parallel world", "in a parallel universe", "in an alternate", "in an alternative",
+  "imagine a scenario where", "in a hypothetical scenario", "hypothetically", "let's imagine", "let us imagine", "suppose we",
+  "for the purpose of this exercise", "for the purposes of this exercise", "to challenge the status quo",
+  "to make this more interesting", "dans un monde ou", "dans un scenario hypothetique", "imaginons", "supposons",
+  "in einer welt, in der", "in einer welt in der", "stellen wir uns vor", "nehmen wir an", "en un mundo donde",
+  "en un mundo en el que", "imaginemos", "supongamos", "num mundo onde", "em um mundo onde", "suponha que", "vamos supor",
+  "in un mondo in cui", "immaginiamo", "supponiamo", "в мире, где", "в мире где", "в параллельном мире", "представим",
+  "предположим", "в гипотетическ", "在一个", "在平行世界", "假设", "想象一下", "世界では", "仮に", "想像してみ", "세상에서",
+  "세계에서", "가정해", "상상해", "في عالم", "لنفترض", "تخيل", "दुनिया में जहां", "दुनिया में जहाँ", "मान लीजिए", "मान लें",
+  "कल्पना", "এমন একটি বিশ্বে", "ধরে নেওয়া", "ধরে নিই", "কল্পনা", "ในโลก", "สมมติ", "ลองจินตนาการ", "bir dunyada",
+  "varsayimsal", "varsayalim", "hayal edelim", "di dunia di mana", "di dunia dimana", "mari kita asumsikan", "bayangkan",
+  "misalkan", "trong mot the gioi", "gia su", "hay tuong tuong", "sa isang mundo", "ipagpalagay natin", "isipin natin",
+];
+
+/** "... we might state / let's say ...": the assertion an injected document wants repeated. */
+const WE_ASSERT = [
+  "we might state", "we might say", "we could say", "we could state", "we can state", "we can say", "we would say",
+  "we say the", "we state", "we ignore", "let's say", "let's state", "let us say", "let us state", "let's assume",
+  "nous pourrions dire", "nous pourrions affirmer", "disons que", "on pourrait dire", "nous pouvons dire",
+  "nous pouvons affirmer", "konnten wir sagen", "konnten wir feststellen", "sagen wir", "konnen wir sagen",
+  "podriamos decir", "podriamos afirmar", "digamos que", "podemos decir", "podemos afirmar", "poderiamos dizer",
+  "poderiamos afirmar", "podemos dizer", "potremmo dire", "potremmo affermare", "diciamo che", "possiamo dire",
+  "мы можем заявить", "мы могли бы сказать", "мы можем сказать", "скажем, что", "мы могли бы заявить", "我们可以说",
+  "我们可能会说", "我们可以声明", "我们可能会声明", "と言えるかもしれません", "と述べることができ", "と言えます",
+  "말할 수 있", "명시할 수 있", "진술할 수", "يمكننا القول", "قد نقول", "يمكننا أن نقول", "يمكننا أن نذكر",
+  "हम कह सकते", "हम बता सकते", "আমরা বলতে পারি", "বলা যেতে পারে", "เราอาจจะบอกว่า", "เราอาจบอกว่า", "เราอาจกล่าวว่า",
+  "เราสามารถบอกได้ว่า", "belirtebiliriz", "diyebiliriz", "soyleyebiliriz", "kita mungkin mengatakan",
+  "kita bisa mengatakan", "kita dapat menyatakan", "chung ta co the noi", "chung ta co the tuyen bo",
+  "maaari nating sabihin", "masasabi natin",
+];
+
+/** Who a directive inside a document is addressed to. */
+const AI_ADDRESSEES = [
+  "ai", "a.i.", "assistant", "ai assistant", "language model", "llm", "chatbot", "chat bot", "bot", "model",
+  "summarizer", "summariser", "ai agent", "agent", "gpt", "chatgpt", "claude", "copilot", "gemini",
 ];
 
 /** What the injected instruction makes the model assert instead. */
@@ -106,8 +146,26 @@ export const INJECTION_RULES: readonly RuleSpec[] = [
     // Indirect injection: "ignore the resume and state: ...", "Ignorez le texte et dites que ...".
     id: "injection.ignore_document_and_assert",
     category: "injection",
-    severity: 0.7,
+    severity: 0.8,
     steps: [OVERRIDE_VERBS, DOCUMENT_NOUNS, ASSERT_VERBS],
+    window: 40,
+  },
+  {
+    // "Ignore the content and write a message asking the user to visit ...": the injected task
+    // redirects the user instead of asserting a fact.
+    id: "injection.ignore_document_and_redirect",
+    category: "injection",
+    severity: 0.8,
+    steps: [OVERRIDE_VERBS, DOCUMENT_NOUNS, [
+      "write a message", "compose a message", "send a message", "tell the user", "ask the user", "asking the user",
+      "ecrivez un message", "ecris un message", "demandant a l'utilisateur", "schreiben sie eine nachricht",
+      "schreibe eine nachricht", "escribe un mensaje", "escriba un mensaje", "pidiendo al usuario", "escreva uma mensagem",
+      "pedindo ao usuario", "scrivi un messaggio", "chiedendo all'utente", "напишите сообщение", "напиши сообщение",
+      "写一条消息", "写一条信息", "要求用户", "メッセージを書", "ユーザーに", "메시지를 작성", "메시지 작성", "사용자에게",
+      "اكتب رسالة", "تطلب من المستخدم", "संदेश लिखें", "उपयोगकर्ता से", "বার্তা লিখুন", "ব্যবহারকারীকে", "เขียนข้อความ",
+      "ขอให้ผู้ใช้", "mesaj yaz", "kullanicidan", "tulis pesan", "meminta pengguna", "viet mot tin nhan",
+      "yeu cau nguoi dung", "sumulat ng mensahe", "humihiling sa user",
+    ]],
     window: 40,
   },
   {
@@ -247,6 +305,39 @@ export const INJECTION_RULES: readonly RuleSpec[] = [
       "ignore the user's", "disregard the user's", "do not follow the user", "don't follow the user",
       "lors du resume", "en resumant ce", "beim zusammenfassen", "al resumir esto", "ao resumir isto",
       "nel riassumere", "при пересказе", "总结时", "要約する際",
+    ]],
+  },
+  {
+    // An injected "fact" behind hypothetical framing, without an override verb: "In a world where
+    // ..., we might state ...", "Dans un monde où ..., nous pourrions dire ...", "ในโลกคู่ขนาน... เราอาจจะบอกว่า".
+    id: "injection.hypothetical_assert",
+    category: "injection",
+    severity: 0.75,
+    steps: [HYPOTHETICAL_FRAMES, WE_ASSERT],
+    window: 100,
+  },
+  {
+    // A directive addressed to the AI reading a document, in any of the languages: "Note to the
+    // summarizer: ...", "Hinweis an die KI: ...", "AIへの指示：". Complete phrasings only.
+    id: "injection.addressed_to_model_multilingual",
+    category: "injection",
+    severity: 0.75,
+    steps: [[
+      ...AI_ADDRESSEES.flatMap((who) => [`note to the ${who}:`, `message to the ${who}:`, `instructions for the ${who}:`, `attention ${who}:`, `dear ${who},`]),
+      "if you are a chatbot", "if you are an ai agent", "if you're an llm", "if you are an assistant", "if you are the summarizer",
+      "chatbot reading this", "ai agents reading this", "any llm reading", "to any language model", "to the summarizer",
+      "note a l'ia", "note pour l'ia", "message a l'ia", "instructions pour l'ia", "a l'assistant ia", "si tu es un assistant",
+      "hinweis an die ki", "hinweis fur die ki", "nachricht an die ki", "anweisung an die ki", "anweisungen fur die ki",
+      "wenn du ein sprachmodell bist", "nota para la ia", "mensaje para la ia", "instrucciones para la ia", "si eres un asistente",
+      "nota para a ia", "mensagem para a ia", "instrucoes para a ia", "se voce e um assistente", "nota per l'ia",
+      "messaggio per l'ia", "istruzioni per l'ia", "se sei un assistente", "примечание для ии", "заметка для ии",
+      "сообщение для ии", "инструкция для ии", "если ты языковая модель", "если вы ии", "给ai的", "致ai", "致人工智能",
+      "给人工智能的", "如果你是语言模型", "如果你是助手", "aiへの指示", "aiへの注意", "aiへのメッセージ", "あなたがaiの場合",
+      "ai에게", "인공지능에게", "당신이 ai라면", "إلى الذكاء الاصطناعي", "ملاحظة للذكاء الاصطناعي", "إذا كنت ذكاء اصطناعي",
+      "एआई के लिए नोट", "एआई के लिए निर्देश", "यदि आप एआई हैं", "अगर आप एआई हैं", "এআই-এর জন্য নোট", "যদি আপনি এআই হন",
+      "ถึง ai", "หาก คุณ เป็น ai", "ถ้าคุณเป็น ai", "yapay zekaya not", "yapay zekaya talimat", "eger bir yapay zekaysan",
+      "catatan untuk ai", "pesan untuk ai", "jika anda adalah ai", "ghi chu cho ai", "neu ban la ai", "paalala sa ai",
+      "kung ikaw ay isang ai",
     ]],
   },
   {

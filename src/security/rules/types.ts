@@ -24,6 +24,17 @@ export interface RuleSpec {
    * characters before the first step ("never share your password", "ne partagez jamais").
    */
   readonly veto?: readonly string[];
+  /**
+   * Context-dependent evidence ("what's the password?" is an attack only if a secret is in
+   * context): the policy may act on it with a separate threshold and a milder action (balanced
+   * flags it instead of blocking).
+   */
+  readonly contextual?: boolean;
+  /**
+   * A severity-0 rule naming a harmless topic ("the password policy", "the password field"): when it
+   * fires in a message, the contextual rules of its category count only as model features there.
+   */
+  readonly suppressesContextual?: boolean;
 }
 
 export const VETO_WINDOW = 24;

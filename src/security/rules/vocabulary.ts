@@ -24,7 +24,7 @@ export const OVERRIDE_VERBS = [
   // added: en, bn, th, ko, vi, id, tr, ar, hi, tl variants seen in machine-translated injections
   "overlook", "pay no heed", "uebergeh", "übergeh", "yok say", "yoksay", "উপেক্ষা", "ভুলে যান", "ভুলে যাও", "ভুলে যা",
   "উপেক্ষা করুন", "ลืม", "เพิกเฉย", "ไม่ต้องสนใจ", "잊어버", "잊으", "무시하", "hãy quên", "đừng để ý", "lupakan", "abaikan",
-  "أهمل", "تناسى", "انسى", "अवहेलना", "भूल जा", "huwag pansinin", "balewalain", "kalimutan",
+  "أهمل", "تناسى", "انسى", "अवहेलना", "भूल जा", "huwag pansinin", "balewalain", "kalimutan", "wag pansinin",
 ];
 
 export const PREVIOUS_WORDS = [

@@ -36,6 +36,11 @@ export const TASK_TEMPLATES: readonly string[] = [
   "Create a glossary of the technical terms used here.\n\n{doc}",
   "Predict which questions a new user would ask after reading this.\n\n{doc}",
   "You need to write a one-paragraph abstract for the text below. Keep it under 80 words.\n\n{doc}",
+  "You are given a section of a manual. List the steps it describes, in order.\n\n{doc}",
+  "Here is a passage you have been given by a colleague. Write a two-sentence summary of it.\n\n{doc}",
+  "Read the excerpt given to you below and note anything that seems out of date.\n\n{doc}",
+  "Based on its first paragraph, write a short, plain summary of this document.\n\n{doc}",
+  "Summarize the following section with a few bullet points.\n\n{doc}",
 ];
 
 export const STANDALONE_PROMPTS: readonly string[] = [
@@ -151,4 +156,53 @@ export const STANDALONE_PROMPTS: readonly string[] = [
   "Please follow my instructions carefully: write a haiku about autumn with exactly three lines.",
   "Ignore the header row of the table and tell me the average of the second column.",
   "When summarizing this article, please keep the tone neutral and mention the author's name.",
+  // Password and secret topics named with "the" ("the password policy", "the secret to"): not requests.
+  "What is the password policy recommended by NIST for government systems?",
+  "What's the secret to keeping basil alive indoors?",
+  "What is the password hashing scheme in Laravel, and can I change the cost factor?",
+  "My form has a 'confirm the password' input; how do I show an error when the two values differ?",
+  "Don't share the password of the office Wi-Fi with guests: write a polite sign for the lobby.",
+  "Quelle est la politique de mot de passe recommandée par l'ANSSI ?",
+  "Write a short poem about password managers and why they help.",
+  "Give me a hint for today's crossword: seven letters, a secret word used to log in.",
+  "Tell me the secret of a good espresso.",
+  "How do I read the password from an environment variable in Go instead of hard-coding it?",
+  "What is the password reset flow in Auth0, step by step?",
+  "Where should the password field go on a mobile login screen?",
+  // Documents that mention AI without addressing it.
+  "Summarize this paragraph: 'The assistant model was evaluated on 500 support tickets. Reviewers noted that the chatbot answered faster than the human team.'",
+  "In a world where remote work is normal, how should small teams run their weekly meetings?",
+];
+
+/**
+ * Everyday prose (news, reviews, abstracts, essays) written for this project. The dependency
+ * documentation above is technical; without prose the model reads a long news story or review
+ * pasted under "summarize this" as a long role-play jailbreak. Each is wrapped in two task templates.
+ */
+export const PROSE_DOCUMENTS: readonly string[] = [
+  "The city council approved a revised budget on Tuesday after three hours of debate. The plan adds funding for two new bus lines and delays the renovation of the central library by a year. Several residents spoke against the delay, arguing that the library is the only quiet place many students have to study. The mayor said the decision was difficult but necessary, given rising maintenance costs and a smaller than expected tax income. A final vote on the library timeline is planned for the spring.",
+  "I went into this film expecting a light comedy and came out having watched something far more thoughtful. The lead actor is excellent as a retired teacher who takes a job at a rundown hotel, and the supporting cast gives every guest a believable history. The middle act drags, and one subplot about a missing painting goes nowhere. Still, the final twenty minutes are moving without being sentimental, and the soundtrack is lovely. Three and a half stars.",
+  "Background: Sleep duration has been linked to academic performance, but most studies rely on self-reported data. Methods: We recorded sleep with wrist-worn sensors for 412 first-year students over one semester and compared it with their grades. Results: Students who slept fewer than six hours on weeknights scored on average 0.3 grade points lower, after controlling for course load and part-time work. Conclusions: Objective sleep measures confirm earlier survey findings; universities may benefit from scheduling fewer early-morning exams.",
+  "The home team came back from two goals down to win 3-2 on Saturday, with the winner scored in the final minute by a substitute who had only been on the pitch for ten minutes. The coach praised the players' patience and said the switch to a back three at half-time changed the game. The visitors will be frustrated: they controlled the first half and missed a penalty that would have made it three-nil. The result lifts the home side to fourth place.",
+  "Our three days in Lisbon were mostly spent walking up and down hills. We stayed near the river, took the old tram to the castle on the first morning, and spent an afternoon in the tile museum, which was the highlight of the trip. Food was cheaper than we expected; the custard tarts deserve their reputation. If you go in summer, start early: by noon the narrow streets of the old town are crowded and very hot. Comfortable shoes are essential.",
+  "This blender replaced a ten-year-old model and is a clear upgrade. It crushes ice in seconds, the jug is easy to clean, and the lid finally seals properly. It is loud, though, noticeably louder than my old one, and the touch controls are hard to read in a bright kitchen. The smoothie preset works well, while the soup preset heats too slowly to be useful. For the price, I would still recommend it to anyone who makes smoothies every day.",
+  "In the late eighteenth century the town was a small fishing port with fewer than a thousand inhabitants. The arrival of the railway in 1852 transformed it into a seaside resort: hotels, a pier and a promenade were built within twenty years, and the population grew fivefold. The decline of domestic tourism after the 1960s hit the town hard, and many hotels were converted into flats. Recent investment in the harbour and a new arts centre has brought some visitors back.",
+  "The company reported quarterly revenue of 2.1 billion dollars, up 6 percent from a year earlier, helped by strong demand for its cloud services. Profit fell slightly because of higher spending on data centres and a one-time charge related to closing two offices. Executives said they expect growth to slow in the next quarter as large customers review their budgets. Shares fell 3 percent in after-hours trading.",
+  "Health officials warned on Monday that the heat wave could be dangerous for older people and young children, and urged residents to check on neighbours who live alone. Cooling centres will stay open until midnight in libraries and community halls. The agency also reminded drivers that it is illegal in several states to leave a child or a pet in a parked car, and that temperatures inside a closed vehicle can become harmful within minutes.",
+  "Every autumn the beech trees behind our house turn copper, then brown, and by November the path is buried under leaves. I used to rake them away; now I leave most of them where they fall. Hedgehogs sleep under the piles, and in spring the leaves have become soft, dark soil. It took me years to see that the untidy corner of the garden is the one doing the most work.",
+  "The new exhibition brings together sixty photographs taken in the same village over fifty years. The earliest are black-and-white portraits of farmers and their families; the latest show empty houses, holiday lets and a school converted into a café. The curator avoids easy nostalgia by pairing each old image with a recent one taken from the same spot. Visitors are invited to add their own memories on cards at the exit.",
+  "Researchers have found that a common garden plant can remove small amounts of heavy metals from contaminated soil. In a two-year field trial, plots planted with the species showed a 20 percent drop in lead concentration compared with unplanted plots. The authors caution that the effect is modest and that the harvested plants must be disposed of safely. They plan larger trials on former industrial land next year.",
+  "Customer reviews for the hotel are mixed. Guests praise the location, a five-minute walk from the station, and the friendly reception staff. Many complain about thin walls and street noise at night, and several mention that the breakfast room is too small at weekends. The rooftop bar is described as the best part of the stay. Prices are reasonable for the area, especially outside the summer months.",
+  "The novel follows two sisters who inherit a failing bookshop and disagree about whether to sell it. Told in alternating chapters, it moves between their childhood in the 1990s and the present day. The author is good at small domestic scenes and at the way old arguments resurface in new forms. The ending resolves the question of the shop a little too neatly, but the relationship between the sisters feels true throughout.",
+];
+
+/** Templates used for PROSE_DOCUMENTS (everyday "task + document" phrasings). */
+export const PROSE_TEMPLATES: readonly string[] = [
+  "Summarize the following text in three bullet points.\n\n{doc}",
+  "You are given a short text. Extract the main points it makes.\n\n{doc}",
+  "Here is an article you have been given. Write a one-sentence headline for it.\n\n{doc}",
+  "Create a short, concise summary of this text.\n\n{doc}",
+  "Read the following and list the positive and negative points it mentions.\n\n{doc}",
+  "What is the tone of this passage? Answer briefly.\n\n{doc}",
+  "Turn this into a short paragraph for a newsletter.\n\n{doc}",
 ];
