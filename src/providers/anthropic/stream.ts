@@ -4,27 +4,21 @@
 // delta carries content, tool-call fragments keyed by their own index, or reasoning. Usage arrives in
 // message_start (input side) and message_delta (cumulative), and is sent once, after the finish chunk.
 
-import type { GatewayError } from "../../errors.ts";
-import type { JsonObject, StreamOptions, StreamTranslator, Usage } from "../types.ts";
+import type { JsonObject, StreamOptions } from "../types.ts";
 import { SseParser, type SseEvent } from "../../streaming/sse.ts";
 import { isJsonObject, numberField, parseJson, stringField } from "../shared/json.ts";
 import { randomId, unixSeconds } from "../shared/ids.ts";
 import { ChunkWriter, streamTail } from "../shared/chunks.ts";
-import { errorEvent, streamError, truncatedStreamError } from "../shared/errors.ts";
+import { streamError } from "../shared/errors.ts";
+import { TranslatingStream } from "../shared/translating-stream.ts";
 import { finishReasonFromStopReason, usageFromAnthropic } from "./response.ts";
 import { anthropicErrorDetails } from "./errors.ts";
 
 const NOT_A_TOOL = -1;
 
-export class AnthropicToOpenAIStream implements StreamTranslator {
-  usage: Usage | null = null;
-  completionText = "";
-  error: GatewayError | null = null;
-  finished = false;
-
-  private readonly parser: SseParser;
+export class AnthropicToOpenAIStream extends TranslatingStream {
+  protected readonly parser: SseParser;
   private writer: ChunkWriter | null = null;
-  private out = "";
   /** Anthropic block index → OpenAI tool-call index (NOT_A_TOOL for text and thinking blocks). */
   private readonly toolIndexByBlock: number[] = [];
   private toolCount = 0;
@@ -34,29 +28,8 @@ export class AnthropicToOpenAIStream implements StreamTranslator {
   private sawUsage = false;
 
   constructor(private readonly options: StreamOptions) {
+    super();
     this.parser = new SseParser({ onEvent: (event) => this.onEvent(event) });
-  }
-
-  push(text: string): string {
-    this.parser.push(text);
-    return this.take();
-  }
-
-  finish(): string {
-    this.parser.end();
-    if (!this.finished && this.error === null) this.fail(truncatedStreamError());
-    return this.take();
-  }
-
-  private take(): string {
-    const out = this.out;
-    this.out = "";
-    return out;
-  }
-
-  private fail(error: GatewayError): void {
-    this.error = error;
-    this.out += errorEvent(error);
   }
 
   /** The writer, created on message_start (or on the first event if message_start was missing). */

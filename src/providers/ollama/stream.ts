@@ -3,25 +3,19 @@
 // Each line is one object; the last has `done: true` with the metrics, and an `{"error":…}` line reports
 // a failure after the 200 status. Tool calls arrive whole, one per line, without ids.
 
-import type { GatewayError } from "../../errors.ts";
-import type { JsonObject, Operation, StreamOptions, StreamTranslator, Usage } from "../types.ts";
+import type { JsonObject, Operation, StreamOptions } from "../types.ts";
 import { NdjsonParser } from "../../streaming/ndjson.ts";
 import { isJsonObject, parseJson } from "../shared/json.ts";
 import { randomId, unixSeconds } from "../shared/ids.ts";
 import { ChunkWriter, streamTail } from "../shared/chunks.ts";
-import { errorEvent, streamError, truncatedStreamError } from "../shared/errors.ts";
+import { streamError } from "../shared/errors.ts";
+import { TranslatingStream } from "../shared/translating-stream.ts";
 import { finishReasonFromOllama, toolCallFromOllama, usageFromOllama } from "./response.ts";
 
-export class OllamaToOpenAIStream implements StreamTranslator {
-  usage: Usage | null = null;
-  completionText = "";
-  error: GatewayError | null = null;
-  finished = false;
-
-  private readonly parser: NdjsonParser;
+export class OllamaToOpenAIStream extends TranslatingStream {
+  protected readonly parser: NdjsonParser;
   private readonly writer: ChunkWriter;
   private readonly chat: boolean;
-  private out = "";
   private started = false;
   private toolCount = 0;
 
@@ -29,31 +23,10 @@ export class OllamaToOpenAIStream implements StreamTranslator {
     operation: Operation,
     private readonly options: StreamOptions,
   ) {
+    super();
     this.chat = operation === "chat";
     this.writer = new ChunkWriter(this.chat ? "chat" : "text", randomId(this.chat ? "chatcmpl-" : "cmpl-"), unixSeconds(), options.model);
     this.parser = new NdjsonParser((line) => this.onLine(line));
-  }
-
-  push(text: string): string {
-    this.parser.push(text);
-    return this.take();
-  }
-
-  finish(): string {
-    this.parser.end();
-    if (!this.finished && this.error === null) this.fail(truncatedStreamError());
-    return this.take();
-  }
-
-  private take(): string {
-    const out = this.out;
-    this.out = "";
-    return out;
-  }
-
-  private fail(error: GatewayError): void {
-    this.error = error;
-    this.out += errorEvent(error);
   }
 
   private onLine(line: string): void {
