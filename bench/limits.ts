@@ -2,7 +2,7 @@
 // fake upstream (bench/fake-upstream.ts) and wrk each in their own process; the same load is driven with
 // two keys of the same gateway — one with no limits anywhere, one with key RPM/TPM/daily/monthly limits
 // plus user and organisation quotas and RPM/TPM, all set high so nothing is refused — alternating
-// off/on runs to cancel drift. Prints req/s for both and the on/off ratio (target: ≥ 0.95).
+// off/on runs (each round swaps which goes first) to cancel drift. Prints req/s for both and the on/off ratio (target: ≥ 0.95).
 //
 //   apt-get install -y wrk
 //   BENCH_ENGINE=postgres|embedded BENCH_DURATION=10s BENCH_CONNECTIONS=64 BENCH_ROUNDS=2 bun bench/limits.ts
@@ -86,13 +86,19 @@ try {
   wrk(url, on);
   const runs: { mode: "off" | "on"; rps: number; non2xx: number }[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    runs.push({ mode: "off", ...wrk(url, off) });
-    runs.push({ mode: "on", ...wrk(url, on) });
+    // Alternate which mode goes first, so drift within a round does not favour one of them.
+    const order = round % 2 === 0 ? (["off", "on"] as const) : (["on", "off"] as const);
+    for (const mode of order) runs.push({ mode, ...wrk(url, mode === "off" ? off : on) });
   }
   const mean = (mode: "off" | "on") => runs.filter((run) => run.mode === mode).reduce((sum, run) => sum + run.rps, 0) / ROUNDS;
   console.log(`\nwrk -t2 -c${CONNECTIONS} -d${DURATION} × ${ROUNDS} rounds, engine ${process.env.WADDLEAI_TEST_ENGINE}, ${navigator.hardwareConcurrency} cores`);
   console.log("| round | limits | req/s | non-2xx |\n|---:|---|---:|---:|");
   for (const [index, run] of runs.entries()) console.log(`| ${Math.floor(index / 2) + 1} | ${run.mode} | ${run.rps.toFixed(0)} | ${run.non2xx} |`);
+  const perRound = Array.from({ length: ROUNDS }, (_, round) => {
+    const pair = runs.slice(2 * round, 2 * round + 2);
+    return ((pair.find((run) => run.mode === "on")?.rps ?? Number.NaN) / (pair.find((run) => run.mode === "off")?.rps ?? Number.NaN)).toFixed(3);
+  });
+  console.log(`\nper-round on/off: ${perRound.join(", ")}`);
   console.log(`\nmean req/s: off ${mean("off").toFixed(0)}, on ${mean("on").toFixed(0)}; on/off = ${(mean("on") / mean("off")).toFixed(3)}`);
 } finally {
   await gateway?.stop();
