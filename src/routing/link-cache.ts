@@ -20,35 +20,14 @@ interface LinkRow {
   provider: string;
   endpoint_url: string;
   api_key_encrypted: string | null;
-  model_list: unknown;
+  model_list: string[];
   weight: number;
   priority: number;
-  options: unknown;
+  options: Record<string, unknown>;
   updated_at: Date;
 }
 
 const DISCOVERY_TTL_MS = 60_000;
-
-/**
- * A jsonb column as a value. Rows written with `${JSON.stringify(x)}::jsonb` through postgres.js hold a
- * JSON *string* (the client serialises the string once more), so such a string is decoded once again.
- */
-function jsonValue(value: unknown): unknown {
-  if (typeof value !== "string") return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
-}
-
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-}
-
-function jsonObject(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
 const DISCOVERY_TIMEOUT_MS = 5_000;
 
 export class LinkCache {
@@ -123,8 +102,8 @@ export class LinkCache {
           provider: row.provider,
           endpointUrl: row.endpoint_url,
           apiKey,
-          modelList: stringList(jsonValue(row.model_list)),
-          options: jsonObject(jsonValue(row.options)),
+          modelList: row.model_list,
+          options: row.options,
         },
         adapter,
         weight: row.weight,
