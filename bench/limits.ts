@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Subprocess } from "bun";
 import type { Gateway } from "../test/support/gateway.ts";
+import { spawnWithPort } from "./processes.ts";
 
 const DURATION = process.env.BENCH_DURATION ?? "10s";
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -24,18 +25,6 @@ const RATE = { rpm: 1_000_000_000, tpm: 1_000_000_000 };
 const QUOTA = { daily_quota: 1_000_000_000_000, monthly_quota: 10_000_000_000_000 };
 /** BENCH_LIMITS=rate|quota isolates one kind's cost; the default sets both. */
 const HIGH = process.env.BENCH_LIMITS === "rate" ? RATE : process.env.BENCH_LIMITS === "quota" ? QUOTA : { ...RATE, ...QUOTA };
-
-async function spawnWithPort(cmd: string[]): Promise<{ child: Subprocess; port: number }> {
-  const child = Bun.spawn(cmd, { stdout: "pipe", stderr: "inherit" });
-  const reader = (child.stdout as ReadableStream<Uint8Array>).getReader();
-  let text = "";
-  while (!/port (\d+)/.test(text)) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error(`${cmd.join(" ")} exited: ${text}`);
-    text += new TextDecoder().decode(value);
-  }
-  return { child, port: Number(/port (\d+)/.exec(text)?.[1]) };
-}
 
 function wrk(url: string, key: string): { rps: number; non2xx: number } {
   const script = join(mkdtempSync(join(tmpdir(), "waddleai-bench-limits-")), "post.lua");

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Subprocess } from "bun";
 import { call, freshDatabase, type Gateway, startGateway } from "../test/support/gateway.ts";
+import { spawnWithPort } from "./processes.ts";
 
 const DURATION = process.env.BENCH_DURATION ?? "10s";
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -23,18 +24,6 @@ interface Result {
   p50ms: number;
   p99ms: number;
   errors: string | null;
-}
-
-async function spawnWithPort(cmd: string[], env: Record<string, string> = {}): Promise<{ child: Subprocess; port: number }> {
-  const child = Bun.spawn(cmd, { env: { ...process.env, ...env }, stdout: "pipe", stderr: "inherit" });
-  const reader = (child.stdout as ReadableStream<Uint8Array>).getReader();
-  let text = "";
-  while (!/port (\d+)/.test(text)) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error(`${cmd.join(" ")} exited: ${text}`);
-    text += new TextDecoder().decode(value);
-  }
-  return { child, port: Number(/port (\d+)/.exec(text)?.[1]) };
 }
 
 function toMs(value: string): number {

@@ -3,9 +3,14 @@
 import type { Sql } from "postgres";
 import type { KeyRecord } from "../auth/key-cache.ts";
 import type { Logger } from "../log.ts";
+import type { RateLimitScope } from "../metrics/registry.ts";
 import { quotaCounterKey, rateCounterKey } from "./counter-keys.ts";
 
 export type LimitScope = "key" | "user" | "organization";
+
+/** The scope as a metrics label and as words in a refusal message. */
+export const SCOPE_LABEL: Record<LimitScope, RateLimitScope> = { key: "key", user: "user", organization: "org" };
+export const SCOPE_NAME: Record<LimitScope, string> = { key: "API key", user: "user", organization: "organization" };
 
 export interface Limits {
   rpm: number | null;

@@ -13,13 +13,13 @@
 //   rate, or a long answer to a request without max_tokens, is charged in full afterwards).
 // Reservations never sum past the quota, so concurrent requests cannot overspend it.
 import { GatewayError } from "../errors.ts";
-import type { Metrics, RateLimitScope } from "../metrics/registry.ts";
+import type { Metrics } from "../metrics/registry.ts";
 import type { GateInput, GatePass, RequestGate, SettledUsage } from "../proxy/gate.ts";
 import { type RateTable, waddleaiTokens } from "../usage/rates.ts";
 import type { QuotaPeriod } from "./counter-keys.ts";
 import { type Budget, LeaseLedger, type TakeItem } from "./ledger.ts";
 import type { PendingReleases } from "./pending-releases.ts";
-import type { LimitPolicies, LimitScope, ScopedLimits } from "./policies.ts";
+import { type LimitPolicies, type LimitScope, SCOPE_LABEL, SCOPE_NAME, type ScopedLimits } from "./policies.ts";
 import { quickReservationFor, type Reservation, reservationFor } from "./reservation.ts";
 import { type Clock, utcDay, utcMonth, type Window } from "./windows.ts";
 
@@ -33,8 +33,6 @@ export interface QuotaGateOptions {
   defaultMaxTokens: number;
 }
 
-const SCOPE_LABEL: Record<LimitScope, RateLimitScope> = { key: "key", user: "user", organization: "org" };
-const SCOPE_NAME: Record<LimitScope, string> = { key: "API key", user: "user", organization: "organization" };
 
 /** One quota of a key's limits in the current day or month: its budget, looked up once. */
 interface Slot {

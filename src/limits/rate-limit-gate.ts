@@ -9,11 +9,11 @@
 //         up front; what they really use beyond it is charged after the fact (the slice goes into debt).
 //         So a window overshoots by at most Σ over requests in flight of (actual − reserved)⁺, which is 0
 //         when clients send max_tokens and the prompt estimate is not below the upstream's count.
-import type { Metrics, RateLimitScope } from "../metrics/registry.ts";
+import type { Metrics } from "../metrics/registry.ts";
 import { GatewayError } from "../errors.ts";
 import type { GateInput, GatePass, RequestGate, SettledUsage } from "../proxy/gate.ts";
 import { type Budget, LeaseLedger, type TakeItem } from "./ledger.ts";
-import type { LimitPolicies, LimitScope, ScopedLimits } from "./policies.ts";
+import { type LimitPolicies, type LimitScope, SCOPE_LABEL, SCOPE_NAME, type ScopedLimits } from "./policies.ts";
 import { quickReservationFor, reservationFor } from "./reservation.ts";
 import { type Clock, fixedWindow, formatReset } from "./windows.ts";
 
@@ -27,8 +27,6 @@ export interface RateLimitGateOptions {
   defaultMaxTokens: number;
 }
 
-const SCOPE_LABEL: Record<LimitScope, RateLimitScope> = { key: "key", user: "user", organization: "org" };
-const SCOPE_NAME: Record<LimitScope, string> = { key: "API key", user: "user", organization: "organization" };
 
 /** One limit of a key's limits in one window: its budget, looked up once, and its header text cache. */
 interface Slot {
