@@ -3,9 +3,8 @@
 // Daily rollover is tested at unit level with an injected clock (src/limits/gates.test.ts).
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { countChatPromptTokens } from "../src/usage/tokens.ts";
-import { type FakeOpenAI, startFakeOpenAI } from "./support/fake-openai.ts";
-import { call, type DatabaseHandle, freshDatabase, type Gateway, startGateway } from "./support/gateway.ts";
-import { createKey, createLink } from "./support/setup.ts";
+import { call, type Gateway } from "./support/gateway.ts";
+import { createKey, type ProxyFixture, startProxyFixture } from "./support/setup.ts";
 
 const MODEL = "gpt-4o-mini";
 const MESSAGES = [{ role: "user", content: "hi" }];
@@ -15,24 +14,18 @@ const PROMPT_TOKENS = countChatPromptTokens(MODEL, MESSAGES);
 /** WaddleAI tokens per request at the default rate (10 prompt, 5 completion tokens per unit). */
 const UNITS = Math.ceil(PROMPT_TOKENS / 10) + Math.ceil(MAX_TOKENS / 5);
 
-let database: DatabaseHandle;
+let fixture: ProxyFixture;
 let gateway: Gateway;
-let upstream: FakeOpenAI;
 let admin: string;
 
 beforeAll(async () => {
-  upstream = startFakeOpenAI({ promptTokens: PROMPT_TOKENS, reply: "one two three four five" });
-  database = await freshDatabase();
-  gateway = await startGateway({ database });
-  admin = gateway.adminKey ?? "";
-  await createLink(gateway, admin, { name: "fake", endpoint_url: upstream.url, model_list: [MODEL] });
+  fixture = await startProxyFixture({ models: [MODEL], upstream: { promptTokens: PROMPT_TOKENS, reply: "one two three four five" } });
+  ({ gateway, adminKey: admin } = fixture);
 }, 60_000);
 
 afterAll(async () => {
   if (process.env.DEBUG_GATEWAY) console.log(gateway?.output());
-  await gateway?.stop();
-  upstream?.stop();
-  await database?.drop();
+  await fixture?.stop();
 }, 60_000);
 
 function chat(key: string) {

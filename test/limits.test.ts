@@ -3,9 +3,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import OpenAI from "openai";
 import { countChatPromptTokens } from "../src/usage/tokens.ts";
-import { type FakeOpenAI, startFakeOpenAI } from "./support/fake-openai.ts";
-import { call, type DatabaseHandle, freshDatabase, type Gateway, startGateway } from "./support/gateway.ts";
-import { createKey, createLink } from "./support/setup.ts";
+import { call, type Gateway } from "./support/gateway.ts";
+import { createKey, type ProxyFixture, startProxyFixture } from "./support/setup.ts";
 
 const MODEL = "gpt-4o-mini";
 const MESSAGES = [{ role: "user" as const, content: "hi" }];
@@ -14,24 +13,22 @@ const PROMPT_TOKENS = countChatPromptTokens(MODEL, MESSAGES);
 /** What one request reserves against a TPM limit (and, with this fake, what it really uses). */
 const TOKENS = PROMPT_TOKENS + MAX_TOKENS;
 
-let database: DatabaseHandle;
+let fixture: ProxyFixture;
 let gateway: Gateway;
-let upstream: FakeOpenAI;
 let admin: string;
 
 beforeAll(async () => {
-  upstream = startFakeOpenAI({ promptTokens: PROMPT_TOKENS, reply: "one two three four five" });
-  database = await freshDatabase();
-  // A long window, so no test straddles a window boundary by accident.
-  gateway = await startGateway({ database, env: { WADDLEAI_LIMIT_WINDOW_MS: "600000" } });
-  admin = gateway.adminKey ?? "";
-  await createLink(gateway, admin, { name: "fake", endpoint_url: upstream.url, model_list: [MODEL] });
+  fixture = await startProxyFixture({
+    models: [MODEL],
+    upstream: { promptTokens: PROMPT_TOKENS, reply: "one two three four five" },
+    // A long window, so no test straddles a window boundary by accident.
+    env: { WADDLEAI_LIMIT_WINDOW_MS: "600000" },
+  });
+  ({ gateway, adminKey: admin } = fixture);
 }, 60_000);
 
 afterAll(async () => {
-  await gateway?.stop();
-  upstream?.stop();
-  await database?.drop();
+  await fixture?.stop();
 }, 60_000);
 
 function clientFor(key: string): OpenAI {

@@ -2,11 +2,11 @@
 // a fake OpenAI upstream that records what it receives.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import OpenAI from "openai";
-import { call, freshDatabase, type DatabaseHandle, type Gateway, startGateway } from "./support/gateway.ts";
-import { type FakeOpenAI, startFakeOpenAI } from "./support/fake-openai.ts";
-import { createKey, createLink, usageOf } from "./support/setup.ts";
+import { call, type Gateway } from "./support/gateway.ts";
+import type { FakeOpenAI } from "./support/fake-openai.ts";
+import { createKey, type ProxyFixture, startProxyFixture, usageOf } from "./support/setup.ts";
 
-let database: DatabaseHandle;
+let fixture: ProxyFixture;
 let gateway: Gateway;
 let upstream: FakeOpenAI;
 let adminKey: string;
@@ -16,19 +16,14 @@ let client: OpenAI;
 const MODELS = ["gpt-4o-mini", "text-embedding-3-small", "fail-500", "fail-400", "fail-401", "hang", "reset-mid", "slow-stream", "no-usage"];
 
 beforeAll(async () => {
-  upstream = startFakeOpenAI();
-  database = await freshDatabase();
-  gateway = await startGateway({ database, env: { MAX_BODY_BYTES: "200000" } });
-  adminKey = gateway.adminKey ?? "";
-  await createLink(gateway, adminKey, { name: "fake-openai", endpoint_url: upstream.url, model_list: MODELS, options: { first_byte_timeout_ms: 1500 } });
+  fixture = await startProxyFixture({ models: MODELS, linkName: "fake-openai", linkOptions: { first_byte_timeout_ms: 1500 }, env: { MAX_BODY_BYTES: "200000" } });
+  ({ gateway, upstream, adminKey } = fixture);
   userKey = (await createKey(gateway, adminKey, { name: "sdk" })).key;
   client = new OpenAI({ apiKey: userKey, baseURL: `${gateway.proxyUrl}/v1`, maxRetries: 0 });
 }, 60_000);
 
 afterAll(async () => {
-  await gateway?.stop();
-  upstream?.stop();
-  await database?.drop();
+  await fixture?.stop();
 }, 60_000);
 
 function lastReceived() {

@@ -1,6 +1,7 @@
 // Shared set-up for proxy tests: a gateway with a provider link to a fake upstream and helpers to read
 // back recorded usage.
-import { call, type Gateway } from "./gateway.ts";
+import { type FakeOpenAI, startFakeOpenAI } from "./fake-openai.ts";
+import { call, type DatabaseHandle, freshDatabase, type Gateway, startGateway } from "./gateway.ts";
 
 export async function createLink(
   gateway: Gateway,
@@ -55,4 +56,39 @@ export async function usageOfKey(gateway: Gateway, adminKey: string, keyId: stri
     all.push(...body.data);
     if (!body.has_more) return all;
   }
+}
+
+export interface ProxyFixture {
+  database: DatabaseHandle;
+  gateway: Gateway;
+  upstream: FakeOpenAI;
+  adminKey: string;
+  /** Stop the gateway and the fake upstream, drop the database. */
+  stop(): Promise<void>;
+}
+
+/** A fresh database, a gateway on it, a fake OpenAI upstream and one link to it serving `models`. */
+export async function startProxyFixture(options: {
+  models: string[];
+  linkName?: string;
+  linkOptions?: Record<string, unknown>;
+  env?: Record<string, string>;
+  upstream?: Parameters<typeof startFakeOpenAI>[0];
+}): Promise<ProxyFixture> {
+  const upstream = startFakeOpenAI(options.upstream);
+  const database = await freshDatabase();
+  const gateway = await startGateway({ database, env: options.env });
+  const adminKey = gateway.adminKey ?? "";
+  await createLink(gateway, adminKey, { name: options.linkName ?? "fake", endpoint_url: upstream.url, model_list: options.models, options: options.linkOptions });
+  return {
+    database,
+    gateway,
+    upstream,
+    adminKey,
+    async stop() {
+      await gateway.stop();
+      upstream.stop();
+      await database.drop();
+    },
+  };
 }
