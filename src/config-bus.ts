@@ -11,6 +11,8 @@ const TOPICS: readonly ConfigTopic[] = ["links", "rates", "routing", "quotas", "
 type Handler = () => Promise<void> | void;
 
 export class ConfigBus {
+  /** Tags this instance's notifications, so it does not reload twice for its own change. */
+  private readonly instanceId = crypto.randomUUID();
   private readonly handlers = new Map<ConfigTopic, Handler[]>();
   private unlisten: (() => Promise<void>) | null = null;
 
@@ -38,7 +40,9 @@ export class ConfigBus {
   async start(): Promise<void> {
     if (!this.database.supportsNotify) return;
     const listener = await this.database.sql.listen(CHANNEL, (payload) => {
-      const topic = TOPICS.find((candidate) => candidate === payload);
+      const [name, sender] = payload.split(":");
+      if (sender === this.instanceId) return;
+      const topic = TOPICS.find((candidate) => candidate === name);
       if (topic) void this.dispatch(topic);
     });
     this.unlisten = () => listener.unlisten();
@@ -47,7 +51,7 @@ export class ConfigBus {
   /** Apply locally at once, then tell the other instances. */
   async publish(topic: ConfigTopic): Promise<void> {
     await this.dispatch(topic);
-    if (this.database.supportsNotify) await this.database.sql.notify(CHANNEL, topic);
+    if (this.database.supportsNotify) await this.database.sql.notify(CHANNEL, `${topic}:${this.instanceId}`);
   }
 
   async stop(): Promise<void> {
