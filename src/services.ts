@@ -83,7 +83,7 @@ export async function buildServices(ctx: AppContext, bus: ConfigBus): Promise<Se
   const handle = createProxyHandler({ config: ctx.config, log: ctx.log, keys: ctx.keys, router, rates, usage, metrics, gates });
 
   return {
-    proxyRoutes: [proxyRoutes(handle, ctx.keys, router, ctx.log), metricsRoute(metrics), ...limits.proxyRoutes],
+    proxyRoutes: [proxyRoutes(handle, ctx.keys, router, ctx.log, ctx.config.maxBodyBytes), metricsRoute(metrics), ...limits.proxyRoutes],
     managementRoutes: [metricsRoute(metrics), rateRoutes(ctx, rates), analyticsRoutes(ctx), routingRoutes(ctx, router), quotaRoutes(ctx), auditRoutes(ctx), securityEventRoutes(ctx)],
     metrics,
     usage,

@@ -203,6 +203,13 @@ describe("errors", () => {
     const big = await post({ model: "gpt-4o-mini", messages: [{ role: "user", content: "x".repeat(300_000) }] });
     expect(big.status).toBe(413);
     expect((big.body as { error: { code: string } }).error.code).toBe("request_too_large");
+    // count_tokens reads the same bodies /v1/messages accepts: the same limit, in Anthropic's envelope.
+    const counted = await call(`${gateway.proxyUrl}/v1/messages/count_tokens`, {
+      token: userKey,
+      body: { model: "gpt-4o-mini", messages: [{ role: "user", content: "x".repeat(300_000) }] },
+    });
+    expect(counted.status).toBe(413);
+    expect(counted.body).toMatchObject({ type: "error", error: { type: "request_too_large" } });
   });
 
   test("upstream 500 → 502, upstream 400 stays 400, upstream 401 → 502 without the upstream key", async () => {

@@ -11,10 +11,8 @@ import { authenticate } from "./auth.ts";
 import { readJsonBody } from "./body.ts";
 import { anthropicErrorResponse, anthropicToOpenAIRequest } from "./messages/index.ts";
 
-/** The proxy's default MAX_BODY_BYTES: counting reads the same prompts /v1/messages accepts. */
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
-
-export function countTokensHandler(keys: KeyCache, router: Router, maxBodyBytes = MAX_BODY_BYTES) {
+/** `maxBodyBytes` is the proxy's MAX_BODY_BYTES: counting reads the same prompts /v1/messages accepts. */
+export function countTokensHandler(keys: KeyCache, router: Router, maxBodyBytes: number) {
   return async ({ request }: { request: Request }): Promise<Response> => {
     const requestId = requestIdFrom(request.headers);
     const fail = (error: GatewayError) => anthropicErrorResponse(error, requestId);

@@ -11,7 +11,7 @@ import type { Endpoint, ServerControl } from "./handler.ts";
 
 type Handle = (endpoint: Endpoint, request: Request, server: ServerControl | null) => Promise<Response>;
 
-export function proxyRoutes(handle: Handle, keys: KeyCache, router: Router, log: Logger) {
+export function proxyRoutes(handle: Handle, keys: KeyCache, router: Router, log: Logger, maxBodyBytes: number) {
   const guarded = (endpoint: Endpoint) => async ({ request, server }: { request: Request; server: ServerControl | null }) => {
     try {
       return await handle(endpoint, request, server);
@@ -27,7 +27,7 @@ export function proxyRoutes(handle: Handle, keys: KeyCache, router: Router, log:
     .post("/v1/completions", guarded("completions"), hidden)
     .post("/v1/embeddings", guarded("embeddings"), hidden)
     .post("/v1/messages", guarded("messages"), hidden)
-    .post("/v1/messages/count_tokens", countTokensHandler(keys, router), hidden)
+    .post("/v1/messages/count_tokens", countTokensHandler(keys, router, maxBodyBytes), hidden)
     .get(
       "/v1/models",
       async ({ request }) => {
