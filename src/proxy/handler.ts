@@ -59,6 +59,8 @@ interface Exchange {
 }
 
 
+const STREAM_HEADERS = { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive", "x-accel-buffering": "no" } as const;
+
 export function createProxyHandler(deps: ProxyDeps) {
   const { metrics } = deps;
 
@@ -68,8 +70,8 @@ export function createProxyHandler(deps: ProxyDeps) {
     return response;
   };
 
-  const gateHeaders = (passes: readonly GatePass[]): Record<string, string> => {
-    const headers: Record<string, string> = {};
+  /** The gates' response headers added to `headers` (one object per request, filled in place). */
+  const gateHeaders = (passes: readonly GatePass[], headers: Record<string, string>): Record<string, string> => {
     for (const pass of passes) if (pass.headers) Object.assign(headers, pass.headers);
     return headers;
   };
@@ -150,7 +152,8 @@ export function createProxyHandler(deps: ProxyDeps) {
     }
     const text = JSON.stringify(payload);
     meter(exchange, { status: 200, usage, estimated: parsed.usage === null, ttftMs: null, bytesOut: Buffer.byteLength(text), postMs: performance.now() - afterUpstream });
-    return new Response(text, { status: 200, headers: { ...headers, "content-type": "application/json" } });
+    headers["content-type"] = "application/json";
+    return new Response(text, { status: 200, headers });
   };
 
   const answerStream = (exchange: Exchange, upstream: Response, controller: AbortController, clearTotal: () => void, idleMs: number, includeUsage: boolean, headers: Record<string, string>): Response => {
@@ -254,10 +257,8 @@ export function createProxyHandler(deps: ProxyDeps) {
       },
     });
 
-    return new Response(body, {
-      status: 200,
-      headers: { ...headers, "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive", "x-accel-buffering": "no" },
-    });
+    Object.assign(headers, STREAM_HEADERS);
+    return new Response(body, { status: 200, headers });
   };
 
   return async function handle(endpoint: Endpoint, request: Request, server: ServerControl | null): Promise<Response> {
@@ -265,7 +266,6 @@ export function createProxyHandler(deps: ProxyDeps) {
     const requestId = requestIdFrom(request.headers);
     const format: IngressFormat = endpoint === "messages" ? "anthropic" : "openai";
     const operation: Operation = endpoint === "messages" ? "chat" : endpoint;
-    const baseHeaders: Record<string, string> = { "x-request-id": requestId };
 
     /** A request refused before any upstream was asked: answered and counted, nothing to meter. */
     const refuse = (error: GatewayError, model: string | null, extraHeaders?: Record<string, string>): Response => {
@@ -302,11 +302,11 @@ export function createProxyHandler(deps: ProxyDeps) {
       const verdict = checked instanceof Promise ? await checked : checked;
       if (verdict instanceof GatewayError) {
         for (const pass of exchange.passes) pass.settle?.({ promptTokens: 0, completionTokens: 0, waddleaiTokens: 0, status: verdict.status });
-        return refuse(verdict, valid.model, { ...gateHeaders(exchange.passes), ...verdict.headers });
+        return refuse(verdict, valid.model, Object.assign(gateHeaders(exchange.passes, {}), verdict.headers));
       }
       exchange.passes.push(verdict);
     }
-    const headers = { ...baseHeaders, ...gateHeaders(exchange.passes) };
+    const headers = gateHeaders(exchange.passes, { "x-request-id": requestId });
 
     metrics.inFlight(endpoint, 1);
     let streaming = false;
