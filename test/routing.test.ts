@@ -1,6 +1,7 @@
 // Routing end to end: fallback on scripted upstream faults, retries, the circuit breaker and its probe,
-// strategies and aliases set through the management API, the health endpoint, and live configuration
-// across two gateway processes sharing one Postgres database.
+// upstream retry hints (a link answering 429 with retry-after rests), strategies and aliases set through
+// the management API, the health endpoint, and live configuration across two gateway processes sharing
+// one Postgres database.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { Socket, TCPSocketListener } from "bun";
 import OpenAI from "openai";
@@ -19,6 +20,8 @@ let client: OpenAI;
 const linkIds = new Map<string, string>();
 let primaryDown = true;
 let retryFailures = 0;
+/** Scripted 429s with a retry hint, per model: how many are left and the retry-after they carry. */
+const rateLimited = new Map<string, { left: number; retryAfter: string }>();
 
 const chat = (model: string, init: { key?: string } = {}) =>
   call(`${gateway.proxyUrl}/v1/chat/completions`, {
@@ -40,6 +43,7 @@ interface HealthRow {
   ewma_latency_ms: number | null;
   last_error: string | null;
   last_success_at: string | null;
+  resting_until: string | null;
 }
 
 /** Log lines of one request with the given message; the process's stdout may lag its response a little. */
@@ -76,6 +80,12 @@ beforeAll(async () => {
     if (model === "fo-timeout") return new Promise<Response>(() => {});
     if (model === "probe" && primaryDown) return upstreamError(500);
     if (model === "retry" && retryFailures-- > 0) return upstreamError(503);
+    const limited = rateLimited.get(model);
+    if (limited && limited.left-- > 0) {
+      const response = upstreamError(429);
+      response.headers.set("retry-after", limited.retryAfter);
+      return response;
+    }
     return null;
   };
   backup.override = (model) => (model === "all-fail" ? upstreamError(503) : null);
@@ -105,6 +115,10 @@ beforeAll(async () => {
       options: { ...quick, breaker_failures: 2, breaker_cooldown_ms: 1000 },
     },
     { name: "p-retry", endpoint_url: primary.url, model_list: ["retry"], options: { max_retries: 2, retry_base_ms: 50 } },
+    { name: "ra-a", endpoint_url: primary.url, model_list: ["rested"], priority: 10 },
+    { name: "ra-b", endpoint_url: backup.url, model_list: ["rested"], priority: 0 },
+    { name: "ra-solo", endpoint_url: primary.url, model_list: ["rested-solo"], options: { max_retries: 1, retry_base_ms: 20 } },
+    { name: "ra-wait", endpoint_url: primary.url, model_list: ["rested-wait"], options: { max_retries: 1, retry_base_ms: 20 } },
     { name: "w-a", endpoint_url: primary.url, model_list: ["weighted", "rr"], weight: 1 },
     { name: "w-b", endpoint_url: backup.url, model_list: ["weighted", "rr"], weight: 3 },
     {
@@ -232,6 +246,99 @@ describe("circuit breaker", () => {
     expect(restored.ewma_latency_ms).toBeGreaterThan(0);
     expect((await chat("probe")).headers.get("x-waddleai-link")).toBe("p-probe");
   });
+});
+
+describe("upstream retry hints", () => {
+  const heard = (model: string) => primary.received.filter((request) => request.body?.model === model).length;
+
+  test("429 with retry-after: 2 → the other link serves; the rested link hears nothing until the hint, then serves again", async () => {
+    rateLimited.set("rested", { left: 1, retryAfter: "2" });
+    const first = await chat("rested");
+    expect(first.status).toBe(200);
+    expect(first.headers.get("x-waddleai-link")).toBe("ra-b");
+    expect(heard("rested")).toBe(1);
+    const [line] = await logLines(first.headers.get("x-request-id"), "served after fallback");
+    expect(line?.attempts).toMatchObject([
+      { link: "ra-a", outcome: "rate_limited", status: 429, retryAfterMs: 2000 },
+      { link: "ra-b", outcome: "ok", status: 200 },
+    ]);
+    const resting = await health("ra-a");
+    expect(resting.state).toBe("closed");
+    const restingUntil = Date.parse(resting.resting_until ?? "");
+    expect(restingUntil).toBeGreaterThan(Date.now());
+
+    // While it rests, new requests go straight to the other link (no fallback: the rested one is last).
+    // Only requests sent well before the hint ends are checked, so a slow machine cannot race it.
+    for (let i = 0; i < 3 && Date.now() < restingUntil - 800; i++) {
+      const during = await chat("rested");
+      expect(during.headers.get("x-waddleai-link")).toBe("ra-b");
+      const id = during.headers.get("x-request-id");
+      expect(gateway.logs().some((entry) => entry.requestId === id && entry.msg === "served after fallback")).toBe(false);
+    }
+    expect(heard("rested")).toBe(1);
+
+    // After the hint the link is used again; polled with a generous deadline, never a tight timing.
+    let backAt: number | null = null;
+    for (const giveUp = Date.now() + 15_000; backAt === null && Date.now() < giveUp; ) {
+      const answer = await chat("rested");
+      expect(answer.status).toBe(200);
+      if (answer.headers.get("x-waddleai-link") === "ra-a") backAt = Date.now();
+      else await Bun.sleep(100);
+    }
+    expect(backAt).not.toBeNull();
+    expect(backAt ?? 0).toBeGreaterThanOrEqual(restingUntil);
+    expect(heard("rested")).toBe(2);
+    expect((await health("ra-a")).resting_until).toBeNull();
+  }, 30_000);
+
+  test("a retry on the same link waits for the hint when the deadline allows", async () => {
+    rateLimited.set("rested-wait", { left: 1, retryAfter: "1" });
+    const started = Date.now();
+    const answer = await chat("rested-wait");
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("x-waddleai-link")).toBe("ra-wait");
+    // The hint was given after the request was sent, so the retry cannot have gone out sooner.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    const [line] = await logLines(answer.headers.get("x-request-id"), "served after fallback");
+    expect(((line?.attempts ?? []) as { status: number }[]).map((attempt) => attempt.status)).toEqual([429, 200]);
+  }, 30_000);
+
+  test("every link resting → 429 with retry-after (OpenAI and Anthropic shapes), the rested upstream is not asked", async () => {
+    // A hint beyond the request deadline: the link is not retried within the request.
+    const set = await call(`${gateway.mgmtUrl}/config/routing`, { method: "PUT", token: adminKey, body: { request_deadline_ms: 5_000 } });
+    expect(set.status).toBe(200);
+    try {
+      rateLimited.set("rested-solo", { left: 1, retryAfter: "30" });
+      const started = Date.now();
+      const refused = await chat("rested-solo");
+      // Answered at once: neither the 30 s hint nor the 5 s deadline was slept through.
+      expect(Date.now() - started).toBeLessThan(4_000);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(25);
+      expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(30);
+      expect((refused.body as { error: { type: string; code: string; message: string } }).error).toMatchObject({
+        type: "rate_limit_error",
+        code: "rate_limit_exceeded",
+      });
+      expect(refused.text).not.toContain("scripted 429");
+      expect(heard("rested-solo")).toBe(1);
+
+      const again = await chat("rested-solo");
+      expect(again.status).toBe(429);
+      expect(Number(again.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      const anthropic = await call(`${gateway.proxyUrl}/v1/messages`, {
+        token: userKey,
+        body: { model: "rested-solo", max_tokens: 16, messages: [{ role: "user", content: "hi" }] },
+      });
+      expect(anthropic.status).toBe(429);
+      expect(anthropic.body).toMatchObject({ type: "error", error: { type: "rate_limit_error" } });
+      expect(Number(anthropic.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      expect(heard("rested-solo")).toBe(1);
+      expect((await health("ra-solo")).resting_until).not.toBeNull();
+    } finally {
+      await call(`${gateway.mgmtUrl}/config/routing`, { method: "PUT", token: adminKey, body: { request_deadline_ms: null } });
+    }
+  }, 30_000);
 });
 
 describe("strategies and aliases through the management API", () => {

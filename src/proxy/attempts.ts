@@ -3,19 +3,26 @@
 // (`options.max_retries`) are tried again after a jittered exponential backoff, all within the
 // gateway-wide request deadline. Links whose circuit is open are skipped. Client errors (400, 404) are
 // final: another link would refuse the same request.
+//
+// A 429/503 carrying a retry hint (retry-after and kin) puts the link to rest for every request; within
+// this one, the link is retried only after the hint, and only if that still fits the deadline. When
+// every link is resting or refused, the client hears when the first comes back, not an upstream's body.
 import { GatewayError } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics/registry.ts";
 import type { JsonObject, Operation } from "../providers/types.ts";
 import type { RouteCandidate, Router } from "../routing/router.ts";
 import { backoffMs, retryPolicy, sleep } from "./retry.ts";
+import { retryHintMs } from "./retry-after.ts";
 import { type LinkTimeouts, linkTimeouts, sendUpstream } from "./upstream.ts";
 
 export interface AttemptRecord {
   link: string;
-  outcome: "ok" | "error" | "timeout" | "rate_limited" | "connection" | "circuit_open";
+  outcome: "ok" | "error" | "timeout" | "rate_limited" | "connection" | "circuit_open" | "resting";
   status: number | null;
   ms: number;
+  /** The upstream's retry hint, when it gave one. */
+  retryAfterMs?: number;
 }
 
 export type AttemptsResult =
@@ -47,6 +54,11 @@ export interface AttemptContext {
 /** The upstream may answer differently in a moment: worth another try on the same link. */
 function transientStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
+}
+
+/** Statuses whose retry hint is about the link as a whole (rate limited, overloaded), so it rests. */
+function restingStatus(status: number): boolean {
+  return status === 429 || status === 503 || status === 529;
 }
 
 /** One attempt's verdict, as the loop needs it. */
@@ -99,7 +111,13 @@ async function tryOnce(context: AttemptContext, candidate: RouteCandidate, remai
   const error = adapter.normalizeError(response.status, text, config);
   const kind = response.status === 429 ? "rate_limited" : "error";
   context.metrics.upstreamAttempt(config.provider, config.name, kind);
-  attempts.push({ link: config.name, outcome: kind, status: response.status, ms: Math.round(ms) });
+  const record: AttemptRecord = { link: config.name, outcome: kind, status: response.status, ms: Math.round(ms) };
+  const hint = restingStatus(response.status) ? retryHintMs(response.headers, Date.now()) : null;
+  if (hint !== null) {
+    context.router.rest(candidate, hint);
+    record.retryAfterMs = hint;
+  }
+  attempts.push(record);
   const transient = transientStatus(response.status);
   // Rejected credentials, an exhausted account or a wrong endpoint are the link's fault (a 5xx to the
   // client): another link may serve, though retrying this one would not help.
@@ -109,6 +127,59 @@ async function tryOnce(context: AttemptContext, candidate: RouteCandidate, remai
   }
   context.router.report(candidate, "failed", ms, `HTTP ${response.status}: ${error.message}`);
   return { kind: "failed", error, retrySame: transient };
+}
+
+/** A retry on the same link and when it may go (performance.now()): after its backoff and its link's rest as known at the round's start. */
+interface Retry {
+  candidate: RouteCandidate;
+  readyAt: number;
+}
+
+/** The retries of a round, soonest first: each waits out its own backoff and its link's rest. */
+function schedule(context: AttemptContext, pending: readonly RouteCandidate[], round: number): Retry[] {
+  const now = performance.now();
+  const retries = pending.map((candidate) => {
+    const backoff = backoffMs(round, retryPolicy(candidate.link.config.options), context.random);
+    return { candidate, readyAt: now + Math.max(backoff, context.router.restMs(candidate)) };
+  });
+  return retries.sort((a, b) => a.readyAt - b.readyAt);
+}
+
+/**
+ * Sleeps until the retry may go: its backoff is over and its link no longer rests (another request may
+ * have extended the rest meanwhile, hence the loop). "late" when that would pass the deadline: the link
+ * is then not retried, and the gateway never sleeps past the deadline.
+ */
+async function waitFor(context: AttemptContext, retry: Retry, deadline: number): Promise<"ready" | "late" | "gone"> {
+  for (;;) {
+    const now = performance.now();
+    const wait = Math.max(retry.readyAt - now, context.router.restMs(retry.candidate));
+    if (wait <= 0) return "ready";
+    if (now + wait >= deadline) return "late";
+    if (!(await sleep(wait, context.clientSignal))) return "gone";
+  }
+}
+
+/**
+ * When no link that could serve is usable now: how long until the first is (ms), and whether any rests
+ * on an upstream's hint (then the client is rate limited, not facing an outage). Null if one is usable.
+ */
+function everyLinkAway(context: AttemptContext): { waitMs: number; resting: boolean } | null {
+  let waitMs = Number.POSITIVE_INFINITY;
+  let resting = false;
+  for (const candidate of context.plan) {
+    if (!candidate.link.adapter.operations.has(context.operation)) continue;
+    const wait = context.router.waitMs(candidate);
+    if (wait <= 0) return null;
+    waitMs = Math.min(waitMs, wait);
+    resting ||= context.router.restMs(candidate) > 0;
+  }
+  return Number.isFinite(waitMs) ? { waitMs, resting } : null;
+}
+
+/** The retry-after value for a wait: whole seconds, rounded up, at least 1. */
+function retryAfter(ms: number): string {
+  return String(Math.max(1, Math.ceil(ms / 1000)));
 }
 
 export async function attemptUpstreams(context: AttemptContext): Promise<AttemptsResult> {
@@ -127,25 +198,26 @@ export async function attemptUpstreams(context: AttemptContext): Promise<Attempt
   };
 
   for (let round = 0; pending.length > 0; round++) {
-    if (round > 0) {
-      const first = pending[0];
-      const delay = backoffMs(round, retryPolicy(first?.link.config.options ?? {}), context.random);
-      if (performance.now() + delay >= deadline) break;
-      if (!(await sleep(delay, context.clientSignal)))
-        return fail(new GatewayError("upstream_error", "client closed the connection"), true);
-    }
+    const turns = round === 0 ? pending.map((candidate) => ({ candidate, readyAt: started })) : schedule(context, pending, round);
     const again: RouteCandidate[] = [];
-    for (const candidate of pending) {
+    for (const turn of turns) {
+      const { candidate } = turn;
       const { adapter, config } = candidate.link;
       if (!adapter.operations.has(context.operation)) {
         lastCandidate ??= candidate;
         lastError ??= new GatewayError("unsupported_operation", `provider ${config.provider} does not support ${context.operation}`);
         continue;
       }
+      if (round > 0) {
+        const waited = await waitFor(context, turn, deadline);
+        if (waited === "gone") return fail(new GatewayError("upstream_error", "client closed the connection"), true);
+        if (waited === "late") continue;
+      }
       const remaining = deadline - performance.now();
       if (remaining <= 0) break;
       if (!context.router.admit(candidate)) {
-        attempts.push({ link: config.name, outcome: "circuit_open", status: null, ms: 0 });
+        const outcome = context.router.restMs(candidate) > 0 ? "resting" : "circuit_open";
+        attempts.push({ link: config.name, outcome, status: null, ms: 0 });
         continue;
       }
       lastCandidate = candidate;
@@ -166,7 +238,14 @@ export async function attemptUpstreams(context: AttemptContext): Promise<Attempt
     pending = again;
   }
 
-  if (performance.now() >= deadline && attempts.some((attempt) => attempt.outcome !== "circuit_open")) {
+  const away = everyLinkAway(context);
+  if (away?.resting) {
+    // The upstreams said when to come back: pass that on (the soonest link), not their error bodies.
+    const message = "every provider link for this model is rate limited by its upstream; retry after the time in retry-after";
+    return fail(new GatewayError("rate_limit_exceeded", message, { headers: { "retry-after": retryAfter(away.waitMs) } }));
+  }
+  const sent = attempts.some((attempt) => attempt.outcome !== "circuit_open" && attempt.outcome !== "resting");
+  if (performance.now() >= deadline && sent) {
     return fail(
       new GatewayError(
         "upstream_timeout",
@@ -180,7 +259,7 @@ export async function attemptUpstreams(context: AttemptContext): Promise<Attempt
       new GatewayError(
         "upstream_unavailable",
         "every provider link for this model is cooling down after repeated failures; retry shortly",
-        { headers: { "retry-after": "1" } },
+        { headers: { "retry-after": retryAfter(away?.waitMs ?? 1000) } },
       ),
     );
   }

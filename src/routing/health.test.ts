@@ -86,6 +86,63 @@ describe("circuit breaker", () => {
     expect(health.snapshot("a").lastSuccessAt).toBe(1_000_000);
   });
 
+  test("a retry hint rests the link until it expires, whatever the circuit says; visible in the snapshot", () => {
+    const { health, advance } = book();
+    health.rest("a", 2_000, settings);
+    expect(health.snapshot("a")).toMatchObject({ state: "closed", restingUntil: 1_002_000 });
+    expect(health.available("a", settings)).toBe(false);
+    expect(health.admit("a", settings)).toBe(false);
+    expect(health.restMs("a")).toBe(2_000);
+    expect(health.waitMs("a", settings)).toBe(2_000);
+    advance(1_500);
+    expect(health.restMs("a")).toBe(500);
+    // A success of a request sent before the hint does not end the rest: the upstream's word stands.
+    health.success("a", 10, settings);
+    expect(health.admit("a", settings)).toBe(false);
+    advance(500);
+    expect(health.admit("a", settings)).toBe(true);
+    expect(health.snapshot("a").restingUntil).toBeNull();
+    expect(health.waitMs("a", settings)).toBe(0);
+  });
+
+  test("rests are capped per link, never shortened by a smaller hint, and ignored when the cap is 0", () => {
+    const { health, advance } = book();
+    const capped = breakerSettings({ retry_after_max_ms: 5_000 });
+    health.rest("a", 3_600_000, capped);
+    expect(health.restMs("a")).toBe(5_000);
+    health.rest("a", 1_000, capped);
+    expect(health.restMs("a")).toBe(5_000);
+    advance(4_000);
+    health.rest("a", 3_000, capped);
+    expect(health.restMs("a")).toBe(3_000);
+    health.rest("b", 0, capped);
+    health.rest("b", -5, capped);
+    expect(health.available("b", capped)).toBe(true);
+    const deaf = breakerSettings({ retry_after_max_ms: 0 });
+    health.rest("c", 10_000, deaf);
+    expect(health.available("c", deaf)).toBe(true);
+    expect(breakerSettings({}).maxRestMs).toBe(60_000);
+    expect(breakerSettings({ retry_after_max_ms: "long" }).maxRestMs).toBe(60_000);
+  });
+
+  test("waitMs is the longer of the rest and the breaker's cool-down", () => {
+    const { health, advance } = book();
+    for (let i = 0; i < 3; i++) health.failure("a", "x", settings);
+    expect(health.waitMs("a", settings)).toBe(1_000);
+    health.rest("a", 300, settings);
+    expect(health.waitMs("a", settings)).toBe(1_000);
+    health.rest("a", 2_500, settings);
+    expect(health.waitMs("a", settings)).toBe(2_500);
+    advance(1_000);
+    // Cool-down over but still resting: no probe yet.
+    expect(health.admit("a", settings)).toBe(false);
+    expect(health.snapshot("a").state).toBe("open");
+    advance(1_500);
+    expect(health.admit("a", settings)).toBe(true);
+    expect(health.snapshot("a").state).toBe("half_open");
+    expect(health.waitMs("a", settings)).toBe(1_000);
+  });
+
   test("settings from link options fall back to defaults for missing or silly values", () => {
     expect(breakerSettings({})).toMatchObject({ failureThreshold: 5, cooldownMs: 30_000 });
     expect(breakerSettings({ breaker_failures: -1, breaker_failure_rate: 7, breaker_cooldown_ms: "soon" })).toMatchObject({

@@ -4,6 +4,10 @@
 //   closed ──(N consecutive failures, or failure rate over the recent window)──▶ open
 //   open ──(cool-down elapsed: one request admitted as a probe)──▶ half_open
 //   half_open ──probe succeeds──▶ closed        half_open ──probe fails──▶ open (cool-down restarts)
+//
+// Apart from the breaker, a link can be resting: its upstream answered 429/503 saying when to come back
+// (retry-after and kin), so it is left alone until then, whatever the circuit's state. Resting is the
+// upstream's word, not a verdict on the link's health: it is capped, and no outcome ends it early.
 
 export type BreakerState = "closed" | "open" | "half_open";
 
@@ -17,9 +21,19 @@ export interface BreakerSettings {
   window: number;
   /** How long an open circuit refuses traffic before one probe is let through. */
   cooldownMs: number;
+  /** Longest rest an upstream's retry hint can impose (0 = ignore hints): a wild hint must not idle a link for long. */
+  maxRestMs: number;
 }
 
-export const DEFAULT_BREAKER: BreakerSettings = { failureThreshold: 5, failureRate: 0.5, minRequests: 20, window: 50, cooldownMs: 30_000 };
+export const DEFAULT_BREAKER: BreakerSettings = {
+  failureThreshold: 5,
+  failureRate: 0.5,
+  minRequests: 20,
+  window: 50,
+  cooldownMs: 30_000,
+  maxRestMs: 60_000,
+};
+const MAX_REST_CAP_MS = 3_600_000;
 
 function positiveNumber(value: unknown, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   return typeof value === "number" && Number.isFinite(value) && value > 0 ? Math.min(value, max) : fallback;
@@ -33,6 +47,11 @@ export function breakerSettings(options: Record<string, unknown>): BreakerSettin
     minRequests: Math.round(positiveNumber(options.breaker_min_requests, DEFAULT_BREAKER.minRequests)),
     window: Math.round(positiveNumber(options.breaker_window, DEFAULT_BREAKER.window, 10_000)),
     cooldownMs: positiveNumber(options.breaker_cooldown_ms, DEFAULT_BREAKER.cooldownMs),
+    // 0 is meaningful here (never rest on a hint), so not positiveNumber.
+    maxRestMs:
+      typeof options.retry_after_max_ms === "number" && Number.isFinite(options.retry_after_max_ms) && options.retry_after_max_ms >= 0
+        ? Math.min(Math.round(options.retry_after_max_ms), MAX_REST_CAP_MS)
+        : DEFAULT_BREAKER.maxRestMs,
   };
 }
 
@@ -51,6 +70,8 @@ export interface LinkHealthSnapshot {
   lastSuccessAt: number | null;
   /** When the circuit last opened; null while closed. */
   openedAt: number | null;
+  /** Until when the link rests on its upstream's retry hint; null when it is not resting. */
+  restingUntil: number | null;
 }
 
 class LinkHealth {
@@ -62,6 +83,8 @@ class LinkHealth {
   lastErrorAt: number | null = null;
   lastSuccessAt: number | null = null;
   openedAt: number | null = null;
+  /** Until when (epoch ms) the upstream asked to be left alone; may lie in the past. */
+  restingUntil: number | null = null;
   /** When the half-open probe was let through; another is admitted if it never reports back. */
   probeAt: number | null = null;
   /** Recent outcomes, oldest first, true = failure; at most the breaker's window. */
@@ -108,21 +131,47 @@ export class HealthBook {
     this.onStateChange(linkId, state);
   }
 
-  /** False while the link's circuit is open and cooling down (or its half-open probe is still out). */
+  /** False while the link rests, or its circuit is open and cooling down (or its half-open probe is still out). */
   available(linkId: string, settings: BreakerSettings): boolean {
+    return this.waitMs(linkId, settings) === 0;
+  }
+
+  /** Milliseconds until the link's rest ends; 0 when it is not resting. */
+  restMs(linkId: string): number {
+    const until = this.links.get(linkId)?.restingUntil ?? null;
+    return until === null ? 0 : Math.max(0, until - this.now());
+  }
+
+  /** Milliseconds until `admit` could say yes: the longer of the rest and the breaker's cool-down. */
+  waitMs(linkId: string, settings: BreakerSettings): number {
     const health = this.links.get(linkId);
-    if (!health || health.state === "closed") return true;
+    if (!health) return 0;
+    const rest = this.restMs(linkId);
+    if (health.state === "closed") return rest;
     const now = this.now();
-    if (health.state === "open") return now - (health.openedAt ?? now) >= settings.cooldownMs;
-    return health.probeAt === null || now - health.probeAt >= settings.cooldownMs;
+    // Open: cooling down since it opened. Half-open: another probe once the outstanding one is overdue.
+    const since = health.state === "open" ? (health.openedAt ?? now) : health.probeAt;
+    const cooling = since === null ? 0 : Math.max(0, since + settings.cooldownMs - now);
+    return Math.max(rest, cooling);
+  }
+
+  /** The upstream asked us to stay away for `ms`: the link rests that long (capped); an earlier rest is never shortened. */
+  rest(linkId: string, ms: number, settings: BreakerSettings): void {
+    const capped = Math.min(ms, settings.maxRestMs);
+    if (!(capped > 0)) return;
+    const health = this.entry(linkId);
+    const until = this.now() + capped;
+    health.restingUntil = Math.max(health.restingUntil ?? 0, until);
   }
 
   /**
-   * Asks to send one request to the link now. Closed: yes. Open: no, until the cool-down ends; then the
-   * circuit goes half-open and this caller carries the one probe. Half-open: no while the probe is out.
+   * Asks to send one request to the link now. Resting: no. Closed: yes. Open: no, until the cool-down
+   * ends; then the circuit goes half-open and this caller carries the one probe. Half-open: no while the
+   * probe is out.
    */
   admit(linkId: string, settings: BreakerSettings): boolean {
     const health = this.entry(linkId);
+    if (this.restMs(linkId) > 0) return false;
     if (health.state === "closed") return true;
     if (!this.available(linkId, settings)) return false;
     health.probeAt = this.now();
@@ -190,6 +239,7 @@ export class HealthBook {
       lastErrorAt: health.lastErrorAt,
       lastSuccessAt: health.lastSuccessAt,
       openedAt: health.openedAt,
+      restingUntil: this.restMs(linkId) > 0 ? health.restingUntil : null,
     };
   }
 

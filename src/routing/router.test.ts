@@ -74,6 +74,33 @@ describe("LinkRouter", () => {
     expect(health).toMatchObject({ state: "closed", consecutiveFailures: 0, ewmaLatencyMs: 12, lastError: "HTTP 500" });
   });
 
+  test("a resting link is not picked until its hint expires; other links serve meanwhile", () => {
+    let now = 0;
+    const links = [testLink("limited", { priority: 1, options: { retry_after_max_ms: 10_000 } }), testLink("spare")];
+    const router = new LinkRouter(linkSource(links), { now: () => now });
+    router.useConfig(new RoutingConfig(new Map(), new Map([["*", "priority_failover"]])));
+    const [limited, spare] = router.plan("m");
+    if (!limited || !spare) throw new Error("no plan");
+    expect(limited.link.config.name).toBe("limited");
+    router.rest(limited, 2_000);
+    expect(router.plan("m").map((candidate) => candidate.link.config.name)).toEqual(["spare", "limited"]);
+    expect(router.admit(limited)).toBe(false);
+    expect(router.admit(spare)).toBe(true);
+    expect(router.restMs(limited)).toBe(2_000);
+    expect(router.waitMs(limited)).toBe(2_000);
+    expect(router.waitMs(spare)).toBe(0);
+    const view = router.health().find((entry) => entry.link.config.name === "limited")?.health;
+    expect(view).toMatchObject({ state: "closed", restingUntil: 2_000 });
+    now += 1_999;
+    expect(router.admit(limited)).toBe(false);
+    now += 1;
+    expect(router.plan("m")[0]?.link.config.name).toBe("limited");
+    expect(router.admit(limited)).toBe(true);
+    // The link's cap bounds a wild hint.
+    router.rest(limited, 3_600_000);
+    expect(router.restMs(limited)).toBe(10_000);
+  });
+
   test("least_in_flight follows begin/end", () => {
     const router = new LinkRouter(linkSource([testLink("a"), testLink("b")]));
     router.useConfig(new RoutingConfig(new Map(), new Map([["m", "least_in_flight"]])));

@@ -1,5 +1,6 @@
 // Decides which links to try, in order, for a requested model: resolves aliases, orders the links by the
-// model's strategy, keeps cooling-down links last and tracks every link's health for the breaker.
+// model's strategy, keeps cooling-down and resting links last and tracks every link's health for the
+// breaker and the upstreams' retry hints.
 import { breakerSettings, HealthBook, type BreakerState, type LinkHealthSnapshot } from "./health.ts";
 import type { LinkCache, LinkEntry } from "./link-cache.ts";
 import { RoutingConfig, type RoutingSettings } from "./routing-config.ts";
@@ -21,15 +22,21 @@ export interface LinkHealthView {
 export interface Router {
   /**
    * Every link serving the model, in the order to try them: the strategy's order, with links whose
-   * circuit is open moved last. Empty when no link serves the model.
+   * circuit is open or that are resting moved last. Empty when no link serves the model.
    */
   plan(model: string): RouteCandidate[];
   /** Whether any link serves the model (for /v1/models and 404s). */
   serves(model: string): boolean;
   /** Every model name clients may ask for, aliases included. */
   models(): string[];
-  /** Whether the candidate may be tried now (false while its circuit is open); may claim the half-open probe. */
+  /** Whether the candidate may be tried now (false while resting or its circuit is open); may claim the half-open probe. */
   admit(candidate: RouteCandidate): boolean;
+  /** The upstream answered with a retry hint: leave the link alone for `ms` (capped by the link's `retry_after_max_ms`). */
+  rest(candidate: RouteCandidate, ms: number): void;
+  /** Milliseconds until the candidate's rest ends; 0 when it is not resting. */
+  restMs(candidate: RouteCandidate): number;
+  /** Milliseconds until the candidate could be admitted (rest or breaker cool-down); 0 when it can be now. */
+  waitMs(candidate: RouteCandidate): number;
   begin(candidate: RouteCandidate): void;
   end(candidate: RouteCandidate): void;
   /** An attempt's outcome: latency in ms (to the response headers) and, for failures, why. */
@@ -132,6 +139,18 @@ export class LinkRouter implements Router {
 
   admit(candidate: RouteCandidate): boolean {
     return this.book.admit(candidate.link.config.id, breakerSettings(candidate.link.config.options));
+  }
+
+  rest(candidate: RouteCandidate, ms: number): void {
+    this.book.rest(candidate.link.config.id, ms, breakerSettings(candidate.link.config.options));
+  }
+
+  restMs(candidate: RouteCandidate): number {
+    return this.book.restMs(candidate.link.config.id);
+  }
+
+  waitMs(candidate: RouteCandidate): number {
+    return this.book.waitMs(candidate.link.config.id, breakerSettings(candidate.link.config.options));
   }
 
   begin(candidate: RouteCandidate): void {

@@ -221,6 +221,7 @@ export function routingRoutes(ctx: AppContext, router: Router) {
           last_error_at: isoOrNull(health.lastErrorAt),
           last_success_at: isoOrNull(health.lastSuccessAt),
           opened_at: isoOrNull(health.openedAt),
+          resting_until: isoOrNull(health.restingUntil),
         })),
       }),
       { permission: "routing.read", detail: { tags: ["routing"], summary: "Live health of every enabled link (this instance)" } },
