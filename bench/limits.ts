@@ -7,7 +7,7 @@
 //   apt-get install -y wrk
 //   BENCH_ENGINE=postgres|embedded BENCH_DURATION=10s BENCH_CONNECTIONS=64 BENCH_ROUNDS=2 bun bench/limits.ts
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Subprocess } from "bun";
 import type { Gateway } from "../test/support/gateway.ts";
@@ -85,9 +85,12 @@ try {
   for (const [index, run] of runs.entries()) console.log(`| ${Math.floor(index / 2) + 1} | ${run.mode} | ${run.rps.toFixed(0)} | ${run.non2xx} |`);
   const perRound = Array.from({ length: ROUNDS }, (_, round) => {
     const pair = runs.slice(2 * round, 2 * round + 2);
-    return ((pair.find((run) => run.mode === "on")?.rps ?? Number.NaN) / (pair.find((run) => run.mode === "off")?.rps ?? Number.NaN)).toFixed(3);
+    return (pair.find((run) => run.mode === "on")?.rps ?? Number.NaN) / (pair.find((run) => run.mode === "off")?.rps ?? Number.NaN);
   });
-  console.log(`\nper-round on/off: ${perRound.join(", ")}`);
+  const sorted = [...perRound].sort((a, b) => a - b);
+  const median = ROUNDS % 2 === 1 ? (sorted[(ROUNDS - 1) / 2] as number) : ((sorted[ROUNDS / 2 - 1] as number) + (sorted[ROUNDS / 2] as number)) / 2;
+  console.log(`\nper-round on/off: ${perRound.map((ratio) => ratio.toFixed(3)).join(", ")}; median ${median.toFixed(3)}`);
+  console.log(`load average at the end: ${loadavg().map((load) => load.toFixed(2)).join(" ")} (other work on the machine widens the spread between rounds)`);
   console.log(`\nmean req/s: off ${mean("off").toFixed(0)}, on ${mean("on").toFixed(0)}; on/off = ${(mean("on") / mean("off")).toFixed(3)}`);
 } finally {
   await gateway?.stop();

@@ -2,6 +2,7 @@
 // passthrough (Bun.serve + fetch, no logic: the floor for any Bun proxy) and WaddleAI (real API key, every
 // feature on; embedded database and Postgres), each in its own process, then drives each with wrk from a
 // separate process and prints req/s, p50 and p99 plus WaddleAI / bare, for non-stream and stream requests.
+// Then (target "limits") bench/limits.ts: the same load with quotas and rate limits on and off.
 //
 //   apt-get install -y wrk    (Debian's package)
 //   BENCH_DURATION=10s BENCH_CONNECTIONS=64 bun run bench
@@ -14,7 +15,7 @@ import { spawnWithPort } from "./processes.ts";
 
 const DURATION = process.env.BENCH_DURATION ?? "10s";
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
-const TARGETS = (process.env.BENCH_TARGETS ?? "bare,embedded,postgres").split(",");
+const TARGETS = (process.env.BENCH_TARGETS ?? "bare,embedded,postgres,limits").split(",");
 const BODY = { model: "gpt-4o-mini", messages: [{ role: "user", content: "What is the capital of France?" }] };
 
 interface Result {
@@ -102,4 +103,10 @@ for (const result of results) {
   const ratio = bare ? (result.rps / bare.rps).toFixed(2) : "-";
   const added = bare ? (result.p99ms - bare.p99ms).toFixed(2) : "-";
   console.log(`| ${result.mode} | ${result.target} | ${result.rps.toFixed(0)} | ${result.p50ms.toFixed(2)} | ${result.p99ms.toFixed(2)} | ${ratio} | ${added} | ${result.errors ?? ""} |`);
+}
+
+if (TARGETS.includes("limits")) {
+  console.log("\nQuotas and rate limits on vs off (bench/limits.ts):");
+  const limits = Bun.spawnSync(["bun", join(import.meta.dir, "limits.ts")], { stdout: "inherit", stderr: "inherit", env: process.env });
+  if (limits.exitCode !== 0) process.exitCode = limits.exitCode ?? 1;
 }
