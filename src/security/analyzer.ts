@@ -5,10 +5,10 @@
 import type { CredentialSpan } from "./credentials.ts";
 import { collectBuckets, type BucketList } from "./features.ts";
 import { runAutomaton } from "./matcher.ts";
-import { foldText, isSeparatorCode, toNfkc, type ObfuscationSignals } from "./normalize.ts";
+import { foldText, isPunctuationCode, isSeparatorCode, toNfkc, type FoldedText, type ObfuscationSignals } from "./normalize.ts";
 import {
   ASSIGNMENT_CHECK, CREDENTIAL_CHECKS, DELIMITERS_BY_FIRST, LATIN_AUTOMATON, OTHER_AUTOMATON, RULES, SIGNAL_RULE_OFFSET,
-  SPEAKER_CODES, SPEAKER_RULE, SUFFIX_RULE, SUFFIX_WEAK_RULE, TERMS, VETO_STAGE, type CredentialCheck,
+  SPEAKER_CODES, SPEAKER_RULE, SUFFIX_RULE, SUFFIX_WEAK_RULE, TERMS, VETO_STAGE, type CredentialCheck, type TermInfo,
 } from "./ruleset.ts";
 import { VETO_WINDOW } from "./rules/types.ts";
 import { adversarialSuffixGrade } from "./suffix.ts";
@@ -36,8 +36,11 @@ export interface SegmentAnalysis {
 const fired: number[] = [];
 const isFired = new Uint8Array(RULES.length);
 const firstMatch = new Int32Array(RULES.length);
-const stageEnd = new Int32Array(RULES.length * MAX_STEPS);
-const vetoEnd = new Int32Array(RULES.length);
+/** End of each rule step's / veto's latest match, -1 if none; reset() clears the slots in `touched`. */
+const stageEnd = new Int32Array(RULES.length * MAX_STEPS).fill(-1);
+const vetoEnd = new Int32Array(RULES.length).fill(-1);
+const touchedStages: number[] = [];
+const touchedVetoes: number[] = [];
 const credentials: CredentialSpan[] = [];
 const rot13Seen = new Uint8Array(TERMS.length);
 const rot13List: number[] = [];
@@ -65,40 +68,51 @@ function checkCredential(check: CredentialCheck, checkIndex: number, firstLetter
   fire(check.rule, span.start);
 }
 
+// The rule and term fields onHit reads, as typed arrays: a hit visits ~3 rule references, and
+// plain numbers are cheaper to reach than properties of the ruleset's objects.
+const RULE_STEPS = Int32Array.from(RULES, (rule) => rule.steps);
+const RULE_WINDOW = Int32Array.from(RULES, (rule) => rule.window);
+const RULE_VETOED = Uint8Array.from(RULES, (rule) => (rule.vetoed === true ? 1 : 0));
+/** Characters from a term's first letter to the index where it is reported (its last unit). */
+const TERM_SPAN = Int32Array.from(TERMS, (term) => term.letters - 1 + (term.trailingSeparator ? 1 : 0));
+
 function onHit(termId: number, end: number): void {
-  const term = TERMS[termId];
-  if (term === undefined) return;
-  const lastLetter = term.trailingSeparator ? end - 1 : end;
-  const firstLetter = lastLetter - term.letters + 1;
+  const term = TERMS[termId] as TermInfo;
+  const firstLetter = end - (TERM_SPAN[termId] as number);
   if (term.rot13 && rot13Seen[termId] === 0) {
     rot13Seen[termId] = 1;
     rot13List.push(termId);
   }
   const checks = term.credentialChecks;
-  for (let k = 0; k < checks.length; k++) {
-    const checkIndex = checks[k] as number;
-    checkCredential(CREDENTIAL_CHECKS[checkIndex] as CredentialCheck, checkIndex, Math.max(0, firstLetter), lastLetter);
+  if (checks.length > 0) {
+    const lastLetter = term.trailingSeparator ? end - 1 : end;
+    for (let k = 0; k < checks.length; k++) {
+      const checkIndex = checks[k] as number;
+      checkCredential(CREDENTIAL_CHECKS[checkIndex] as CredentialCheck, checkIndex, Math.max(0, firstLetter), lastLetter);
+    }
   }
   const refs = term.flatRefs;
   for (let r = 0; r < refs.length; r += 2) {
     const rule = refs[r] as number;
     const stage = refs[r + 1] as number;
     if (stage === VETO_STAGE) {
+      if (vetoEnd[rule] === -1) touchedVetoes.push(rule);
       vetoEnd[rule] = end;
       continue;
     }
-    const info = RULES[rule];
-    if (info === undefined) continue;
     const slot = rule * MAX_STEPS + stage;
     if (stage > 0) {
       const previous = stageEnd[slot - 1] as number;
-      if (previous < 0 || previous >= firstLetter || firstLetter - previous > info.window) continue;
+      if (previous < 0 || previous >= firstLetter || firstLetter - previous > (RULE_WINDOW[rule] as number)) continue;
       // A negation shortly before the previous step or between the steps cancels the rule:
       // "never share your password", "ne partagez jamais votre mot de passe".
-      if (info.vetoed === true && (vetoEnd[rule] as number) >= 0 && (vetoEnd[rule] as number) + VETO_WINDOW >= previous) continue;
+      if (RULE_VETOED[rule] === 1 && (vetoEnd[rule] as number) >= 0 && (vetoEnd[rule] as number) + VETO_WINDOW >= previous) continue;
     }
-    if (stage === info.steps - 1) fire(rule, currentOrigin[Math.max(0, firstLetter)] as number);
-    else stageEnd[slot] = end;
+    if (stage === (RULE_STEPS[rule] as number) - 1) fire(rule, currentOrigin[Math.max(0, firstLetter)] as number);
+    else {
+      if (stageEnd[slot] === -1) touchedStages.push(slot);
+      stageEnd[slot] = end;
+    }
   }
 }
 
@@ -106,9 +120,16 @@ function onHit(termId: number, end: number): void {
 const DELIMITER_START = new Uint8Array(65536);
 DELIMITER_START[58] = 1;
 DELIMITERS_BY_FIRST.forEach((literals, code) => { if (literals !== undefined) DELIMITER_START[code] = 1; });
+// findDelimiters only visits punctuation positions.
+DELIMITER_START.forEach((start, code) => {
+  if (start === 1 && !isPunctuationCode(code)) throw new Error(`delimiters must start with punctuation, not ${String.fromCharCode(code)}`);
+});
 
-function findDelimiters(codes: Uint16Array, length: number, origin: Int32Array): void {
-  for (let i = 0; i < length; i++) {
+/** Checks each punctuation position of the folded text (delimiters and labels start there). */
+function findDelimiters(folded: FoldedText): void {
+  const { codes, length, origin, punctuation, punctuationCount } = folded;
+  for (let p = 0; p < punctuationCount; p++) {
+    const i = punctuation[p] as number;
     const code = codes[i] as number;
     if (DELIMITER_START[code] === 0) continue;
     if (code === 58) {
@@ -143,13 +164,24 @@ function findSpeakerLabel(codes: Uint16Array, colon: number, origin: Int32Array)
 }
 
 function reset(): void {
-  for (const rule of fired) isFired[rule] = 0;
-  fired.length = 0;
-  credentials.length = 0;
-  stageEnd.fill(-1);
-  vetoEnd.fill(-1);
-  for (const term of rot13List) rot13Seen[term] = 0;
-  rot13List.length = 0;
+  // Most lists are empty for most texts; truncating an array is not free even when it is empty.
+  if (fired.length > 0) {
+    for (const rule of fired) isFired[rule] = 0;
+    fired.length = 0;
+  }
+  if (credentials.length > 0) credentials.length = 0;
+  if (touchedStages.length > 0) {
+    for (const slot of touchedStages) stageEnd[slot] = -1;
+    touchedStages.length = 0;
+  }
+  if (touchedVetoes.length > 0) {
+    for (const rule of touchedVetoes) vetoEnd[rule] = -1;
+    touchedVetoes.length = 0;
+  }
+  if (rot13List.length > 0) {
+    for (const term of rot13List) rot13Seen[term] = 0;
+    rot13List.length = 0;
+  }
   credentialChecks = 0;
 }
 
@@ -162,7 +194,7 @@ export function analyzeSegment(raw: string): SegmentAnalysis {
   currentOrigin = folded.origin;
   runAutomaton(LATIN_AUTOMATON, folded.codes, folded.length, onHit);
   if (folded.signals.nonLatin) runAutomaton(OTHER_AUTOMATON, folded.codes, folded.length, onHit);
-  findDelimiters(folded.codes, folded.length, folded.origin);
+  findDelimiters(folded);
   const suffix = adversarialSuffixGrade(text);
   if (suffix > 0) fire(suffix === 2 ? SUFFIX_RULE : SUFFIX_WEAK_RULE, 0);
   const signals = folded.signals;

@@ -7,13 +7,17 @@ export const EXCERPT_MAX = 200;
 const BEFORE = 60;
 
 const CONTROL_OR_INVISIBLE = /[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+/g;
+/** Whether any of the three replacements below would change the text (most excerpts are plain). */
+const NEEDS_CLEANING = /[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\udb40]| {2}/;
 
 export function buildExcerpt(text: string, position: number, spans: readonly CredentialSpan[], label = ""): string {
   const start = Math.max(0, Math.min(position, text.length) - BEFORE);
   const end = Math.min(text.length, start + EXCERPT_MAX);
-  const masked = maskSpans(text.slice(start, end), start, spans);
+  const masked = spans.length > 0 ? maskSpans(text.slice(start, end), start, spans) : text.slice(start, end);
   // Tag characters are removed too: they could smuggle the text back out through logs.
-  const clean = masked.replace(CONTROL_OR_INVISIBLE, " ").replace(/\udb40[\udc00-\udc7f]/g, "").replace(/ {2,}/g, " ").trim();
+  const clean = NEEDS_CLEANING.test(masked)
+    ? masked.replace(CONTROL_OR_INVISIBLE, " ").replace(/\udb40[\udc00-\udc7f]/g, "").replace(/ {2,}/g, " ").trim()
+    : masked.trim();
   const prefixed = (start > 0 ? "…" : "") + label + clean;
   return prefixed.length <= EXCERPT_MAX ? prefixed : `${prefixed.slice(0, EXCERPT_MAX - 1)}…`;
 }

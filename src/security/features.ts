@@ -26,17 +26,32 @@ const ROLL3 = Math.imul(Math.imul(ROLL, ROLL), ROLL);
 
 /**
  * Adds the 4-grams starting at from..(to - 4) (from = -1 means a leading space) to `out`.
- * h = c0·R³ + c1·R² + c2·R + c3 (mod 2³²), updated in place as the window slides.
+ * h = c0·R³ + c1·R² + c2·R + c3 (mod 2³²), updated in place as the window slides. The leading
+ * space is handled before the loop so that the loop body reads the buffer directly.
  */
 function rollFourGrams(codes: Uint16Array, from: number, to: number, out: Int32Array, count: number, marks: Uint8Array, gen: number): number {
-  const at = (i: number): number => (i < 0 ? 32 : (codes[i] as number));
   if (to - from < 4) return count;
-  let h = Math.imul(Math.imul(Math.imul(at(from), ROLL) + at(from + 1), ROLL) + at(from + 2), ROLL) + at(from + 3);
-  for (let i = from; ; i++) {
+  let first = from;
+  let h: number;
+  if (from < 0) {
+    h = Math.imul(Math.imul(Math.imul(32, ROLL) + (codes[0] as number), ROLL) + (codes[1] as number), ROLL) + (codes[2] as number);
     const bucket = bucketOf((h + 4) | 0);
     if (marks[bucket] !== gen) { marks[bucket] = gen; out[count++] = bucket; }
-    if (i + 4 >= to) break;
-    h = Math.imul(h - Math.imul(at(i), ROLL3), ROLL) + (codes[i + 4] as number);
+    if (from + 4 >= to) return count;
+    h = Math.imul(h - Math.imul(32, ROLL3), ROLL) + (codes[3] as number);
+    first = 0;
+  } else {
+    h = Math.imul(Math.imul(Math.imul(codes[from] as number, ROLL) + (codes[from + 1] as number), ROLL) + (codes[from + 2] as number), ROLL) + (codes[from + 3] as number);
+  }
+  const last = to - 4;
+  for (let i = first; ; i++) {
+    // Branch-free insert: whether a 4-gram is new is unpredictable, a mispredicted branch costs more.
+    const bucket = bucketOf((h + 4) | 0);
+    out[count] = bucket;
+    count += (((marks[bucket] as number) ^ gen) + 255) >> 8; // 1 when the stamp differs (both < 256)
+    marks[bucket] = gen;
+    if (i >= last) break;
+    h = Math.imul(h - Math.imul(codes[i] as number, ROLL3), ROLL) + (codes[i + 4] as number);
   }
   return count;
 }
@@ -72,10 +87,8 @@ export function collectBuckets(codes: Uint16Array, length: number): BucketList {
   // topic, not attack wording, and they cost the most per character.
   const long = length > CHAR_NGRAM_HEAD + CHAR_NGRAM_TAIL;
   const headEnd = long ? CHAR_NGRAM_HEAD : length;
-  if (length >= 3) {
-    count = rollFourGrams(codes, -1, headEnd, out, count, marks, gen);
-    if (long) count = rollFourGrams(codes, length - CHAR_NGRAM_TAIL, length, out, count, marks, gen);
-  }
+  if (length >= 3) count = rollFourGrams(codes, -1, headEnd, out, count, marks, gen);
+  if (long) count = rollFourGrams(codes, length - CHAR_NGRAM_TAIL, length, out, count, marks, gen);
 
   // Word unigrams and bigrams, over the same head and tail.
   count = collectWords(codes, 0, headEnd, out, count, marks, gen);
@@ -98,10 +111,14 @@ function collectWords(codes: Uint16Array, from: number, to: number, out: Int32Ar
     }
     if (wordLength > 0) {
       const unigram = bucketOf(word ^ WORD_SEED);
-      if (marks[unigram] !== gen) { marks[unigram] = gen; out[count++] = unigram; }
+      out[count] = unigram;
+      count += (((marks[unigram] as number) ^ gen) + 255) >> 8;
+      marks[unigram] = gen;
       if (hasPrevious) {
         const bigram = bucketOf(Math.imul(previousWord ^ BIGRAM_SEED, FNV_PRIME) ^ word);
-        if (marks[bigram] !== gen) { marks[bigram] = gen; out[count++] = bigram; }
+        out[count] = bigram;
+        count += (((marks[bigram] as number) ^ gen) + 255) >> 8;
+        marks[bigram] = gen;
       }
       previousWord = word;
       hasPrevious = true;

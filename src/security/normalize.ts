@@ -134,12 +134,19 @@ export interface FoldedText {
   signals: ObfuscationSignals;
   /** ASCII text smuggled in Unicode tag characters (U+E0020–E007E), decoded. */
   tagPayload: string;
+  /**
+   * Folded indices of the punctuation code units, ascending, in punctuation[0..punctuationCount):
+   * delimiter detection only looks there instead of rereading the whole text.
+   */
+  punctuation: Int32Array;
+  punctuationCount: number;
 }
 
 let codesBuf = new Uint16Array(4096);
 let originBuf = new Int32Array(4096);
 let spareCodes = new Uint16Array(4096);
 let spareOrigin = new Int32Array(4096);
+let punctuationBuf = new Int32Array(4096);
 
 function ensureCapacity(n: number): void {
   if (codesBuf.length >= n) return;
@@ -148,13 +155,16 @@ function ensureCapacity(n: number): void {
   originBuf = new Int32Array(size);
   spareCodes = new Uint16Array(size);
   spareOrigin = new Int32Array(size);
+  punctuationBuf = new Int32Array(size);
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/** NFKC maps full-width, mathematical and compatibility letters to plain ones; ASCII is already NFKC. */
+/**
+ * NFKC maps full-width, mathematical and compatibility letters to plain ones. normalize() returns
+ * ASCII text unchanged after its own (vectorised) ASCII check: testing with a regex first costs a
+ * second pass over non-ASCII text and is no faster on ASCII.
+ */
 export function toNfkc(text: string): string {
-  return NON_ASCII.test(text) ? text.normalize("NFKC") : text;
+  return text.normalize("NFKC");
 }
 
 function emptySignals(): ObfuscationSignals {
@@ -169,13 +179,16 @@ for (const kind of [Kind.Latin, Kind.Confusable, Kind.OtherLetter, Kind.Digit, K
 
 /**
  * Folds `text` (already NFKC) into the shared buffers. The result is valid until the next call.
- * Runs in one pass over tokens; each character is read at most twice.
+ * Runs in one pass: each token is emitted while it is read, and rewritten in place in the rare case
+ * that it needs homoglyph or leetspeak folding.
  */
 export function foldText(text: string): FoldedText {
   const n = text.length;
   ensureCapacity(n + 2);
   const codes = codesBuf;
   const origin = originBuf;
+  const punctuation = punctuationBuf;
+  let punctuationCount = 0;
   const signals = emptySignals();
   let tagPayload = "";
   let out = 0;
@@ -185,17 +198,6 @@ export function foldText(text: string): FoldedText {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    // Unicode tag characters (U+E0000 block) are invisible yet readable by models: decode them.
-    if (c === 0xdb40 && i + 1 < n) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdc7f) {
-        signals.tagChars++;
-        const ascii = low - 0xdc00;
-        if (ascii >= 0x20 && ascii < 0x7f && tagPayload.length < 4096) tagPayload += String.fromCharCode(ascii);
-        i += 2;
-        continue;
-      }
-    }
     const kind = KIND[c] as number;
     if (kind === Kind.Space) {
       if (!lastWasSpace) {
@@ -206,35 +208,67 @@ export function foldText(text: string): FoldedText {
       i++;
       continue;
     }
-    if (kind === Kind.Invisible) { signals.invisible++; i++; continue; }
-    if (kind === Kind.Ignorable) { i++; continue; }
     if (kind === Kind.Punct || (kind === Kind.LeetSymbol && !nextIsLetter(text, i + 1))) {
+      // Unicode tag characters (U+E0000 block) are invisible yet readable by models: decode them.
+      if (c === 0xdb40 && i + 1 < n) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdc7f) {
+          signals.tagChars++;
+          const ascii = low - 0xdc00;
+          if (ascii >= 0x20 && ascii < 0x7f && tagPayload.length < 4096) tagPayload += String.fromCharCode(ascii);
+          i += 2;
+          continue;
+        }
+      }
+      if (kind === Kind.Punct) punctuation[punctuationCount++] = out;
       codes[out] = FOLD[c] as number;
       origin[out++] = i;
       lastWasSpace = false;
       i++;
       continue;
     }
-    // A token: letters, digits and leet symbols. First look at it, then emit it folded.
+    if (kind === Kind.Invisible) { signals.invisible++; i++; continue; }
+    if (kind === Kind.Ignorable) { i++; continue; }
+    // A token: letters, digits and leet symbols, emitted case- and diacritic-folded as it is read.
     let hasLatin = false;
     let hasConfusable = false;
     let hasLeet = false;
-    let hasOther = false;
     let leetInside = false;
     let letters = 0;
     let end = i;
+    const start = out;
     while (end < n) {
-      const k = KIND[text.charCodeAt(end)] as number;
-      if (IN_TOKEN[k] === 0) break;
-      if (k === Kind.Latin) { hasLatin = true; letters++; }
-      else if (k === Kind.OddLatin) { hasLatin = true; letters++; }
-      else if (k === Kind.Confusable) { hasConfusable = true; letters++; }
-      else if (k === Kind.OtherLetter) { letters++; hasOther = true; signals.nonLatin = true; }
-      else if (k === Kind.Digit || k === Kind.LeetSymbol) {
+      const ch = text.charCodeAt(end);
+      const k = KIND[ch] as number;
+      if (k === Kind.Latin) {
+        hasLatin = true;
+        letters++;
+      } else if (IN_TOKEN[k] === 0) {
+        break;
+      } else if (k === Kind.Invisible) {
+        signals.invisible++;
+        end++;
+        continue;
+      } else if (k === Kind.Ignorable) {
+        end++;
+        continue;
+      } else if (k === Kind.OddLatin) {
+        hasLatin = true;
+        letters++;
+        signals.homoglyphs++;
+      } else if (k === Kind.Confusable) {
+        hasConfusable = true;
+        letters++;
+      } else if (k === Kind.OtherLetter) {
+        letters++;
+        signals.nonLatin = true;
+      } else {
+        // Digit or leet symbol; leetspeak when a letter follows it (or it follows a letter).
         hasLeet = true;
-        if (letters > 0 && end + 1 < n && isLetterKind(KIND[text.charCodeAt(end + 1)] as number)) leetInside = true;
-        if (letters === 0 && end + 1 < n && isLetterKind(KIND[text.charCodeAt(end + 1)] as number)) leetInside = true;
+        if (end + 1 < n && isLetterKind(KIND[text.charCodeAt(end + 1)] as number)) leetInside = true;
       }
+      codes[out] = FOLD[ch] as number;
+      origin[out++] = end;
       end++;
     }
     const foldHomoglyphs = hasLatin && hasConfusable;
@@ -242,27 +276,7 @@ export function foldText(text: string): FoldedText {
     if (foldHomoglyphs) signals.homoglyphs++;
     if (foldLeet && leetInside) signals.leetTokens++;
     if (hasConfusable && !foldHomoglyphs) signals.nonLatin = true;
-    const start = out;
-    if (letters === end - i && !hasConfusable && !hasOther) {
-      // Common case: plain Latin letters only.
-      for (let j = i; j < end; j++) {
-        const ch = text.charCodeAt(j);
-        codes[out] = FOLD[ch] as number;
-        origin[out++] = j;
-        if (KIND[ch] === Kind.OddLatin) signals.homoglyphs++;
-      }
-    } else for (let j = i; j < end; j++) {
-      const ch = text.charCodeAt(j);
-      const k = KIND[ch] as number;
-      if (k === Kind.Invisible) { signals.invisible++; continue; }
-      if (k === Kind.Ignorable) continue;
-      let folded = FOLD[ch] as number;
-      if (k === Kind.OddLatin) signals.homoglyphs++;
-      else if (k === Kind.Confusable && foldHomoglyphs) folded = HOMOGLYPH[folded] || HOMOGLYPH[ch] || folded;
-      else if ((k === Kind.Digit || k === Kind.LeetSymbol) && foldLeet) folded = LEET[ch] || folded;
-      codes[out] = folded;
-      origin[out++] = j;
-    }
+    if (foldHomoglyphs || foldLeet) refoldToken(text, start, out, foldHomoglyphs, foldLeet);
     const tokenLength = out - start;
     if (tokenLength > signals.longestToken) signals.longestToken = tokenLength;
     // Spaced-out letters ("i g n o r e"): count runs of one-letter tokens with short gaps.
@@ -277,8 +291,30 @@ export function foldText(text: string): FoldedText {
     i = end;
   }
   let length = out;
-  if (signals.spacedLetters > 0) length = joinSpacedLetters(length);
-  return { codes: codesBuf, origin: originBuf, length, signals, tagPayload };
+  if (signals.spacedLetters > 0) {
+    length = joinSpacedLetters(length);
+    punctuationCount = findPunctuation(codesBuf, length, punctuation);
+  }
+  return { codes: codesBuf, origin: originBuf, length, signals, tagPayload, punctuation, punctuationCount };
+}
+
+/** Lists the indices of punctuation in codes[0..length) (after joinSpacedLetters moved them). */
+function findPunctuation(codes: Uint16Array, length: number, out: Int32Array): number {
+  let count = 0;
+  for (let p = 0; p < length; p++) if (KIND[codes[p] as number] === Kind.Punct) out[count++] = p;
+  return count;
+}
+
+/** Replaces look-alike letters and leet digits of the token emitted at codes[start..end). */
+function refoldToken(text: string, start: number, end: number, foldHomoglyphs: boolean, foldLeet: boolean): void {
+  const codes = codesBuf;
+  const origin = originBuf;
+  for (let p = start; p < end; p++) {
+    const ch = text.charCodeAt(origin[p] as number);
+    const k = KIND[ch] as number;
+    if (k === Kind.Confusable && foldHomoglyphs) codes[p] = HOMOGLYPH[codes[p] as number] || HOMOGLYPH[ch] || (codes[p] as number);
+    else if ((k === Kind.Digit || k === Kind.LeetSymbol) && foldLeet) codes[p] = LEET[ch] || (codes[p] as number);
+  }
 }
 
 function isLetterKind(kind: number): boolean {
@@ -353,6 +389,11 @@ export function foldPattern(pattern: string): string {
 
 /** 1 for code units that separate words (space or punctuation): a table for hot loops. */
 export const SEPARATOR = Uint8Array.from(KIND, (kind) => (kind === Kind.Space || kind === Kind.Punct ? 1 : 0));
+
+/** Whether a folded code unit is punctuation (listed in FoldedText.punctuation). */
+export function isPunctuationCode(code: number): boolean {
+  return KIND[code] === Kind.Punct;
+}
 
 /** Whether a folded code unit separates words (space or punctuation). */
 export function isSeparatorCode(code: number): boolean {

@@ -10,7 +10,7 @@ export interface ScanWindow {
 export function selectWindow(texts: readonly string[], maxChars: number): ScanWindow {
   let total = 0;
   for (const text of texts) total += text.length;
-  if (total <= maxChars) return { segments: texts.filter((t) => t.length > 0), truncated: false };
+  if (total <= maxChars) return { segments: nonEmpty(texts), truncated: false };
 
   const headBudget = Math.floor(maxChars / 2);
   let tailBudget = maxChars - headBudget;
@@ -37,4 +37,10 @@ export function selectWindow(texts: readonly string[], maxChars: number): ScanWi
     if (i <= headEndIndex) break;
   }
   return { segments: [...head, ...tail.reverse()], truncated: true };
+}
+
+/** The non-empty texts; `texts` itself when none is empty (the usual case), without copying. */
+function nonEmpty(texts: readonly string[]): readonly string[] {
+  for (const text of texts) if (text.length === 0) return texts.filter((t) => t.length > 0);
+  return texts;
 }

@@ -1,0 +1,53 @@
+import { describe, expect, test } from "bun:test";
+import { compileAutomaton, runAutomaton } from "./matcher.ts";
+
+// Keyword hits against a naive reference, on texts long enough for runAutomaton to scan two halves
+// at once: the split must neither lose nor invent hits, whatever the separator runs around it.
+describe("runAutomaton", () => {
+  const terms = [" ab", "ab ", " ab cd", "bc", "cd e ", " e", "abcabcabc", " a b c d e a b c d e"];
+  const automaton = compileAutomaton(terms, terms.map((_, i) => i));
+  const isSeparator = (c: string): boolean => c === " " || c === "," || c === ".";
+
+  /** All (term, end) pairs by brute force over the text with separator runs collapsed. */
+  function reference(text: string): string[] {
+    const units: Array<[string, number]> = [[" ", -1]];
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i] as string;
+      const separator = isSeparator(c);
+      if (separator && isSeparator((units[units.length - 1] as [string, number])[0])) continue;
+      units.push([separator ? " " : c, i]);
+    }
+    if (!isSeparator((units[units.length - 1] as [string, number])[0])) units.push([" ", text.length - 1]);
+    const collapsed = units.map(([c]) => c).join("");
+    const hits: string[] = [];
+    terms.forEach((term, id) => {
+      for (let at = collapsed.indexOf(term); at >= 0; at = collapsed.indexOf(term, at + 1)) {
+        hits.push(`${id}@${(units[at + term.length - 1] as [string, number])[1]}`);
+      }
+    });
+    return hits.sort();
+  }
+
+  test("matches a brute-force reference on random texts", () => {
+    let seed = 7;
+    const random = (): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const alphabet = "abcde ,.  ";
+    const separatorRun = (): string => " ,.".slice(0, 1 + Math.floor(random() * 3));
+    for (let round = 0; round < 500; round++) {
+      // Keywords (separators stretched into runs) among noise, so that long ones straddle the middle.
+      const length = 1 + Math.floor(random() * 900);
+      let text = "";
+      while (text.length < length) {
+        if (random() < 0.5) text += (terms[Math.floor(random() * terms.length)] as string).replace(/ /g, separatorRun);
+        else text += alphabet[Math.floor(random() * alphabet.length)];
+      }
+      const codes = Uint16Array.from(text, (c) => (isSeparator(c) ? 32 : c.charCodeAt(0)));
+      const hits: string[] = [];
+      runAutomaton(automaton, codes, codes.length, (termId, end) => hits.push(`${termId}@${end}`));
+      expect(hits.sort()).toEqual(reference(text));
+    }
+  });
+});
