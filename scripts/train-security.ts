@@ -7,21 +7,29 @@
 // rows plus, down-weighted, the other attack labels), L2-regularised, fitted by full-batch Adam
 // from zero: deterministic for a given corpus and code. Thresholds for each policy come from
 // 5-fold out-of-fold scores on the fit half, so the validation half stays untouched.
+// A fourth head, "attack" (any attack label vs benign, src/security/attack-head.ts), is fitted the
+// same way and written to the optional `attack` field; its thresholds are calibrated on the union
+// decision (see ATTACK_CALIBRATION). The three category heads do not depend on it.
 
 import { resolve } from "node:path";
 import { analyzeSegment } from "../src/security/analyzer.ts";
+import { loadAttackHead, scoreAttack, type AttackHead, type AttackHeadFile, type AttackThresholds } from "../src/security/attack-head.ts";
+import { decodeBase64Payloads, rot13 } from "../src/security/decoders.ts";
 import { parseCorpus, splitOf, mayFitOn, idHash, type CorpusRow } from "../src/security/evaluation.ts";
 import { NGRAM_BITS } from "../src/security/features.ts";
 import { loadModel, type ThresholdTable, type WeightsFile } from "../src/security/model.ts";
 import { createScanner } from "../src/security/scanner.ts";
 import { idPrefix, wilson } from "../src/security/evaluation.ts";
+import { buildPolicies } from "../src/security/policies.ts";
 import { MODEL_FEATURE_COUNT, RULES } from "../src/security/ruleset.ts";
-import { PROSE_DOCUMENTS, PROSE_TEMPLATES, STANDALONE_PROMPTS, TASK_TEMPLATES } from "../src/security/training/benign-augmentation.ts";
+import { EXTRACTION_PROMPTS, fillDirective, INJECTED_DIRECTIVES, insertDirective } from "../src/security/training/attack-augmentation.ts";
+import { EVERYDAY_DOCUMENTS, EVERYDAY_TEMPLATES, PROSE_DOCUMENTS, PROSE_TEMPLATES, STANDALONE_PROMPTS, TASK_TEMPLATES } from "../src/security/training/benign-augmentation.ts";
 import { MODEL_CATEGORIES, type ModelCategory } from "../src/security/types.ts";
+import { selectWindow } from "../src/security/window.ts";
 
 const ROOT = resolve(import.meta.dir, "..");
 const CORPUS = resolve(ROOT, process.env.SECURITY_CORPUS ?? "../shared/security-corpus/corpus.jsonl");
-const OUTPUT = resolve(ROOT, "src/security/model/weights.json");
+const OUTPUT = resolve(ROOT, process.env.SECURITY_WEIGHTS_OUT ?? "src/security/model/weights.json");
 
 const HYPER = {
   epochs: envNumber("SECURITY_EPOCHS", 200),
@@ -29,10 +37,13 @@ const HYPER = {
   /** L2 strength on n-gram weights (sum over rows of weighted loss is normalised to a mean). */
   l2Ngram: envNumber("SECURITY_L2_NGRAM", 2e-5),
   l2Rule: envNumber("SECURITY_L2_RULE", 1e-4),
-  /** Weight of other attack labels as negatives: categories overlap, so they count less. */
-  otherAttackWeight: envNumber("SECURITY_OTHER_WEIGHT", 0.25),
+  /** Weight of other attack labels as negatives. 0: categories overlap, and a scan counts as caught when any
+   * category fires, so pushing a jailbreak down on the injection head only costs recall (CV: +2 caught). */
+  otherAttackWeight: envNumber("SECURITY_OTHER_WEIGHT", 0),
   /** Extra weight on benign rows: false positives on legitimate traffic are the costly error. */
   benignWeight: envNumber("SECURITY_BENIGN_WEIGHT", 2.0),
+  /** Weight of the synthetic attack rows (training/attack-augmentation.ts) relative to corpus rows. */
+  augmentAttackWeight: envNumber("SECURITY_AUGMENT_ATTACK_WEIGHT", 0.5),
   folds: 5,
 };
 
@@ -46,9 +57,39 @@ function envNumber(name: string, fallback: number): number {
 // The floors matter more than the targets: the fit half's benign rows are few and mostly short
 // questions, so out-of-fold FPRs are optimistic for ordinary long prompts. The floors keep a margin.
 const CALIBRATION: Record<keyof ThresholdTable, { fpr: number; floor: number }> = {
-  strict: { fpr: 0.04, floor: 0.35 },
-  balanced: { fpr: 0.01, floor: 0.65 },
-  permissive: { fpr: 0.003, floor: 0.88 },
+  strict: { fpr: 0.04, floor: envNumber("SECURITY_FLOOR_STRICT", 0.35) },
+  balanced: { fpr: 0.01, floor: envNumber("SECURITY_FLOOR_BALANCED", 0.65) },
+  permissive: { fpr: 0.003, floor: envNumber("SECURITY_FLOOR_PERMISSIVE", 0.88) },
+};
+
+/**
+ * The "attack" head (any attack label vs benign; see src/security/attack-head.ts). Same features,
+ * row weights, class balancing and optimiser as the category heads; the same hyper-parameters
+ * except the n-gram L2.
+ */
+const ATTACK_HYPER = {
+  epochs: envNumber("SECURITY_ATTACK_EPOCHS", HYPER.epochs),
+  learningRate: envNumber("SECURITY_ATTACK_LR", HYPER.learningRate),
+  /** Weaker than the category heads' 2e-5: CV (fit half, 5 folds) with 2e-5, 1e-5, 5e-6, 2e-6, 1e-6 at the
+   * calibrated thresholds: 1e-6 added as many balanced catches (+7) with no extra plain, hard or
+   * self-instruct false positives, and the most permissive catches (+30). */
+  l2Ngram: envNumber("SECURITY_ATTACK_L2_NGRAM", 1e-6),
+  l2Rule: envNumber("SECURITY_ATTACK_L2_RULE", HYPER.l2Rule),
+};
+
+/**
+ * The attack head's threshold per policy: the lowest one ≥ floor at which it adds at most
+ * `extraFpr` × (benign rows) out-of-fold false positives to those the three category heads already
+ * make at their calibrated thresholds (the union decision is what the scanner acts on).
+ * As for the category heads, the floors decide: the calibration rows hold few "task + pasted
+ * document" prompts, and on the fit half's self-instruct rows (measure only) the head scores such
+ * prompts up to ≈ 0.89, so below 0.9 / 0.95 it adds false positives on plain prompts (with the
+ * budgets alone, balanced sat at 0.8875 and flagged 1.8% of plain validation prompts, not 0.7%).
+ */
+const ATTACK_CALIBRATION: Record<keyof ThresholdTable, { extraFpr: number; floor: number }> = {
+  strict: { extraFpr: envNumber("SECURITY_ATTACK_EXTRA_STRICT", 0.002), floor: envNumber("SECURITY_ATTACK_FLOOR_STRICT", 0.9) },
+  balanced: { extraFpr: envNumber("SECURITY_ATTACK_EXTRA_BALANCED", 0.002), floor: envNumber("SECURITY_ATTACK_FLOOR_BALANCED", 0.95) },
+  permissive: { extraFpr: envNumber("SECURITY_ATTACK_EXTRA_PERMISSIVE", 0.001), floor: envNumber("SECURITY_ATTACK_FLOOR_PERMISSIVE", 0.95) },
 };
 
 const C = MODEL_CATEGORIES.length;
@@ -59,7 +100,7 @@ const PLACEHOLDER_THRESHOLDS: ThresholdTable = {
 };
 const BUCKETS = 1 << NGRAM_BITS;
 
-interface Example {
+export interface Example {
   id: string;
   label: CorpusRow["label"];
   hardBenign: boolean;
@@ -67,13 +108,21 @@ interface Example {
   buckets: Int32Array;
   /** 1/sqrt(number of buckets): the n-gram vector is L2-normalised. */
   scale: number;
+  /** Row weight: 1, or augmentAttackWeight for synthetic attacks. */
+  weight: number;
 }
 
-function featurise(row: CorpusRow): Example {
+export function featurise(row: CorpusRow): Example {
   const analysis = analyzeSegment(row.text);
   const rules = Int32Array.from(analysis.fired.filter((r) => r < MODEL_FEATURE_COUNT));
   const buckets = analysis.ngrams.buckets.slice(0, analysis.ngrams.count);
-  return { id: row.id, label: row.label, hardBenign: row.hard_benign, rules, buckets, scale: buckets.length > 0 ? 1 / Math.sqrt(buckets.length) : 0 };
+  const weight = isAugmentAttack(row.id) ? HYPER.augmentAttackWeight : 1;
+  return { id: row.id, label: row.label, hardBenign: row.hard_benign, rules, buckets, scale: buckets.length > 0 ? 1 / Math.sqrt(buckets.length) : 0, weight };
+}
+
+/** Synthetic attack rows: fitted on, never reported as corpus attacks. */
+function isAugmentAttack(id: string): boolean {
+  return id.startsWith("augment-attack-");
 }
 
 interface Params {
@@ -84,9 +133,9 @@ interface Params {
 
 function targetAndWeight(example: Example, c: number): [number, number] {
   const category = MODEL_CATEGORIES[c] as ModelCategory;
-  if (example.label === category) return [1, 1];
+  if (example.label === category) return [1, example.weight];
   if (example.label === "benign") return [0, HYPER.benignWeight];
-  return [0, HYPER.otherAttackWeight];
+  return [0, HYPER.otherAttackWeight * example.weight];
 }
 
 function train(examples: readonly Example[]): Params {
@@ -167,7 +216,7 @@ function train(examples: readonly Example[]): Params {
   return params;
 }
 
-function adamStep(values: Float64Array, grad: Float64Array, moments: readonly [Float64Array, Float64Array], t: number, active: Int32Array | null): void {
+function adamStep(values: Float64Array, grad: Float64Array, moments: readonly [Float64Array, Float64Array], t: number, active: Int32Array | null, width: number = C, learningRate: number = HYPER.learningRate): void {
   const [m, v] = moments;
   const beta1 = 0.9;
   const beta2 = 0.999;
@@ -177,12 +226,12 @@ function adamStep(values: Float64Array, grad: Float64Array, moments: readonly [F
     const gi = grad[i] as number;
     m[i] = beta1 * (m[i] as number) + (1 - beta1) * gi;
     v[i] = beta2 * (v[i] as number) + (1 - beta2) * gi * gi;
-    values[i] = (values[i] as number) - (HYPER.learningRate * ((m[i] as number) / correction1)) / (Math.sqrt((v[i] as number) / correction2) + 1e-8);
+    values[i] = (values[i] as number) - (learningRate * ((m[i] as number) / correction1)) / (Math.sqrt((v[i] as number) / correction2) + 1e-8);
   };
   if (active === null) {
     for (let i = 0; i < values.length; i++) update(i);
   } else {
-    for (const b of active) for (let c = 0; c < C; c++) update(b * C + c);
+    for (const b of active) for (let c = 0; c < width; c++) update(b * width + c);
   }
 }
 
@@ -196,6 +245,145 @@ function predict(params: Params, example: Example): number[] {
     out.push(1 / (1 + Math.exp(-(z + s * example.scale))));
   }
   return out;
+}
+
+export interface AttackParams {
+  bias: number;
+  rule: Float64Array; // [rule]
+  ngram: Float64Array; // [bucket]
+}
+
+/** The attack head's target: 1 for any attack label (synthetic ones at their row weight), 0 for benign. */
+function attackTarget(example: Example): [number, number] {
+  return example.label === "benign" ? [0, HYPER.benignWeight] : [1, example.weight];
+}
+
+/** One logistic regression, "any attack vs benign"; the same procedure as train() for one head. */
+function trainAttack(examples: readonly Example[]): AttackParams {
+  const params: AttackParams = { bias: 0, rule: new Float64Array(MODEL_FEATURE_COUNT), ngram: new Float64Array(BUCKETS) };
+  let positive = 0;
+  let negative = 0;
+  for (const example of examples) {
+    const [y, w] = attackTarget(example);
+    if (y === 1) positive += w; else negative += w;
+  }
+  const classWeight = [0.5 / Math.max(positive, 1), 0.5 / Math.max(negative, 1)] as const;
+  const bias = new Float64Array(1);
+  const gradBias = new Float64Array(1);
+  const gradRule = new Float64Array(params.rule.length);
+  const gradNgram = new Float64Array(params.ngram.length);
+  const adam = {
+    bias: [new Float64Array(1), new Float64Array(1)] as const,
+    rule: [new Float64Array(params.rule.length), new Float64Array(params.rule.length)] as const,
+    ngram: [new Float64Array(params.ngram.length), new Float64Array(params.ngram.length)] as const,
+  };
+  const touched = new Uint8Array(BUCKETS);
+  for (const example of examples) for (const b of example.buckets) touched[b] = 1;
+  const activeBuckets = Int32Array.from({ length: BUCKETS }, (_, b) => b).filter((b) => touched[b] === 1);
+  const ngram = params.ngram;
+  const rule = params.rule;
+
+  for (let epoch = 1; epoch <= ATTACK_HYPER.epochs; epoch++) {
+    gradBias[0] = 0;
+    gradRule.fill(0);
+    gradNgram.fill(0);
+    for (const example of examples) {
+      const list = example.buckets;
+      let s = 0;
+      for (let k = 0; k < list.length; k++) s += ngram[list[k] as number] as number;
+      let z = bias[0] as number;
+      for (const r of example.rules) z += rule[r] as number;
+      z += s * example.scale;
+      const p = 1 / (1 + Math.exp(-z));
+      const [y, w] = attackTarget(example);
+      const g = (p - y) * w * (y === 1 ? classWeight[0] : classWeight[1]);
+      gradBias[0] = (gradBias[0] as number) + g;
+      for (const r of example.rules) gradRule[r] = (gradRule[r] as number) + g;
+      const gs = g * example.scale;
+      for (let k = 0; k < list.length; k++) {
+        const b = list[k] as number;
+        gradNgram[b] = (gradNgram[b] as number) + gs;
+      }
+    }
+    for (let i = 0; i < gradRule.length; i++) gradRule[i] = (gradRule[i] as number) + ATTACK_HYPER.l2Rule * (rule[i] as number);
+    adamStep(bias, gradBias, adam.bias, epoch, null, 1, ATTACK_HYPER.learningRate);
+    adamStep(rule, gradRule, adam.rule, epoch, null, 1, ATTACK_HYPER.learningRate);
+    for (const b of activeBuckets) gradNgram[b] = (gradNgram[b] as number) + ATTACK_HYPER.l2Ngram * (ngram[b] as number);
+    adamStep(ngram, gradNgram, adam.ngram, epoch, activeBuckets, 1, ATTACK_HYPER.learningRate);
+  }
+  params.bias = bias[0] as number;
+  return params;
+}
+
+/** The attack head's probability for one featurised row (unquantised weights). */
+export function predictAttack(params: AttackParams, example: Pick<Example, "rules" | "buckets" | "scale">): number {
+  let z = params.bias;
+  for (const r of example.rules) z += params.rule[r] as number;
+  let s = 0;
+  for (const b of example.buckets) s += params.ngram[b] as number;
+  return 1 / (1 + Math.exp(-(z + s * example.scale)));
+}
+
+/** Benign rows the three category heads flag at `thresholds` (out-of-fold scores). */
+function categoryHit(scores: readonly number[], thresholds: ThresholdTable, policy: keyof ThresholdTable): boolean {
+  return MODEL_CATEGORIES.some((category, c) => (scores[c] as number) >= thresholds[policy][category]);
+}
+
+/** See ATTACK_CALIBRATION. */
+function calibrateAttack(scores: number[][], attack: readonly number[], examples: readonly Example[], thresholds: ThresholdTable): AttackThresholds {
+  const table = {} as Record<keyof ThresholdTable, number>;
+  for (const [policy, { extraFpr, floor }] of Object.entries(ATTACK_CALIBRATION) as Array<[keyof ThresholdTable, { extraFpr: number; floor: number }]>) {
+    // Attack-head scores of the benign rows the category heads do not already flag, highest first.
+    const extra: number[] = [];
+    let benign = 0;
+    examples.forEach((e, i) => {
+      if (e.label !== "benign") return;
+      benign++;
+      if (!categoryHit(scores[i] as number[], thresholds, policy)) extra.push(attack[i] as number);
+    });
+    extra.sort((a, b) => b - a);
+    const allowed = Math.floor(extraFpr * benign);
+    const atLimit = extra[allowed] ?? 0;
+    table[policy] = Math.round(Math.min(0.99, Math.max(floor, atLimit + 1e-6)) * 1e4) / 1e4;
+  }
+  return table;
+}
+
+/** Model-only union recall / FPR out of fold: the three category heads, then with the attack head. */
+function reportAttack(scores: number[][], attack: readonly number[], examples: readonly Example[], thresholds: ThresholdTable, attackThresholds: AttackThresholds): void {
+  for (const policy of ["strict", "balanced", "permissive"] as const) {
+    const counts = new Map<string, [number, number, number]>();
+    examples.forEach((e, i) => {
+      const three = categoryHit(scores[i] as number[], thresholds, policy);
+      const four = three || (attack[i] as number) >= attackThresholds[policy];
+      const key = e.label === "benign" ? (e.id.startsWith("augment-") ? "benign_augment" : e.hardBenign ? "hard_benign" : "benign_plain") : isAugmentAttack(e.id) ? "augment_attack" : "attacks";
+      const entry = counts.get(key) ?? [0, 0, 0];
+      entry[0] += three ? 1 : 0;
+      entry[1] += four ? 1 : 0;
+      entry[2] += 1;
+      counts.set(key, entry);
+    });
+    const order = ["attacks", "benign_plain", "hard_benign", "benign_augment", "augment_attack"];
+    const parts = order.filter((k) => counts.has(k)).map((k) => {
+      const [three, four, n] = counts.get(k) as [number, number, number];
+      return `${k} ${((100 * three) / n).toFixed(1)}%→${((100 * four) / n).toFixed(1)}% (${three}→${four}/${n})`;
+    });
+    console.log(`cv ${policy.padEnd(10)} model-only union, 3 heads → 4 heads (attack ≥ ${attackThresholds[policy]}): ${parts.join(", ")}`);
+    if (process.env.SECURITY_ATTACK_TRADEOFF !== "1") continue;
+    // Sweep aid: corpus attacks and benign rows the attack head adds at other thresholds.
+    const line: string[] = [];
+    for (const t of [0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.88, 0.9, 0.92, 0.95]) {
+      let caught = 0;
+      let falsePositives = 0;
+      examples.forEach((e, i) => {
+        if (categoryHit(scores[i] as number[], thresholds, policy) || (attack[i] as number) < t) return;
+        if (e.label === "benign") falsePositives++;
+        else if (!isAugmentAttack(e.id)) caught++;
+      });
+      line.push(`${t}:+${caught}/+${falsePositives}`);
+    }
+    console.log(`   ${policy} attack threshold → added attacks/added benign FPs: ${line.join("  ")}`);
+  }
 }
 
 /** The smallest threshold ≥ floor whose benign false-positive rate is ≤ the target. */
@@ -221,7 +409,7 @@ function report(name: string, scores: number[][], examples: readonly Example[], 
     examples.forEach((e, i) => {
       const s = scores[i] as number[];
       const hit = MODEL_CATEGORIES.some((category, c) => (s[c] as number) >= thresholds[policy][category]);
-      const key = e.label === "benign" ? (e.hardBenign ? "hard_benign" : "benign") : e.label;
+      const key = e.label === "benign" ? (e.hardBenign ? "hard_benign" : "benign") : isAugmentAttack(e.id) ? "augment_attack" : e.label;
       const entry = counts.get(key) ?? [0, 0];
       entry[0] += hit ? 1 : 0;
       entry[1] += 1;
@@ -233,7 +421,7 @@ function report(name: string, scores: number[][], examples: readonly Example[], 
 }
 
 /** Threshold-free summary for sweeps: attack recall when the corpus benign FPR is held at 1%, 3%. */
-function reportOperatingPoints(scores: number[][], examples: readonly Example[]): void {
+function reportOperatingPoints(scores: number[][], examples: readonly Example[], name = "model only"): void {
   const top = (i: number): number => Math.max(...(scores[i] as number[]));
   const benign: number[] = [];
   const attacks: number[] = [];
@@ -247,7 +435,7 @@ function reportOperatingPoints(scores: number[][], examples: readonly Example[])
     const recall = attacks.filter((s) => s > cut).length / attacks.length;
     return `recall@${fpr * 100}%FPR=${(100 * recall).toFixed(1)}%`;
   });
-  console.log(`cv operating points (model only): ${parts.join("  ")}`);
+  console.log(`cv operating points (${name}): ${parts.join("  ")}`);
 }
 
 function encodeInt16(values: Float64Array, c: number): { scale: number; data: string } {
@@ -257,6 +445,46 @@ function encodeInt16(values: Float64Array, c: number): { scale: number; data: st
   const bytes = Buffer.alloc(BUCKETS * 2);
   for (let b = 0; b < BUCKETS; b++) bytes.writeInt16LE(Math.round((values[b * C + c] as number) / scale), b * 2);
   return { scale: Number(scale.toPrecision(8)), data: bytes.toString("base64") };
+}
+
+function encodeAttack(params: AttackParams, thresholds: AttackThresholds): AttackHeadFile {
+  const rules: Record<string, number> = {};
+  for (let r = 0; r < MODEL_FEATURE_COUNT; r++) {
+    const weight = round(params.rule[r] as number);
+    if (weight !== 0) rules[(RULES[r] as { id: string }).id] = weight;
+  }
+  let max = 0;
+  for (let b = 0; b < BUCKETS; b++) max = Math.max(max, Math.abs(params.ngram[b] as number));
+  const scale = max > 0 ? max / 32767 : 1;
+  const bytes = Buffer.alloc(BUCKETS * 2);
+  for (let b = 0; b < BUCKETS; b++) bytes.writeInt16LE(Math.round((params.ngram[b] as number) / scale), b * 2);
+  return { bias: round(params.bias), rules, ngrams: { scale: Number(scale.toPrecision(8)), data: bytes.toString("base64") }, thresholds };
+}
+
+/** Mirrors scanner.ts (BASE64_TRIGGER, ROT13_TRIGGER): which decoded payloads it rescans. */
+const BASE64_TRIGGER = 24;
+const ROT13_TRIGGER = 2;
+
+/**
+ * The attack head's score for a request as the scanner would compute it once the head is wired in:
+ * the maximum over the scanned window's segments and the payloads decoded from them (the same
+ * decoding rules as scanner.ts decodedChildren).
+ */
+export function attackScoreOfText(head: AttackHead, texts: readonly string[], maxChars: number): number {
+  let best = 0;
+  for (const text of selectWindow(texts, maxChars).segments) {
+    const analysis = analyzeSegment(text);
+    const children: string[] = [];
+    if (analysis.tagPayload.length > 0) children.push(analysis.tagPayload);
+    if (analysis.rot13Keywords >= ROT13_TRIGGER) children.push(rot13(analysis.text));
+    if (analysis.signals.longestToken >= BASE64_TRIGGER) children.push(...decodeBase64Payloads(analysis.text));
+    best = Math.max(best, scoreAttack(head, analysis.fired, analysis.ngrams));
+    for (const child of children) {
+      const decoded = analyzeSegment(child);
+      best = Math.max(best, scoreAttack(head, decoded.fired, decoded.ngrams));
+    }
+  }
+  return best;
 }
 
 function round(value: number): number {
@@ -297,10 +525,31 @@ async function augmentationRows(): Promise<CorpusRow[]> {
       rows.push({ id: `augment-prose-${2 * k + t}`, text: template.replace("{doc}", doc), label: "benign", hard_benign: false });
     }
   }
+  for (const [k, doc] of EVERYDAY_DOCUMENTS.entries()) {
+    for (const t of [0, 1, 2]) {
+      const template = EVERYDAY_TEMPLATES[(3 * k + t) % EVERYDAY_TEMPLATES.length] as string;
+      rows.push({ id: `augment-everyday-${3 * k + t}`, text: template.replace("{doc}", doc), label: "benign", hard_benign: false });
+    }
+  }
+  // Synthetic indirect injections: the same kinds of documents and task phrasings, plus a directive.
+  const documents = [...EVERYDAY_DOCUMENTS, ...PROSE_DOCUMENTS];
+  const templates = [...EVERYDAY_TEMPLATES, ...PROSE_TEMPLATES];
+  for (const [k, raw] of INJECTED_DIRECTIVES.entries()) {
+    for (const t of [0, 1]) {
+      const n = 2 * k + t;
+      const doc = insertDirective(documents[(7 * n + 3) % documents.length] as string, fillDirective(raw, n), n % 3 === 0);
+      const template = templates[(5 * n + 1) % templates.length] as string;
+      rows.push({ id: `augment-attack-injection-${n}`, text: template.replace("{doc}", doc), label: "injection", hard_benign: false });
+    }
+  }
+  for (const [k, text] of EXTRACTION_PROMPTS.entries()) rows.push({ id: `augment-attack-extraction-${k}`, text, label: "extraction", hard_benign: false });
   return rows;
 }
 
 const AUGMENT_DOCS = 600;
+
+/** weights.json: the category heads (model.ts) plus the optional attack head (attack-head.ts). */
+type WeightsWithAttack = WeightsFile & { attack?: AttackHeadFile };
 
 function toWeightsFile(params: Params, thresholds: ThresholdTable, meta: Record<string, unknown>): WeightsFile {
   const rules: Record<string, number[]> = {};
@@ -327,46 +576,78 @@ function toWeightsFile(params: Params, thresholds: ThresholdTable, meta: Record<
  * `measureOnly` rows (fit-half self-instruct) are scored by the model of the fold their id hashes
  * to; none of them is ever fitted on. They are measured, never used for calibration.
  */
-function pipelineReport(examples: readonly Example[], texts: readonly string[], measureOnly: readonly CorpusRow[], folds: readonly WeightsFile[], thresholds: ThresholdTable, foldOf: (id: string) => number): void {
+function pipelineReport(
+  examples: readonly Example[],
+  texts: readonly string[],
+  measureOnly: readonly CorpusRow[],
+  folds: readonly WeightsFile[],
+  thresholds: ThresholdTable,
+  attackFolds: readonly AttackHeadFile[],
+  attackThresholds: AttackThresholds,
+  foldOf: (id: string) => number,
+): void {
   const scanners = folds.map((file) => createScanner(loadModel({ ...file, thresholds })));
+  const heads = attackFolds.map((head) => loadAttackHead({ ngramBits: NGRAM_BITS, attack: { ...head, thresholds: attackThresholds } }) as AttackHead);
+  const maxChars = buildPolicies(thresholds);
   const rows: Array<{ id: string; label: string; group: string; text: string }> = [];
   examples.forEach((e, i) => {
-    const group = e.label !== "benign" ? e.label : e.id.startsWith("augment-") ? "benign (augment)" : e.hardBenign ? "benign (hard)" : "benign (plain)";
+    const group = isAugmentAttack(e.id) ? "attack (augment)" : e.label !== "benign" ? e.label : e.id.startsWith("augment-") ? "benign (augment)" : e.hardBenign ? "benign (hard)" : "benign (plain)";
     rows.push({ id: e.id, label: e.label, group, text: texts[i] as string });
   });
   for (const r of measureOnly) rows.push({ id: r.id, label: r.label, group: r.hard_benign ? "benign (hard)" : "selfinstruct (measure only)", text: r.text });
-  const groups = ["injection", "jailbreak", "extraction", "attacks (combined)", "benign (plain)", "benign (hard)", "selfinstruct (measure only)", "benign (augment)"];
+  const groups = ["injection", "jailbreak", "extraction", "attacks (combined)", "benign (plain)", "benign (hard)", "selfinstruct (measure only)", "benign (augment)", "attack (augment)"];
   const policies = ["strict", "balanced", "permissive"] as const;
   const counts = new Map<string, [number, number]>();
   const misses: string[] = [];
+  // Two variants: the scanner as it is ("3"), and OR-ed with the attack head's decision ("4").
   for (const policy of policies) {
     for (const row of rows) {
-      const result = (scanners[foldOf(row.id)] as ReturnType<typeof createScanner>)([row.text], policy);
-      const positive = result.action !== "allow";
+      const fold = foldOf(row.id);
+      const result = (scanners[fold] as ReturnType<typeof createScanner>)([row.text], policy);
+      const positive3 = result.action !== "allow";
+      const attackScore = attackScoreOfText(heads[fold] as AttackHead, [row.text], maxChars[policy].maxChars);
+      const positive4 = positive3 || attackScore >= attackThresholds[policy];
       const keys = [row.group, `slice:${idPrefix(row.id)}|${row.label}`];
-      if (row.label !== "benign") keys.push("attacks (combined)");
-      for (const key of keys) {
-        const entry = counts.get(`${policy}|${key}`) ?? [0, 0];
-        entry[0] += positive ? 1 : 0;
-        entry[1] += 1;
-        counts.set(`${policy}|${key}`, entry);
+      if (row.label !== "benign" && !isAugmentAttack(row.id)) keys.push("attacks (combined)");
+      for (const [variant, positive] of [["3", positive3], ["4", positive4]] as const) {
+        for (const key of keys) {
+          const entry = counts.get(`${variant}|${policy}|${key}`) ?? [0, 0];
+          entry[0] += positive ? 1 : 0;
+          entry[1] += 1;
+          counts.set(`${variant}|${policy}|${key}`, entry);
+        }
       }
-      if (policy === "balanced" && process.env.SECURITY_SHOW_ERRORS === "1" && (positive === (row.label === "benign"))) {
-        misses.push(`${positive ? "FP" : "FN"} ${row.id} ${JSON.stringify(row.text.slice(0, 300))}`);
+      if (policy === (process.env.SECURITY_SHOW_ERRORS_POLICY ?? "balanced") && process.env.SECURITY_SHOW_ERRORS === "1" && !isAugmentAttack(row.id)) {
+        const note = positive4 !== positive3 ? ` (caught by the attack head ${attackScore.toFixed(3)})` : "";
+        if (positive3 === (row.label === "benign")) misses.push(`${positive3 ? "FP" : "FN"}${note} ${row.id} ${JSON.stringify(row.text.slice(0, 300))}`);
+        else if (positive4 !== positive3) misses.push(`${positive4 ? "FP" : "FN"} (attack head ${attackScore.toFixed(3)}) ${row.id} ${JSON.stringify(row.text.slice(0, 300))}`);
       }
     }
   }
-  const cell = (policy: string, key: string): string => {
-    const [k, n] = counts.get(`${policy}|${key}`) ?? [0, 0];
+  const cell = (variant: string, policy: string, key: string): string => {
+    const [k, n] = counts.get(`${variant}|${policy}|${key}`) ?? [0, 0];
     if (n === 0) return "n/a".padEnd(28);
     const [lo, hi] = wilson(k, n);
     return `${((100 * k) / n).toFixed(1)}% [${(100 * lo).toFixed(0)}–${(100 * hi).toFixed(0)}] ${k}/${n}`.padEnd(28);
   };
-  console.log(`\ncv full pipeline (out-of-fold, fit half only)${"".padEnd(4)}${policies.map((p) => p.padEnd(28)).join("")}`);
-  for (const group of groups) console.log(`${group.padEnd(50)}${policies.map((p) => cell(p, group)).join("")}`);
-  const slices = [...new Set([...counts.keys()].filter((k) => k.includes("|slice:")).map((k) => k.slice(k.indexOf("|") + 1)))].sort();
-  for (const slice of slices) console.log(`  ${slice.slice(6).padEnd(48)}${policies.map((p) => cell(p, slice)).join("")}`);
+  for (const [variant, title] of [["3", "cv full pipeline (out-of-fold, fit half only)"], ["4", "cv full pipeline + attack head (out-of-fold)"]] as const) {
+    console.log(`\n${title.padEnd(50)}${policies.map((p) => p.padEnd(28)).join("")}`);
+    for (const group of groups) console.log(`${group.padEnd(50)}${policies.map((p) => cell(variant, p, group)).join("")}`);
+    const prefix = `${variant}|strict|slice:`;
+    const slices = [...new Set([...counts.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length - 6)))].sort();
+    for (const slice of slices) console.log(`  ${slice.slice(6).padEnd(48)}${policies.map((p) => cell(variant, p, slice)).join("")}`);
+  }
   for (const line of misses) console.log(line);
+  if (process.env.SECURITY_SHOW_ERRORS === "1") {
+    // Margin check: the highest attack-head scores among measure-only rows the scanner allows.
+    const policy = (process.env.SECURITY_SHOW_ERRORS_POLICY ?? "balanced") as (typeof policies)[number];
+    const margins = measureOnly.filter((r) => r.label === "benign" && !r.hard_benign).flatMap((r) => {
+      const fold = foldOf(r.id);
+      if ((scanners[fold] as ReturnType<typeof createScanner>)([r.text], policy).action !== "allow") return [];
+      return [attackScoreOfText(heads[fold] as AttackHead, [r.text], maxChars[policy].maxChars)];
+    }).sort((a, b) => b - a);
+    console.log(`self-instruct rows ${policy} allows, highest attack-head scores: ${margins.slice(0, 12).map((x) => x.toFixed(3)).join(" ")}`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -385,25 +666,51 @@ async function main(): Promise<void> {
   // Out-of-fold scores for threshold calibration; folds by a second hash so they differ from the split.
   const foldOf = (id: string): number => idHash(`fold:${id}`) % HYPER.folds;
   const oof: number[][] = examples.map(() => []);
+  const oofAttack: number[] = examples.map(() => 0);
   const foldFiles: WeightsFile[] = [];
+  const attackFolds: AttackHeadFile[] = [];
+  const placeholderAttack: AttackThresholds = { strict: 0.5, balanced: 0.5, permissive: 0.5 };
   for (let fold = 0; fold < HYPER.folds; fold++) {
-    const params = train(examples.filter((e) => foldOf(e.id) !== fold));
-    examples.forEach((e, i) => { if (foldOf(e.id) === fold) oof[i] = predict(params, e); });
+    const fitted = examples.filter((e) => foldOf(e.id) !== fold);
+    const params = train(fitted);
+    const attackParams = trainAttack(fitted);
+    examples.forEach((e, i) => {
+      if (foldOf(e.id) !== fold) return;
+      oof[i] = predict(params, e);
+      oofAttack[i] = predictAttack(attackParams, e);
+    });
     foldFiles.push(toWeightsFile(params, PLACEHOLDER_THRESHOLDS, {}));
+    attackFolds.push(encodeAttack(attackParams, placeholderAttack));
     console.log(`fold ${fold + 1}/${HYPER.folds} done (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   }
   const thresholds = calibrate(oof, examples);
   console.log("thresholds", JSON.stringify(thresholds));
+  const attackThresholds = calibrateAttack(oof, oofAttack, examples, thresholds);
+  console.log("attack head thresholds", JSON.stringify(attackThresholds));
   report("cv", oof, examples, thresholds);
   reportOperatingPoints(oof, examples);
+  reportOperatingPoints(oofAttack.map((a) => [a]), examples, "attack head only");
+  reportOperatingPoints(oof.map((s, i) => [...s, oofAttack[i] as number]), examples, "max of 4 heads");
+  reportAttack(oof, oofAttack, examples, thresholds, attackThresholds);
   const measureOnly = rows.filter((r) => splitOf(r.id) === "fit" && !mayFitOn(r.id));
-  pipelineReport(examples, texts, measureOnly, foldFiles, thresholds, foldOf);
+  pipelineReport(examples, texts, measureOnly, foldFiles, thresholds, attackFolds, attackThresholds, foldOf);
   if (process.argv.includes("--cv-only")) return;
 
   const params = train(examples);
-  const file = toWeightsFile(params, thresholds, { fitRows: examples.length, hyper: HYPER, calibration: CALIBRATION, split: "sha256(id) first 32 bits even", excluded: "selfinstruct-*" });
+  const attackParams = trainAttack(examples);
+  const file: WeightsWithAttack = toWeightsFile(params, thresholds, {
+    fitRows: examples.length,
+    hyper: HYPER,
+    calibration: CALIBRATION,
+    attackHyper: ATTACK_HYPER,
+    attackCalibration: ATTACK_CALIBRATION,
+    split: "sha256(id) first 32 bits even",
+    excluded: "selfinstruct-*",
+  });
+  file.attack = encodeAttack(attackParams, attackThresholds);
   await Bun.write(OUTPUT, `${JSON.stringify(file)}\n`);
   console.log(`wrote ${OUTPUT} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
 
-await main();
+// Importable (the attack-head test compares predictAttack with the scanner-side scorer).
+if (import.meta.main) await main();

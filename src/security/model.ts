@@ -1,9 +1,13 @@
-// Logistic-regression scorer, one model per category, over rule hits and hashed n-grams.
+// Logistic-regression scorer, one model per category, over rule hits and hashed n-grams, plus the
+// optional "attack" head (any attack label vs benign, see attack-head.ts).
 //
 // The weights are fitted offline by scripts/train-security.ts and committed as
-// model/weights.json; n-gram weights are stored as base64 int16 with one scale per category to keep
+// model/weights.json; n-gram weights are stored as base64 int16 with one scale per head to keep
 // the file small. Scoring a segment is a sum over its fired rules and distinct n-gram buckets.
+// In memory the four heads' weights of one bucket sit side by side (8 bytes), so a bucket costs one
+// cache line for all of them.
 
+import { type AttackHeadFile, type AttackThresholds, loadAttackHead } from "./attack-head.ts";
 import type { BucketList } from "./features.ts";
 import { NGRAM_BITS } from "./features.ts";
 import { MODEL_FEATURE_COUNT, RULES } from "./ruleset.ts";
@@ -22,20 +26,28 @@ export interface WeightsFile {
   ngrams: ReadonlyArray<{ scale: number; data: string }>;
   /** Probability thresholds per policy, calibrated on the fit half by the training script. */
   thresholds: ThresholdTable;
+  /** The attack head; absent in files written before it existed. */
+  attack?: AttackHeadFile;
   meta?: Record<string, unknown>;
 }
 
 export interface Model {
+  /** Per head: the three categories, then the attack head (0 when the file has none). */
   readonly bias: Float64Array;
-  /** ruleWeights[rule * C + c] */
+  /** ruleWeights[rule * HEADS + h] */
   readonly ruleWeights: Float64Array;
-  /** ngramWeights[bucket * C + c], quantised; multiply sums by ngramScale[c]. Half the cache of float32. */
+  /** ngramWeights[bucket * HEADS + h], quantised; multiply sums by ngramScale[h]. Half the cache of float32. */
   readonly ngramWeights: Int16Array;
   readonly ngramScale: Float64Array;
   readonly thresholds: ThresholdTable;
+  /** The attack head's thresholds per policy; null when the weights carry no attack head. */
+  readonly attackThresholds: AttackThresholds | null;
 }
 
 const C = MODEL_CATEGORIES.length;
+/** Heads scored per segment: the categories and the attack head. `out[ATTACK_HEAD]` is its probability. */
+export const HEADS = C + 1;
+export const ATTACK_HEAD = C;
 
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
@@ -57,52 +69,71 @@ export function loadModel(file: WeightsFile): Model {
   MODEL_CATEGORIES.forEach((category, c) => {
     if (file.categories[c] !== category) throw new Error("security model categories out of order");
   });
-  const bias = Float64Array.from(file.bias);
-  const ruleWeights = new Float64Array(MODEL_FEATURE_COUNT * C);
+  const bias = new Float64Array(HEADS);
+  bias.set(file.bias.slice(0, C));
+  const ruleWeights = new Float64Array(MODEL_FEATURE_COUNT * HEADS);
   for (let rule = 0; rule < MODEL_FEATURE_COUNT; rule++) {
     const weights = file.rules[(RULES[rule] as { id: string }).id];
     if (weights === undefined) continue;
-    for (let c = 0; c < C; c++) ruleWeights[rule * C + c] = weights[c] ?? 0;
+    for (let c = 0; c < C; c++) ruleWeights[rule * HEADS + c] = weights[c] ?? 0;
   }
   const buckets = 1 << NGRAM_BITS;
-  const ngramWeights = new Int16Array(buckets * C);
-  const ngramScale = new Float64Array(C);
-  file.ngrams.forEach((entry, c) => {
+  const ngramWeights = new Int16Array(buckets * HEADS);
+  const ngramScale = new Float64Array(HEADS);
+  file.ngrams.slice(0, C).forEach((entry, c) => {
     const values = decodeInt16(entry.data);
-    for (let b = 0; b < buckets && b < values.length; b++) ngramWeights[b * C + c] = values[b] as number;
+    for (let b = 0; b < buckets && b < values.length; b++) ngramWeights[b * HEADS + c] = values[b] as number;
     ngramScale[c] = entry.scale;
   });
-  return { bias, ruleWeights, ngramWeights, ngramScale, thresholds: file.thresholds };
+  const attack = loadAttackHead(file);
+  if (attack !== null) {
+    bias[ATTACK_HEAD] = attack.bias;
+    for (let rule = 0; rule < MODEL_FEATURE_COUNT; rule++) ruleWeights[rule * HEADS + ATTACK_HEAD] = attack.ruleWeights[rule] as number;
+    for (let b = 0; b < buckets; b++) ngramWeights[b * HEADS + ATTACK_HEAD] = attack.ngramWeights[b] as number;
+    ngramScale[ATTACK_HEAD] = attack.ngramScale;
+  }
+  return { bias, ruleWeights, ngramWeights, ngramScale, thresholds: file.thresholds, attackThresholds: attack?.thresholds ?? null };
 }
 
-/** Writes the per-category probabilities of one segment into `out` (length ≥ 3). */
+/**
+ * Writes the per-category probabilities of one segment into out[0..3) and the attack head's into
+ * out[ATTACK_HEAD] (0 without an attack head); `out` has length ≥ HEADS.
+ */
 export function scoreSegment(model: Model, fired: readonly number[], ngrams: BucketList, out: Float64Array): void {
   let z0 = model.bias[0] as number;
   let z1 = model.bias[1] as number;
   let z2 = model.bias[2] as number;
+  let z3 = model.bias[3] as number;
   const rw = model.ruleWeights;
   for (const rule of fired) {
     if (rule >= MODEL_FEATURE_COUNT) continue;
-    z0 += rw[rule * C] as number;
-    z1 += rw[rule * C + 1] as number;
-    z2 += rw[rule * C + 2] as number;
+    const base = rule * HEADS;
+    z0 += rw[base] as number;
+    z1 += rw[base + 1] as number;
+    z2 += rw[base + 2] as number;
+    z3 += rw[base + 3] as number;
   }
   const w = model.ngramWeights;
   const list = ngrams.buckets;
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
+  let s3 = 0;
+  // Integer sums: exact (at most 2^16 distinct buckets × |w| ≤ 2^15 stays inside int32), so the
+  // same as summing in doubles, and an integer add does not stall the loop like a float add does.
   for (let i = 0; i < ngrams.count; i++) {
-    const base = (list[i] as number) * C;
-    s0 += w[base] as number;
-    s1 += w[base + 1] as number;
-    s2 += w[base + 2] as number;
+    const base = (list[i] as number) * HEADS;
+    s0 = (s0 + (w[base] as number)) | 0;
+    s1 = (s1 + (w[base + 1] as number)) | 0;
+    s2 = (s2 + (w[base + 2] as number)) | 0;
+    s3 = (s3 + (w[base + 3] as number)) | 0;
   }
   const norm = ngrams.count > 0 ? 1 / Math.sqrt(ngrams.count) : 0;
   const scale = model.ngramScale;
   out[0] = sigmoid(z0 + s0 * (scale[0] as number) * norm);
   out[1] = sigmoid(z1 + s1 * (scale[1] as number) * norm);
   out[2] = sigmoid(z2 + s2 * (scale[2] as number) * norm);
+  out[ATTACK_HEAD] = model.attackThresholds === null ? 0 : sigmoid(z3 + s3 * (scale[3] as number) * norm);
 }
 
 function sigmoid(z: number): number {

@@ -3,13 +3,14 @@
 //
 // A category's score is the larger of the model probability and the severity of its strongest
 // rule; it fires when the model crosses the policy's calibrated threshold or a rule's severity
-// crosses the policy's rule threshold.
+// crosses the policy's rule threshold. The attack head (any attack vs benign) only adds catches:
+// when it crosses its own threshold and no category fired, the likeliest category is reported.
 
 import { analyzeSegment, markEncoding, type SegmentAnalysis } from "./analyzer.ts";
 import type { CredentialSpan } from "./credentials.ts";
 import { decodeBase64Payloads, rot13 } from "./decoders.ts";
 import { buildExcerpt } from "./excerpt.ts";
-import { loadModel, scoreSegment, type Model, type WeightsFile } from "./model.ts";
+import { ATTACK_HEAD, HEADS, loadModel, scoreSegment, type Model, type WeightsFile } from "./model.ts";
 import weightsJson from "./model/weights.json";
 import { buildPolicies, type Policy } from "./policies.ts";
 import { RULES, SIGNAL_RULE_OFFSET } from "./ruleset.ts";
@@ -31,21 +32,63 @@ interface Segment {
   readonly encoding: Encoding;
 }
 
-/** Per-call accumulator; small and short-lived. */
+/** Per-call accumulator; one instance, reset at the start of each (synchronous) scan. */
 interface Tally {
   readonly modelScore: Float64Array;
+  /** Highest attack-head probability over the segments. */
+  attackScore: number;
   readonly ruleScore: Float64Array;
   /** Strongest context-dependent rule per category (see RuleSpec.contextual). */
   readonly contextScore: Float64Array;
-  readonly rulesByCategory: Array<Set<number>>;
-  readonly signals: Set<number>;
+  /** Rules seen per category and signals seen, in first-seen order, each once (see addOnce). */
+  readonly rulesByCategory: number[][];
+  readonly signals: number[];
   strongest: { severity: number; text: string; position: number; spans: CredentialSpan[]; label: string } | null;
   modelExcerpt: { score: number; text: string; spans: CredentialSpan[]; label: string } | null;
 }
 
 const CATEGORY_INDEX: Record<SecurityCategory, number> = { injection: 0, jailbreak: 1, extraction: 2, credential: 3 };
 const LABELS: Record<Exclude<Encoding, null>, string> = { base64: "[decoded base64] ", rot13: "[decoded rot13] ", tags: "[decoded tag characters] " };
-const modelOut = new Float64Array(MODEL_CATEGORIES.length);
+const modelOut = new Float64Array(HEADS);
+
+const TALLY: Tally = {
+  modelScore: new Float64Array(MODEL_CATEGORIES.length),
+  attackScore: 0,
+  ruleScore: new Float64Array(ALL_CATEGORIES.length),
+  contextScore: new Float64Array(ALL_CATEGORIES.length),
+  rulesByCategory: ALL_CATEGORIES.map(() => []),
+  signals: [],
+  strongest: null,
+  modelExcerpt: null,
+};
+
+/** Clears the shared tally: allocating one per call costs as much as scanning a short prompt. */
+function resetTally(): Tally {
+  TALLY.modelScore.fill(0);
+  TALLY.attackScore = 0;
+  TALLY.ruleScore.fill(0);
+  TALLY.contextScore.fill(0);
+  for (const rules of TALLY.rulesByCategory) clearOnce(rules);
+  clearOnce(TALLY.signals);
+  TALLY.strongest = null;
+  TALLY.modelExcerpt = null;
+  return TALLY;
+}
+
+/** Rules already in one of the tally's lists (a rule is in one list only). Cheaper than Sets here. */
+const inTally = new Uint8Array(RULES.length);
+
+function addOnce(list: number[], rule: number): void {
+  if (inTally[rule] === 1) return;
+  inTally[rule] = 1;
+  list.push(rule);
+}
+
+function clearOnce(list: number[]): void {
+  if (list.length === 0) return;
+  for (const rule of list) inTally[rule] = 0;
+  list.length = 0;
+}
 
 function record(model: Model, tally: Tally, analysis: SegmentAnalysis, encoding: Encoding): void {
   const label = encoding === null ? "" : LABELS[encoding];
@@ -56,8 +99,11 @@ function record(model: Model, tally: Tally, analysis: SegmentAnalysis, encoding:
     if (score > (tally.modelScore[c] as number)) tally.modelScore[c] = score;
     if (score > segmentBest) segmentBest = score;
   }
+  const attack = modelOut[ATTACK_HEAD] as number;
+  if (attack > tally.attackScore) tally.attackScore = attack;
+  if (attack > segmentBest) segmentBest = attack;
   if (tally.modelExcerpt === null || segmentBest > tally.modelExcerpt.score) {
-    tally.modelExcerpt = { score: segmentBest, text: analysis.text, spans: analysis.credentials.slice(), label };
+    tally.modelExcerpt = { score: segmentBest, text: analysis.text, spans: copySpans(analysis.credentials), label };
   }
   let suppressed = 0;
   for (const rule of analysis.fired) {
@@ -68,24 +114,34 @@ function record(model: Model, tally: Tally, analysis: SegmentAnalysis, encoding:
     const info = RULES[rule];
     if (info === undefined) continue;
     if (info.category === null) {
-      tally.signals.add(rule);
+      addOnce(tally.signals, rule);
       continue;
     }
     const c = CATEGORY_INDEX[info.category];
-    (tally.rulesByCategory[c] as Set<number>).add(rule);
+    addOnce(tally.rulesByCategory[c] as number[], rule);
     if (info.contextual === true) {
       // A harmless topic in the same message ("the password policy") disarms context-dependent rules.
       if ((suppressed & (1 << c)) !== 0) continue;
       if (info.severity > (tally.contextScore[c] as number)) tally.contextScore[c] = info.severity;
     } else if (info.severity > (tally.ruleScore[c] as number)) tally.ruleScore[c] = info.severity;
     if (info.severity > 0 && (tally.strongest === null || info.severity > tally.strongest.severity)) {
-      tally.strongest = { severity: info.severity, text: analysis.text, position: analysis.firstMatch[rule] as number, spans: analysis.credentials.slice(), label };
+      tally.strongest = { severity: info.severity, text: analysis.text, position: analysis.firstMatch[rule] as number, spans: copySpans(analysis.credentials), label };
     }
   }
 }
 
+const NO_SPANS: CredentialSpan[] = [];
+
+/** A copy of the analysis' (reused) credential list; almost always empty, then shared. */
+function copySpans(spans: readonly CredentialSpan[]): CredentialSpan[] {
+  return spans.length > 0 ? spans.slice() : NO_SPANS;
+}
+
+const NO_CHILDREN: readonly Segment[] = [];
+
 /** Payloads worth decoding and rescanning; computed before the analysis buffers are reused. */
-function decodedChildren(analysis: SegmentAnalysis): Segment[] {
+function decodedChildren(analysis: SegmentAnalysis): readonly Segment[] {
+  if (analysis.tagPayload.length === 0 && analysis.rot13Keywords < ROT13_TRIGGER && analysis.signals.longestToken < BASE64_TRIGGER) return NO_CHILDREN;
   const children: Segment[] = [];
   if (analysis.tagPayload.length > 0) children.push({ text: analysis.tagPayload, encoding: "tags" });
   if (analysis.rot13Keywords >= ROT13_TRIGGER) children.push({ text: rot13(analysis.text), encoding: "rot13" });
@@ -95,7 +151,23 @@ function decodedChildren(analysis: SegmentAnalysis): Segment[] {
   return children;
 }
 
-function decide(tally: Tally, policy: Policy, truncated: boolean): ScanResult {
+/** The rule ids a finding lists: the category's rules, the model heads that fired, then the signals. */
+function findingRules(tally: Tally, category: SecurityCategory, models: readonly string[]): string[] {
+  const ids: string[] = [];
+  for (const r of tally.rulesByCategory[CATEGORY_INDEX[category]] as number[]) ids.push((RULES[r] as { id: string }).id);
+  for (const model of models) ids.push(model);
+  if (category !== "credential") for (const signal of tally.signals) ids.push((RULES[signal] as { id: string }).id);
+  return ids;
+}
+
+/** The category the three category heads find likeliest (what an attack-head catch is reported as). */
+function likeliestCategory(tally: Tally): SecurityCategory {
+  let best = 0;
+  for (let c = 1; c < MODEL_CATEGORIES.length; c++) if ((tally.modelScore[c] as number) > (tally.modelScore[best] as number)) best = c;
+  return MODEL_CATEGORIES[best] as SecurityCategory;
+}
+
+function decide(tally: Tally, policy: Policy, attackThreshold: number, truncated: boolean): ScanResult {
   const findings: CategoryVerdict[] = [];
   let strongestFiredSeverity = 0;
   for (const category of ALL_CATEGORIES) {
@@ -110,11 +182,16 @@ function decide(tally: Tally, policy: Policy, truncated: boolean): ScanResult {
     const contextFires = !modelFires && !ruleFires && contextScore >= rule.contextThreshold;
     if (!modelFires && !ruleFires && !contextFires) continue;
     if (ruleFires || contextFires) strongestFiredSeverity = Math.max(strongestFiredSeverity, ruleScore);
-    const ids = [...(tally.rulesByCategory[c] as Set<number>)].map((r) => (RULES[r] as { id: string }).id);
-    if (modelFires) ids.push(`model.${category}`);
-    if (category !== "credential") for (const signal of tally.signals) ids.push((RULES[signal] as { id: string }).id);
+    const ids = findingRules(tally, category, modelFires ? [`model.${category}`] : []);
     const action = contextFires ? rule.contextAction : rule.action;
     findings.push({ category, score: Math.round(Math.max(modelScore, ruleScore) * 1000) / 1000, rules: ids, action });
+  }
+  // The attack head adds a catch only where no attack category fired (a credential finding alone
+  // must not hide an attack that would be blocked).
+  if (tally.attackScore >= attackThreshold && !findings.some((f) => f.category !== "credential")) {
+    const category = likeliestCategory(tally);
+    const ids = findingRules(tally, category, ["model.attack"]);
+    findings.unshift({ category, score: Math.round(tally.attackScore * 1000) / 1000, rules: ids, action: policy.categories[category].action });
   }
   const action = findings.some((f) => f.action === "block") ? "block" : findings.length > 0 ? "flag" : "allow";
   let excerpt = "";
@@ -149,16 +226,10 @@ export function createScanner(model: Model): (texts: readonly string[], policyNa
 function scanWith(model: Model, policies: ReturnType<typeof buildPolicies>, texts: readonly string[], policyName: PolicyName): ScanResult {
   if (policyName === "off") return { action: "allow", findings: [], truncated: false, excerpt: "", policy: "off" };
   const policy = policies[policyName];
+  // Without an attack head its score stays 0 and this threshold is never reached.
+  const attackThreshold = model.attackThresholds?.[policyName] ?? Number.POSITIVE_INFINITY;
   const window = selectWindow(texts, policy.maxChars);
-  const tally: Tally = {
-    modelScore: new Float64Array(MODEL_CATEGORIES.length),
-    ruleScore: new Float64Array(ALL_CATEGORIES.length),
-    contextScore: new Float64Array(ALL_CATEGORIES.length),
-    rulesByCategory: ALL_CATEGORIES.map(() => new Set<number>()),
-    signals: new Set<number>(),
-    strongest: null,
-    modelExcerpt: null,
-  };
+  const tally = resetTally();
   for (const text of window.segments) {
     const analysis = analyzeSegment(text);
     const children = decodedChildren(analysis);
@@ -167,9 +238,9 @@ function scanWith(model: Model, policies: ReturnType<typeof buildPolicies>, text
       const decoded = analyzeSegment(child.text);
       if (child.encoding === "base64") markEncoding(5);
       else if (child.encoding === "rot13") markEncoding(6);
-      else tally.signals.add(SIGNAL_RULE_OFFSET + 1);
+      else addOnce(tally.signals, SIGNAL_RULE_OFFSET + 1);
       record(model, tally, decoded, child.encoding);
     }
   }
-  return decide(tally, policy, window.truncated);
+  return decide(tally, policy, attackThreshold, window.truncated);
 }

@@ -1,0 +1,107 @@
+// The "attack" head: one more logistic regression over the same features as the three category
+// heads (fired rule ids and hashed n-gram buckets), fitted on "any attack label vs benign".
+//
+// The category heads split the attack rows between three overlapping labels; a scan counts as caught
+// when any category fires, and this head, with every attack row as a positive, fits that combined
+// measure better. It only adds catches: the scanner reports a finding from it when no category fired
+// (see docs/security.md). The weights live in an optional `attack` field of model/weights.json that
+// loadModel ignores, so older scanners read the file unchanged; a file without it yields null.
+
+import { NGRAM_BITS } from "./features.ts";
+import { MODEL_FEATURE_COUNT, RULES } from "./ruleset.ts";
+
+/** Thresholds per policy (the "off" policy scans nothing). */
+export type AttackThresholds = Readonly<Record<"strict" | "balanced" | "permissive", number>>;
+
+/** The `attack` field of weights.json. */
+export interface AttackHeadFile {
+  readonly bias: number;
+  /** Rule id → weight. Unknown ids are ignored, missing ones weigh 0. */
+  readonly rules: Readonly<Record<string, number>>;
+  /** int16 little-endian, one per bucket, base64; multiply by `scale`. */
+  readonly ngrams: { readonly scale: number; readonly data: string };
+  /** Probability thresholds per policy, calibrated by the training script. */
+  readonly thresholds: AttackThresholds;
+}
+
+export interface AttackHead {
+  readonly bias: number;
+  /** Indexed by rule index, length MODEL_FEATURE_COUNT. */
+  readonly ruleWeights: Float64Array;
+  /** Indexed by bucket, quantised; multiply sums by ngramScale. */
+  readonly ngramWeights: Int16Array;
+  readonly ngramScale: number;
+  readonly thresholds: AttackThresholds;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+function decodeInt16(base64: string): Int16Array {
+  const bytes = Buffer.from(base64, "base64");
+  const aligned = new Uint8Array(bytes.byteLength & ~1);
+  aligned.set(bytes.subarray(0, aligned.byteLength));
+  const out = new Int16Array(aligned.buffer);
+  if (!LITTLE_ENDIAN) {
+    const view = new DataView(aligned.buffer);
+    for (let i = 0; i < out.length; i++) out[i] = view.getInt16(i * 2, true);
+  }
+  return out;
+}
+
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+/**
+ * Reads the attack head from a weights file, or null when the file has none (or one this build
+ * cannot use: other n-gram bits, malformed fields).
+ */
+export function loadAttackHead(file: { readonly ngramBits: number; readonly attack?: unknown }): AttackHead | null {
+  if (file.ngramBits !== NGRAM_BITS) return null;
+  const raw = file.attack;
+  if (typeof raw !== "object" || raw === null) return null;
+  const head = raw as Partial<Record<keyof AttackHeadFile, unknown>>;
+  const ngrams = head.ngrams as Partial<Record<"scale" | "data", unknown>> | null | undefined;
+  const thresholds = head.thresholds as Partial<Record<keyof AttackThresholds, unknown>> | null | undefined;
+  const rules = head.rules as Record<string, unknown> | null | undefined;
+  if (!isFiniteNumber(head.bias) || typeof ngrams !== "object" || ngrams === null || !isFiniteNumber(ngrams.scale) || typeof ngrams.data !== "string") return null;
+  if (typeof thresholds !== "object" || thresholds === null || typeof rules !== "object" || rules === null) return null;
+  if (!isFiniteNumber(thresholds.strict) || !isFiniteNumber(thresholds.balanced) || !isFiniteNumber(thresholds.permissive)) return null;
+
+  const ruleWeights = new Float64Array(MODEL_FEATURE_COUNT);
+  for (let rule = 0; rule < MODEL_FEATURE_COUNT; rule++) {
+    const weight = rules[(RULES[rule] as { id: string }).id];
+    if (isFiniteNumber(weight)) ruleWeights[rule] = weight;
+  }
+  const buckets = 1 << NGRAM_BITS;
+  const decoded = decodeInt16(ngrams.data);
+  const ngramWeights = new Int16Array(buckets);
+  ngramWeights.set(decoded.length > buckets ? decoded.subarray(0, buckets) : decoded);
+  return {
+    bias: head.bias,
+    ruleWeights,
+    ngramWeights,
+    ngramScale: ngrams.scale,
+    thresholds: { strict: thresholds.strict, balanced: thresholds.balanced, permissive: thresholds.permissive },
+  };
+}
+
+/**
+ * Probability that one segment is an attack, from its fired rules and distinct n-gram buckets
+ * (SegmentAnalysis.fired / .ngrams). Same normalisation as scoreSegment: rules at or above
+ * MODEL_FEATURE_COUNT (signals) are not features, the n-gram sum is scaled by 1/sqrt(count).
+ */
+export function scoreAttack(head: AttackHead, fired: readonly number[], ngrams: { readonly buckets: Int32Array; readonly count: number }): number {
+  let z = head.bias;
+  const rw = head.ruleWeights;
+  for (const rule of fired) {
+    if (rule >= MODEL_FEATURE_COUNT) continue;
+    z += rw[rule] as number;
+  }
+  const w = head.ngramWeights;
+  const list = ngrams.buckets;
+  let s = 0;
+  for (let i = 0; i < ngrams.count; i++) s += w[list[i] as number] as number;
+  const norm = ngrams.count > 0 ? 1 / Math.sqrt(ngrams.count) : 0;
+  return 1 / (1 + Math.exp(-(z + s * head.ngramScale * norm)));
+}
