@@ -56,19 +56,26 @@ interface Entry extends TakeItem {
 
 const NO_LIMITS: GatePass = Object.freeze({});
 
-/** The entry of this kind with the least left: what OpenAI-style headers report. */
-function tightest(entries: readonly Entry[], kind: "rpm" | "tpm"): Entry | null {
-  let best: Entry | null = null;
-  let least = 0;
-  for (const entry of entries) {
-    if (entry.slot.kind !== kind) continue;
+/** The rpm and tpm entries with the least left (what OpenAI-style headers report), in one pass. */
+function tightest(entries: readonly Entry[]): { requests: Entry | null; tokens: Entry | null } {
+  let requests: Entry | null = null;
+  let tokens: Entry | null = null;
+  let leastRequests = 0;
+  let leastTokens = 0;
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index] as Entry;
     const remaining = entry.budget.remaining();
-    if (best === null || remaining < least) {
-      best = entry;
-      least = remaining;
+    if (entry.slot.kind === "rpm") {
+      if (requests === null || remaining < leastRequests) {
+        requests = entry;
+        leastRequests = remaining;
+      }
+    } else if (tokens === null || remaining < leastTokens) {
+      tokens = entry;
+      leastTokens = remaining;
     }
   }
-  return best;
+  return { requests, tokens };
 }
 
 function limitText(slot: Slot): string {
@@ -91,8 +98,7 @@ function resetText(slot: Slot, ms: number): string {
 }
 
 function rateHeaders(entries: readonly Entry[], now: number): Record<string, string> {
-  const requests = tightest(entries, "rpm");
-  const tokens = tightest(entries, "tpm");
+  const { requests, tokens } = tightest(entries);
   if (requests !== null && tokens !== null) {
     // The usual case, as one literal (one object shape, no incremental growth).
     return {
