@@ -11,6 +11,7 @@ import { PendingReleases } from "./pending-releases.ts";
 import { LimitPolicies, type QuotaRow } from "./policies.ts";
 import { QuotaGate } from "./quota-gate.ts";
 import { RateLimitGate } from "./rate-limit-gate.ts";
+import { quickReservationFor, reservationFor } from "./reservation.ts";
 
 const quiet = createLogger("error", {}, () => {});
 
@@ -157,5 +158,28 @@ describe("RateLimitGate", () => {
     pass.settle?.({ promptTokens: 5, completionTokens: 0, waddleaiTokens: 1, status: 200 });
     expect(await run(rate, input(key))).not.toBeInstanceOf(GatewayError);
     expect(await run(rate, input(key))).toBeInstanceOf(GatewayError);
+  });
+});
+
+describe("reservations near and far from a limit", () => {
+  const chat = (key: KeyRecord): GateInput => ({
+    requestId: `req_${++sequence}`, key, operation: "chat", format: "openai", model: "gpt-4o-mini",
+    body: { model: "gpt-4o-mini", messages: [{ role: "user", content: "Hello there, how are you today?" }], max_tokens: 10 }, maxTokens: 10,
+  });
+  const sizes = (request: GateInput) => {
+    const quick = quickReservationFor(request, 100);
+    const precise = reservationFor(request, 100);
+    return { quick: quick.promptTokens + quick.completionTokens, precise: precise.promptTokens + precise.completionTokens };
+  };
+
+  test("far from the limit (even with no slice leased yet) the quick bound is reserved; near it, the tokenizer's estimate", async () => {
+    const { rate } = setup();
+    const request = chat(keyRecord({ tpm: 1_000_000_000 }));
+    const { quick, precise } = sizes(request);
+    expect(quick).toBeGreaterThan(precise);
+    const far = (await run(rate, request)) as GatePass;
+    expect(far.headers?.["x-ratelimit-remaining-tokens"]).toBe(String(1_000_000_000 - quick));
+    const near = (await run(rate, chat(keyRecord({ id: "44444444-4444-4444-8444-444444444444", tpm: 1_000 })))) as GatePass;
+    expect(near.headers?.["x-ratelimit-remaining-tokens"]).toBe(String(1_000 - precise));
   });
 });

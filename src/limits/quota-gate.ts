@@ -20,7 +20,7 @@ import type { QuotaPeriod } from "./counter-keys.ts";
 import { type Budget, LeaseLedger, type TakeItem } from "./ledger.ts";
 import type { PendingReleases } from "./pending-releases.ts";
 import { type LimitPolicies, type LimitScope, SCOPE_LABEL, SCOPE_NAME, type ScopedLimits } from "./policies.ts";
-import { quickReservationFor, type Reservation, reservationFor } from "./reservation.ts";
+import { nearItsLimit, quickReservationFor, type Reservation, reservationFor } from "./reservation.ts";
 import { type Clock, utcDay, utcMonth, type Window } from "./windows.ts";
 
 export interface QuotaGateOptions {
@@ -103,10 +103,11 @@ export class QuotaGate implements RequestGate {
     const { slots } = plan;
     if (slots.length === 0) return NO_QUOTA;
     let units = this.units(input, quickReservationFor(input, this.options.defaultMaxTokens));
-    let fits = true;
-    for (const slot of slots) if (slot.budget.free < units) fits = false;
-    if (!fits) {
-      // Near a quota: reserve the tokenizer's estimate instead of the quick upper bound.
+    let nearQuota = false;
+    for (const slot of slots) if (slot.budget.free < units && nearItsLimit(slot.budget, units)) nearQuota = true;
+    if (nearQuota) {
+      // Near a quota (not merely out of this instance's slice, as on a fresh budget, when a lease will
+      // bring plenty): reserve the tokenizer's estimate instead of the quick upper bound.
       units = this.units(input, reservationFor(input, this.options.defaultMaxTokens));
       now = this.options.clock(); // the tokenizer takes a while on long prompts
     }

@@ -14,7 +14,7 @@ import { GatewayError } from "../errors.ts";
 import type { GateInput, GatePass, RequestGate, SettledUsage } from "../proxy/gate.ts";
 import { type Budget, LeaseLedger, type TakeItem } from "./ledger.ts";
 import { type LimitPolicies, type LimitScope, SCOPE_LABEL, SCOPE_NAME, type ScopedLimits } from "./policies.ts";
-import { quickReservationFor, reservationFor } from "./reservation.ts";
+import { nearItsLimit, quickReservationFor, reservationFor } from "./reservation.ts";
 import { type Clock, fixedWindow, formatReset } from "./windows.ts";
 
 export interface RateLimitGateOptions {
@@ -173,15 +173,16 @@ export class RateLimitGate implements RequestGate {
       tokens = reservation.promptTokens + reservation.completionTokens;
     }
     const entries: Entry[] = new Array(slots.length);
-    let fits = true;
+    let nearLimit = false;
     for (let index = 0; index < slots.length; index++) {
       const slot = slots[index] as Slot;
       const amount = slot.kind === "rpm" ? 1 : tokens;
-      if (slot.budget.free < amount) fits = false;
+      if (slot.budget.free < amount && nearItsLimit(slot.budget, amount)) nearLimit = true;
       entries[index] = { budget: slot.budget, amount, slot };
     }
-    if (tokens >= 0 && !fits) {
-      // Near a limit: reserve the tokenizer's estimate instead of the quick upper bound.
+    // Near a limit (not merely out of this instance's slice, as at the start of every window, when a
+    // lease brings plenty): reserve the tokenizer's estimate instead of the quick upper bound.
+    if (tokens >= 0 && nearLimit) {
       const reservation = reservationFor(input, this.options.defaultMaxTokens);
       const precise = reservation.promptTokens + reservation.completionTokens;
       for (const entry of entries) if (entry.slot.kind === "tpm") entry.amount = precise;

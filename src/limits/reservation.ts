@@ -96,3 +96,19 @@ export function quickReservationFor(input: GateInput, defaultMaxTokens: number):
   costs.quick = bound === null ? reservationFor(input, defaultMaxTokens) : { promptTokens: bound, completionTokens: completionTokens(input, defaultMaxTokens) };
   return costs.quick;
 }
+
+/** Below this many requests of the size at hand left in a budget, reservations use the tokenizer. */
+export const NEAR_LIMIT_REQUESTS = 1_000;
+
+/**
+ * Whether what is left of a budget (this instance's best estimate, see Budget.remaining) would cover
+ * fewer than NEAR_LIMIT_REQUESTS requests of `amount`. Then the quick upper bound could refuse, or hold
+ * back, requests the tokenizer's estimate admits; further from the limit the bound costs nothing, and
+ * the tokenizer (and, on first use, building its encoder: a fraction of a second of CPU) is skipped —
+ * notably at the start of every rate window, when no slice is leased yet. On an instance whose budget
+ * is fresh while other instances spent most of it, the estimate is optimistic until the first lease
+ * says otherwise: those first requests reserve the quick bound.
+ */
+export function nearItsLimit(budget: { remaining(): number }, amount: number): boolean {
+  return budget.remaining() < amount * NEAR_LIMIT_REQUESTS;
+}
