@@ -9,6 +9,7 @@
 
 import { NGRAM_BITS } from "./features.ts";
 import { MODEL_FEATURE_COUNT, RULES } from "./ruleset.ts";
+import { decodeInt16 } from "./int16.ts";
 
 /** Thresholds per policy (the "off" policy scans nothing). */
 export type AttackThresholds = Readonly<Record<"strict" | "balanced" | "permissive", number>>;
@@ -32,20 +33,6 @@ export interface AttackHead {
   readonly ngramWeights: Int16Array;
   readonly ngramScale: number;
   readonly thresholds: AttackThresholds;
-}
-
-const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-
-function decodeInt16(base64: string): Int16Array {
-  const bytes = Buffer.from(base64, "base64");
-  const aligned = new Uint8Array(bytes.byteLength & ~1);
-  aligned.set(bytes.subarray(0, aligned.byteLength));
-  const out = new Int16Array(aligned.buffer);
-  if (!LITTLE_ENDIAN) {
-    const view = new DataView(aligned.buffer);
-    for (let i = 0; i < out.length; i++) out[i] = view.getInt16(i * 2, true);
-  }
-  return out;
 }
 
 function isFiniteNumber(value: unknown): value is number {

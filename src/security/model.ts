@@ -12,6 +12,7 @@ import type { BucketList } from "./features.ts";
 import { NGRAM_BITS } from "./features.ts";
 import { MODEL_FEATURE_COUNT, RULES } from "./ruleset.ts";
 import { MODEL_CATEGORIES, type ModelCategory } from "./types.ts";
+import { decodeInt16 } from "./int16.ts";
 
 export type ThresholdTable = Record<"strict" | "balanced" | "permissive", Record<ModelCategory, number>>;
 
@@ -48,21 +49,6 @@ const C = MODEL_CATEGORIES.length;
 /** Heads scored per segment: the categories and the attack head. `out[ATTACK_HEAD]` is its probability. */
 export const HEADS = C + 1;
 export const ATTACK_HEAD = C;
-
-const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-
-function decodeInt16(base64: string): Int16Array {
-  const bytes = Buffer.from(base64, "base64");
-  // Copy into an aligned buffer; on little-endian hosts (x86, ARM) that is the whole decode.
-  const aligned = new Uint8Array(bytes.byteLength);
-  aligned.set(bytes);
-  const out = new Int16Array(aligned.buffer);
-  if (!LITTLE_ENDIAN) {
-    const view = new DataView(aligned.buffer);
-    for (let i = 0; i < out.length; i++) out[i] = view.getInt16(i * 2, true);
-  }
-  return out;
-}
 
 export function loadModel(file: WeightsFile): Model {
   if (file.format !== 1 || file.ngramBits !== NGRAM_BITS) throw new Error("security model weights do not match this scanner build");
