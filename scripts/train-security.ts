@@ -13,19 +13,16 @@
 
 import { resolve } from "node:path";
 import { analyzeSegment } from "../src/security/analyzer.ts";
-import { loadAttackHead, scoreAttack, type AttackHead, type AttackHeadFile, type AttackThresholds } from "../src/security/attack-head.ts";
-import { decodeBase64Payloads, rot13 } from "../src/security/decoders.ts";
+import type { AttackHeadFile, AttackThresholds } from "../src/security/attack-head.ts";
 import { parseCorpus, splitOf, mayFitOn, idHash, type CorpusRow } from "../src/security/evaluation.ts";
 import { NGRAM_BITS } from "../src/security/features.ts";
 import { loadModel, type ThresholdTable, type WeightsFile } from "../src/security/model.ts";
 import { createScanner } from "../src/security/scanner.ts";
 import { idPrefix, wilson } from "../src/security/evaluation.ts";
-import { buildPolicies } from "../src/security/policies.ts";
 import { MODEL_FEATURE_COUNT, RULES } from "../src/security/ruleset.ts";
 import { EXTRACTION_PROMPTS, fillDirective, INJECTED_DIRECTIVES, insertDirective } from "../src/security/training/attack-augmentation.ts";
 import { EVERYDAY_DOCUMENTS, EVERYDAY_TEMPLATES, PROSE_DOCUMENTS, PROSE_TEMPLATES, STANDALONE_PROMPTS, TASK_TEMPLATES } from "../src/security/training/benign-augmentation.ts";
-import { MODEL_CATEGORIES, type ModelCategory } from "../src/security/types.ts";
-import { selectWindow } from "../src/security/window.ts";
+import { MODEL_CATEGORIES, type ModelCategory, type PolicyName } from "../src/security/types.ts";
 
 const ROOT = resolve(import.meta.dir, "..");
 const CORPUS = resolve(ROOT, process.env.SECURITY_CORPUS ?? "../shared/security-corpus/corpus.jsonl");
@@ -461,32 +458,6 @@ function encodeAttack(params: AttackParams, thresholds: AttackThresholds): Attac
   return { bias: round(params.bias), rules, ngrams: { scale: Number(scale.toPrecision(8)), data: bytes.toString("base64") }, thresholds };
 }
 
-/** Mirrors scanner.ts (BASE64_TRIGGER, ROT13_TRIGGER): which decoded payloads it rescans. */
-const BASE64_TRIGGER = 24;
-const ROT13_TRIGGER = 2;
-
-/**
- * The attack head's score for a request as the scanner would compute it once the head is wired in:
- * the maximum over the scanned window's segments and the payloads decoded from them (the same
- * decoding rules as scanner.ts decodedChildren).
- */
-export function attackScoreOfText(head: AttackHead, texts: readonly string[], maxChars: number): number {
-  let best = 0;
-  for (const text of selectWindow(texts, maxChars).segments) {
-    const analysis = analyzeSegment(text);
-    const children: string[] = [];
-    if (analysis.tagPayload.length > 0) children.push(analysis.tagPayload);
-    if (analysis.rot13Keywords >= ROT13_TRIGGER) children.push(rot13(analysis.text));
-    if (analysis.signals.longestToken >= BASE64_TRIGGER) children.push(...decodeBase64Payloads(analysis.text));
-    best = Math.max(best, scoreAttack(head, analysis.fired, analysis.ngrams));
-    for (const child of children) {
-      const decoded = analyzeSegment(child);
-      best = Math.max(best, scoreAttack(head, decoded.fired, decoded.ngrams));
-    }
-  }
-  return best;
-}
-
 function round(value: number): number {
   return Math.round(value * 1e5) / 1e5;
 }
@@ -548,9 +519,6 @@ async function augmentationRows(): Promise<CorpusRow[]> {
 
 const AUGMENT_DOCS = 600;
 
-/** weights.json: the category heads (model.ts) plus the optional attack head (attack-head.ts). */
-type WeightsWithAttack = WeightsFile & { attack?: AttackHeadFile };
-
 function toWeightsFile(params: Params, thresholds: ThresholdTable, meta: Record<string, unknown>): WeightsFile {
   const rules: Record<string, number[]> = {};
   for (let r = 0; r < MODEL_FEATURE_COUNT; r++) {
@@ -586,9 +554,18 @@ function pipelineReport(
   attackThresholds: AttackThresholds,
   foldOf: (id: string) => number,
 ): void {
-  const scanners = folds.map((file) => createScanner(loadModel({ ...file, thresholds })));
-  const heads = attackFolds.map((head) => loadAttackHead({ ngramBits: NGRAM_BITS, attack: { ...head, thresholds: attackThresholds } }) as AttackHead);
-  const maxChars = buildPolicies(thresholds);
+  // Per fold: the scanner without the attack head ("3"), with it as calibrated ("4"), and with its
+  // thresholds at 0, whose attack finding then carries the head's score (for the printed diagnostics).
+  const scannerWith = (fold: number, attack: AttackThresholds | null) =>
+    createScanner(loadModel({ ...(folds[fold] as WeightsFile), thresholds, ...(attack === null ? {} : { attack: { ...(attackFolds[fold] as AttackHeadFile), thresholds: attack } }) }));
+  const folded = folds.map((_, fold) => ({
+    without: scannerWith(fold, null),
+    with: scannerWith(fold, attackThresholds),
+    probe: scannerWith(fold, { strict: 0, balanced: 0, permissive: 0 }),
+  }));
+  /** The attack head's score for a text no category flags (0 when one does), to three decimals. */
+  const attackScoreOf = (fold: number, text: string, policy: PolicyName): number =>
+    folded[fold]?.probe([text], policy).findings.find((finding) => finding.rules.includes("model.attack"))?.score ?? 0;
   const rows: Array<{ id: string; label: string; group: string; text: string }> = [];
   examples.forEach((e, i) => {
     const group = isAugmentAttack(e.id) ? "attack (augment)" : e.label !== "benign" ? e.label : e.id.startsWith("augment-") ? "benign (augment)" : e.hardBenign ? "benign (hard)" : "benign (plain)";
@@ -602,11 +579,9 @@ function pipelineReport(
   // Two variants: the scanner as it is ("3"), and OR-ed with the attack head's decision ("4").
   for (const policy of policies) {
     for (const row of rows) {
-      const fold = foldOf(row.id);
-      const result = (scanners[fold] as ReturnType<typeof createScanner>)([row.text], policy);
-      const positive3 = result.action !== "allow";
-      const attackScore = attackScoreOfText(heads[fold] as AttackHead, [row.text], maxChars[policy].maxChars);
-      const positive4 = positive3 || attackScore >= attackThresholds[policy];
+      const scanners = folded[foldOf(row.id)] as (typeof folded)[number];
+      const positive3 = scanners.without([row.text], policy).action !== "allow";
+      const positive4 = scanners.with([row.text], policy).action !== "allow";
       const keys = [row.group, `slice:${idPrefix(row.id)}|${row.label}`];
       if (row.label !== "benign" && !isAugmentAttack(row.id)) keys.push("attacks (combined)");
       for (const [variant, positive] of [["3", positive3], ["4", positive4]] as const) {
@@ -618,6 +593,7 @@ function pipelineReport(
         }
       }
       if (policy === (process.env.SECURITY_SHOW_ERRORS_POLICY ?? "balanced") && process.env.SECURITY_SHOW_ERRORS === "1" && !isAugmentAttack(row.id)) {
+        const attackScore = positive4 !== positive3 ? attackScoreOf(foldOf(row.id), row.text, policy) : 0;
         const note = positive4 !== positive3 ? ` (caught by the attack head ${attackScore.toFixed(3)})` : "";
         if (positive3 === (row.label === "benign")) misses.push(`${positive3 ? "FP" : "FN"}${note} ${row.id} ${JSON.stringify(row.text.slice(0, 300))}`);
         else if (positive4 !== positive3) misses.push(`${positive4 ? "FP" : "FN"} (attack head ${attackScore.toFixed(3)}) ${row.id} ${JSON.stringify(row.text.slice(0, 300))}`);
@@ -643,8 +619,8 @@ function pipelineReport(
     const policy = (process.env.SECURITY_SHOW_ERRORS_POLICY ?? "balanced") as (typeof policies)[number];
     const margins = measureOnly.filter((r) => r.label === "benign" && !r.hard_benign).flatMap((r) => {
       const fold = foldOf(r.id);
-      if ((scanners[fold] as ReturnType<typeof createScanner>)([r.text], policy).action !== "allow") return [];
-      return [attackScoreOfText(heads[fold] as AttackHead, [r.text], maxChars[policy].maxChars)];
+      if ((folded[fold] as (typeof folded)[number]).without([r.text], policy).action !== "allow") return [];
+      return [attackScoreOf(fold, r.text, policy)];
     }).sort((a, b) => b - a);
     console.log(`self-instruct rows ${policy} allows, highest attack-head scores: ${margins.slice(0, 12).map((x) => x.toFixed(3)).join(" ")}`);
   }
@@ -698,7 +674,7 @@ async function main(): Promise<void> {
 
   const params = train(examples);
   const attackParams = trainAttack(examples);
-  const file: WeightsWithAttack = toWeightsFile(params, thresholds, {
+  const file = toWeightsFile(params, thresholds, {
     fitRows: examples.length,
     hyper: HYPER,
     calibration: CALIBRATION,
@@ -712,5 +688,5 @@ async function main(): Promise<void> {
   console.log(`wrote ${OUTPUT} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
 
-// Importable (the attack-head test compares predictAttack with the scanner-side scorer).
+// Importable (the attack-head test compares predictAttack with the scanner's model).
 if (import.meta.main) await main();

@@ -4,8 +4,9 @@
 // The category heads split the attack rows between three overlapping labels; a scan counts as caught
 // when any category fires, and this head, with every attack row as a positive, fits that combined
 // measure better. It only adds catches: the scanner reports a finding from it when no category fired
-// (see docs/security.md). The weights live in an optional `attack` field of model/weights.json that
-// loadModel ignores, so older scanners read the file unchanged; a file without it yields null.
+// (see docs/security.md). The weights live in an optional `attack` field of model/weights.json, read
+// here; loadModel interleaves them with the category heads' and scoreSegment scores all four at once.
+// Older scanners ignore the field; a file without it yields null (and no attack head).
 
 import { NGRAM_BITS } from "./features.ts";
 import { MODEL_FEATURE_COUNT, RULES } from "./ruleset.ts";
@@ -73,22 +74,3 @@ export function loadAttackHead(file: { readonly ngramBits: number; readonly atta
   };
 }
 
-/**
- * Probability that one segment is an attack, from its fired rules and distinct n-gram buckets
- * (SegmentAnalysis.fired / .ngrams). Same normalisation as scoreSegment: rules at or above
- * MODEL_FEATURE_COUNT (signals) are not features, the n-gram sum is scaled by 1/sqrt(count).
- */
-export function scoreAttack(head: AttackHead, fired: readonly number[], ngrams: { readonly buckets: Int32Array; readonly count: number }): number {
-  let z = head.bias;
-  const rw = head.ruleWeights;
-  for (const rule of fired) {
-    if (rule >= MODEL_FEATURE_COUNT) continue;
-    z += rw[rule] as number;
-  }
-  const w = head.ngramWeights;
-  const list = ngrams.buckets;
-  let s = 0;
-  for (let i = 0; i < ngrams.count; i++) s += w[list[i] as number] as number;
-  const norm = ngrams.count > 0 ? 1 / Math.sqrt(ngrams.count) : 0;
-  return 1 / (1 + Math.exp(-(z + s * head.ngramScale * norm)));
-}
