@@ -25,10 +25,7 @@ export interface SettledUsage {
 }
 
 export interface GatePass {
-  /**
-   * Headers to add to the response (e.g. x-ratelimit-*). Handed over: a fresh object per request,
-   * which the proxy may fill with the response's other headers instead of copying it.
-   */
+  /** Headers to add to the response (e.g. x-ratelimit-*); copied, never modified. */
   headers?: Record<string, string>;
   /** Called exactly once when the request has finished, with what it really used. */
   settle?(usage: SettledUsage): void;

@@ -70,18 +70,10 @@ export function createProxyHandler(deps: ProxyDeps) {
     return response;
   };
 
-  /**
-   * One object with the gates' response headers, filled in place with the response's own afterwards:
-   * the first gate's object is adopted (passes hand theirs over), later ones are copied into it.
-   */
-  const gateHeaders = (passes: readonly GatePass[]): Record<string, string> => {
-    let headers: Record<string, string> | null = null;
-    for (const pass of passes) {
-      if (!pass.headers) continue;
-      if (headers === null) headers = pass.headers;
-      else Object.assign(headers, pass.headers);
-    }
-    return headers ?? {};
+  /** The gates' response headers copied into `headers` (one object per request, filled in place). */
+  const gateHeaders = (passes: readonly GatePass[], headers: Record<string, string>): Record<string, string> => {
+    for (const pass of passes) if (pass.headers) Object.assign(headers, pass.headers);
+    return headers;
   };
 
   /** Record the finished exchange: usage event, gate settlement, metrics. Called exactly once. */
@@ -310,12 +302,11 @@ export function createProxyHandler(deps: ProxyDeps) {
       const verdict = checked instanceof Promise ? await checked : checked;
       if (verdict instanceof GatewayError) {
         for (const pass of exchange.passes) pass.settle?.({ promptTokens: 0, completionTokens: 0, waddleaiTokens: 0, status: verdict.status });
-        return refuse(verdict, valid.model, Object.assign(gateHeaders(exchange.passes), verdict.headers));
+        return refuse(verdict, valid.model, Object.assign(gateHeaders(exchange.passes, {}), verdict.headers));
       }
       exchange.passes.push(verdict);
     }
-    const headers = gateHeaders(exchange.passes);
-    headers["x-request-id"] = requestId;
+    const headers = gateHeaders(exchange.passes, { "x-request-id": requestId });
 
     metrics.inFlight(endpoint, 1);
     let streaming = false;
