@@ -97,29 +97,33 @@ function resetText(slot: Slot, ms: number): string {
   return slot.resetText;
 }
 
-function rateHeaders(entries: readonly Entry[], now: number): Record<string, string> {
+/**
+ * OpenAI's x-ratelimit-* headers for the tightest rpm and tpm limits: limit and remaining on every
+ * response (the contract's four), plus the reset times when the request is refused. Admitted requests
+ * leave the resets out: each header on a response costs the server far more than computing it, and a
+ * client that has been admitted has no use for the time until the window resets.
+ */
+function rateHeaders(entries: readonly Entry[], now: number, refused: boolean): Record<string, string> {
   const { requests, tokens } = tightest(entries);
-  if (requests !== null && tokens !== null) {
+  if (requests !== null && tokens !== null && !refused) {
     // The usual case, as one literal (one object shape, no incremental growth).
     return {
       "x-ratelimit-limit-requests": limitText(requests.slot),
       "x-ratelimit-remaining-requests": String(requests.budget.remaining()),
-      "x-ratelimit-reset-requests": resetText(requests.slot, requests.budget.windowEnd - now),
       "x-ratelimit-limit-tokens": limitText(tokens.slot),
       "x-ratelimit-remaining-tokens": String(tokens.budget.remaining()),
-      "x-ratelimit-reset-tokens": resetText(tokens.slot, tokens.budget.windowEnd - now),
     };
   }
   const headers: Record<string, string> = {};
   if (requests) {
     headers["x-ratelimit-limit-requests"] = limitText(requests.slot);
     headers["x-ratelimit-remaining-requests"] = String(requests.budget.remaining());
-    headers["x-ratelimit-reset-requests"] = resetText(requests.slot, requests.budget.windowEnd - now);
+    if (refused) headers["x-ratelimit-reset-requests"] = resetText(requests.slot, requests.budget.windowEnd - now);
   }
   if (tokens) {
     headers["x-ratelimit-limit-tokens"] = limitText(tokens.slot);
     headers["x-ratelimit-remaining-tokens"] = String(tokens.budget.remaining());
-    headers["x-ratelimit-reset-tokens"] = resetText(tokens.slot, tokens.budget.windowEnd - now);
+    if (refused) headers["x-ratelimit-reset-tokens"] = resetText(tokens.slot, tokens.budget.windowEnd - now);
   }
   return headers;
 }
@@ -193,7 +197,7 @@ export class RateLimitGate implements RequestGate {
   }
 
   private verdict(entries: Entry[], refusedAt: number, now: number): GatePass | GatewayError {
-    const headers = rateHeaders(entries, now);
+    const headers = rateHeaders(entries, now, refusedAt >= 0);
     if (refusedAt >= 0) {
       const refused = entries[refusedAt] as Entry;
       const { scope, kind } = refused.slot;
