@@ -28,6 +28,11 @@ export interface SegmentAnalysis {
   readonly credentials: readonly CredentialSpan[];
   readonly signals: ObfuscationSignals;
   readonly ngrams: BucketList;
+  /** The folded code units (reused buffer) and their count: long segments are also scored in windows. */
+  readonly codes: Uint16Array;
+  readonly length: number;
+  /** For each folded code unit, its index in `text`. */
+  readonly origin: Int32Array;
   /** Distinct ROT13-encoded keywords seen: two or more mean the text is worth decoding. */
   readonly rot13Keywords: number;
   readonly tagPayload: string;
@@ -211,6 +216,9 @@ export function analyzeSegment(raw: string): SegmentAnalysis {
     credentials,
     signals,
     ngrams,
+    codes: folded.codes,
+    length: folded.length,
+    origin: folded.origin,
     rot13Keywords: rot13List.length,
     tagPayload: folded.tagPayload,
   };

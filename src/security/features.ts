@@ -15,11 +15,21 @@ const BIGRAM_SEED = 0x85ebca6b;
 /** N-grams are taken from at most this many folded characters at each end of a long text. */
 export const CHAR_NGRAM_HEAD = 1536;
 export const CHAR_NGRAM_TAIL = 512;
+/**
+ * Past CHAR_NGRAM_HEAD + CHAR_NGRAM_TAIL folded characters, the middle of a text is also scored as
+ * overlapping windows of WINDOW_CHARS characters, WINDOW_STEP apart (see windowCount).
+ */
+export const WINDOW_CHARS = 512;
+export const WINDOW_STEP = 384;
+/** A window edge moves at most this far to the next separator, so that it does not cut a word. */
+const WINDOW_SNAP = 32;
 
 // An 8-bit stamp keeps the table at 64 KB (cache-resident); it is cleared once every 255 calls.
 const stamp = new Uint8Array(1 << NGRAM_BITS);
 let generation = 0;
 let buckets = new Int32Array(8192);
+/** The windows' own bucket list: separate from `buckets`, which still holds the whole text's. */
+const windowList = { buckets: new Int32Array(4 * (WINDOW_CHARS + 2 * WINDOW_SNAP) + 16), count: 0 };
 
 const ROLL = 0x01000193;
 const ROLL3 = Math.imul(Math.imul(ROLL, ROLL), ROLL);
@@ -71,12 +81,7 @@ export interface BucketList {
 export function collectBuckets(codes: Uint16Array, length: number): BucketList {
   const capacity = length * 4 + 16;
   if (buckets.length < capacity) buckets = new Int32Array(Math.max(capacity, buckets.length * 2));
-  generation++;
-  if (generation > 255) {
-    stamp.fill(0);
-    generation = 1;
-  }
-  const gen = generation;
+  const gen = nextGeneration();
   const marks = stamp;
   const out = buckets;
   let count = 0;
@@ -94,6 +99,54 @@ export function collectBuckets(codes: Uint16Array, length: number): BucketList {
   count = collectWords(codes, 0, headEnd, out, count, marks, gen);
   if (long) count = collectWords(codes, length - CHAR_NGRAM_TAIL, length, out, count, marks, gen);
   return { buckets: out, count };
+}
+
+function nextGeneration(): number {
+  generation++;
+  if (generation > 255) {
+    stamp.fill(0);
+    generation = 1;
+  }
+  return generation;
+}
+
+/**
+ * Number of windows a text of `length` folded characters is scored in besides its head and tail:
+ * 0 up to CHAR_NGRAM_HEAD + CHAR_NGRAM_TAIL. Window k starts at windowStart(k); the first overlaps
+ * the head and the last the tail by WINDOW_CHARS - WINDOW_STEP characters, so any passage of up to
+ * that length lies whole inside the head, the tail or one window.
+ */
+export function windowCount(length: number): number {
+  if (length <= CHAR_NGRAM_HEAD + CHAR_NGRAM_TAIL) return 0;
+  const overlap = WINDOW_CHARS - WINDOW_STEP;
+  // Windows start at HEAD - overlap and must reach TAIL start + overlap.
+  const span = length - CHAR_NGRAM_TAIL + overlap - (CHAR_NGRAM_HEAD - overlap);
+  return Math.max(1, Math.ceil((span - WINDOW_CHARS) / WINDOW_STEP) + 1);
+}
+
+export function windowStart(k: number): number {
+  return CHAR_NGRAM_HEAD - (WINDOW_CHARS - WINDOW_STEP) + k * WINDOW_STEP;
+}
+
+/**
+ * Collects the distinct buckets (4-grams and word uni/bigrams, as collectBuckets) of window k of
+ * codes[0..length), edges moved forward to the next separator. The list is reused by the next call;
+ * the whole text's list from collectBuckets stays valid.
+ */
+export function collectWindowBuckets(codes: Uint16Array, length: number, k: number): BucketList {
+  const separator = SEPARATOR;
+  let from = windowStart(k);
+  let to = Math.min(length, from + WINDOW_CHARS);
+  for (let n = 0; n < WINDOW_SNAP && from < to && separator[codes[from - 1] as number] === 0; n++) from++;
+  for (let n = 0; n < WINDOW_SNAP && to < length && separator[codes[to] as number] === 0; n++) to++;
+  if (to - from < 4) {
+    windowList.count = 0;
+    return windowList;
+  }
+  const gen = nextGeneration();
+  const count = rollFourGrams(codes, from, to, windowList.buckets, 0, stamp, gen);
+  windowList.count = collectWords(codes, from, to, windowList.buckets, count, stamp, gen);
+  return windowList;
 }
 
 function collectWords(codes: Uint16Array, from: number, to: number, out: Int32Array, count: number, marks: Uint8Array, gen: number): number {

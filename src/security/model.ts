@@ -81,11 +81,23 @@ export function loadModel(file: WeightsFile): Model {
   return { bias, ruleWeights, ngramWeights, ngramScale, thresholds: file.thresholds, attackThresholds: attack?.thresholds ?? null };
 }
 
+/** Bias plus fired rule weights, per head (scoreSegment's scratch). */
+const segmentLogits = new Float64Array(HEADS);
+
 /**
  * Writes the per-category probabilities of one segment into out[0..3) and the attack head's into
  * out[ATTACK_HEAD] (0 without an attack head); `out` has length ≥ HEADS.
  */
 export function scoreSegment(model: Model, fired: readonly number[], ngrams: BucketList, out: Float64Array): void {
+  ruleLogits(model, fired, segmentLogits);
+  scoreNgrams(model, segmentLogits, ngrams, out);
+}
+
+/**
+ * Writes bias + the fired rules' weights per head into z[0..HEADS): the part of a segment's logit
+ * that its windows share (see scoreNgrams).
+ */
+export function ruleLogits(model: Model, fired: readonly number[], z: Float64Array): void {
   let z0 = model.bias[0] as number;
   let z1 = model.bias[1] as number;
   let z2 = model.bias[2] as number;
@@ -99,6 +111,17 @@ export function scoreSegment(model: Model, fired: readonly number[], ngrams: Buc
     z2 += rw[base + 2] as number;
     z3 += rw[base + 3] as number;
   }
+  z[0] = z0;
+  z[1] = z1;
+  z[2] = z2;
+  z[3] = z3;
+}
+
+/**
+ * The probabilities of rule logits `z` (ruleLogits) plus the n-gram weights of `ngrams`, normalised by
+ * 1/sqrt(distinct buckets): a whole segment's buckets, or one window's of a long segment.
+ */
+export function scoreNgrams(model: Model, z: Float64Array, ngrams: BucketList, out: Float64Array): void {
   const w = model.ngramWeights;
   const list = ngrams.buckets;
   let s0 = 0;
@@ -116,10 +139,10 @@ export function scoreSegment(model: Model, fired: readonly number[], ngrams: Buc
   }
   const norm = ngrams.count > 0 ? 1 / Math.sqrt(ngrams.count) : 0;
   const scale = model.ngramScale;
-  out[0] = sigmoid(z0 + s0 * (scale[0] as number) * norm);
-  out[1] = sigmoid(z1 + s1 * (scale[1] as number) * norm);
-  out[2] = sigmoid(z2 + s2 * (scale[2] as number) * norm);
-  out[ATTACK_HEAD] = model.attackThresholds === null ? 0 : sigmoid(z3 + s3 * (scale[3] as number) * norm);
+  out[0] = sigmoid((z[0] as number) + s0 * (scale[0] as number) * norm);
+  out[1] = sigmoid((z[1] as number) + s1 * (scale[1] as number) * norm);
+  out[2] = sigmoid((z[2] as number) + s2 * (scale[2] as number) * norm);
+  out[ATTACK_HEAD] = model.attackThresholds === null ? 0 : sigmoid((z[3] as number) + s3 * (scale[3] as number) * norm);
 }
 
 function sigmoid(z: number): number {

@@ -10,7 +10,8 @@ import { analyzeSegment, markEncoding, type SegmentAnalysis } from "./analyzer.t
 import type { CredentialSpan } from "./credentials.ts";
 import { decodeBase64Payloads, rot13 } from "./decoders.ts";
 import { buildExcerpt } from "./excerpt.ts";
-import { ATTACK_HEAD, HEADS, loadModel, scoreSegment, type Model, type WeightsFile } from "./model.ts";
+import { collectWindowBuckets, windowCount, windowStart } from "./features.ts";
+import { ATTACK_HEAD, HEADS, loadModel, ruleLogits, scoreNgrams, scoreSegment, type Model, type WeightsFile } from "./model.ts";
 import weightsJson from "./model/weights.json";
 import { buildPolicies, type Policy } from "./policies.ts";
 import { RULES, SIGNAL_RULE_OFFSET } from "./ruleset.ts";
@@ -44,12 +45,32 @@ interface Tally {
   readonly rulesByCategory: number[][];
   readonly signals: number[];
   strongest: { severity: number; text: string; position: number; spans: CredentialSpan[]; label: string } | null;
-  modelExcerpt: { score: number; text: string; spans: CredentialSpan[]; label: string } | null;
+  modelExcerpt: { score: number; text: string; position: number; spans: CredentialSpan[]; label: string } | null;
 }
+
+/**
+ * Minimum probability a window of a long segment must reach before it counts for a category head,
+ * per policy: a window counts for head h only at or above max(the policy's threshold for h, this
+ * floor). Every window is one more chance of a false positive, and the whole segment's rule weights
+ * (e.g. the leetspeak signal on code) weigh more against 512 characters than against a whole text.
+ * Each floor is the lowest (0.05 grid) at which windows add at most 1% false positives on 230 long
+ * benign node_modules texts (`bun scripts/eval-long-documents.ts --calibrate`; docs/security.md,
+ * "Long texts"). Permissive needs none above its thresholds.
+ */
+export const WINDOW_FLOORS: Readonly<Record<Exclude<PolicyName, "off">, number>> = { strict: 0.5, balanced: 0.8, permissive: 0.88 };
+/**
+ * The attack head's windows count only at or above this under every policy (its thresholds are 0.9
+ * strict, 0.95 otherwise): at strict's 0.9 its windows flagged type-declaration files (identifier lists).
+ */
+export const ATTACK_WINDOW_FLOOR = 0.95;
 
 const CATEGORY_INDEX: Record<SecurityCategory, number> = { injection: 0, jailbreak: 1, extraction: 2, credential: 3 };
 const LABELS: Record<Exclude<Encoding, null>, string> = { base64: "[decoded base64] ", rot13: "[decoded rot13] ", tags: "[decoded tag characters] " };
 const modelOut = new Float64Array(HEADS);
+const windowLogits = new Float64Array(HEADS);
+const windowOut = new Float64Array(HEADS);
+/** Per head, the probability a window must reach to count under the current policy (set per scan). */
+const windowGate = new Float64Array(HEADS);
 
 const TALLY: Tally = {
   modelScore: new Float64Array(MODEL_CATEGORIES.length),
@@ -90,9 +111,37 @@ function clearOnce(list: number[]): void {
   list.length = 0;
 }
 
+/**
+ * Scores the windows of a long segment (features.ts windowCount) and raises modelOut[h] to the best
+ * window probability that reaches windowGate[h]. Returns the position in the segment's text of the
+ * window that raised the best head above the whole segment's own best, or 0.
+ */
+function scoreWindows(model: Model, analysis: SegmentAnalysis, windows: number): number {
+  let segmentBest = 0;
+  for (let h = 0; h < HEADS; h++) if ((modelOut[h] as number) > segmentBest) segmentBest = modelOut[h] as number;
+  ruleLogits(model, analysis.fired, windowLogits);
+  let best = segmentBest;
+  let position = 0;
+  for (let k = 0; k < windows; k++) {
+    scoreNgrams(model, windowLogits, collectWindowBuckets(analysis.codes, analysis.length, k), windowOut);
+    for (let h = 0; h < HEADS; h++) {
+      const score = windowOut[h] as number;
+      if (score < (windowGate[h] as number) || score <= (modelOut[h] as number)) continue;
+      modelOut[h] = score;
+      if (score > best) {
+        best = score;
+        position = analysis.origin[windowStart(k)] as number;
+      }
+    }
+  }
+  return position;
+}
+
 function record(model: Model, tally: Tally, analysis: SegmentAnalysis, encoding: Encoding): void {
   const label = encoding === null ? "" : LABELS[encoding];
   scoreSegment(model, analysis.fired, analysis.ngrams, modelOut);
+  const windows = windowCount(analysis.length);
+  const position = windows > 0 ? scoreWindows(model, analysis, windows) : 0;
   let segmentBest = 0;
   for (let c = 0; c < MODEL_CATEGORIES.length; c++) {
     const score = modelOut[c] as number;
@@ -103,7 +152,7 @@ function record(model: Model, tally: Tally, analysis: SegmentAnalysis, encoding:
   if (attack > tally.attackScore) tally.attackScore = attack;
   if (attack > segmentBest) segmentBest = attack;
   if (tally.modelExcerpt === null || segmentBest > tally.modelExcerpt.score) {
-    tally.modelExcerpt = { score: segmentBest, text: analysis.text, spans: copySpans(analysis.credentials), label };
+    tally.modelExcerpt = { score: segmentBest, text: analysis.text, position, spans: copySpans(analysis.credentials), label };
   }
   let suppressed = 0;
   for (const rule of analysis.fired) {
@@ -200,7 +249,7 @@ function decide(tally: Tally, policy: Policy, attackThreshold: number, truncated
     if (strongest !== null && strongest.severity >= strongestFiredSeverity && strongestFiredSeverity > 0) {
       excerpt = buildExcerpt(strongest.text, strongest.position, strongest.spans, strongest.label);
     } else if (tally.modelExcerpt !== null) {
-      excerpt = buildExcerpt(tally.modelExcerpt.text, 0, tally.modelExcerpt.spans, tally.modelExcerpt.label);
+      excerpt = buildExcerpt(tally.modelExcerpt.text, tally.modelExcerpt.position, tally.modelExcerpt.spans, tally.modelExcerpt.label);
     }
   }
   return { action, findings, truncated, excerpt, policy: policy.name };
@@ -211,23 +260,37 @@ function decide(tally: Tally, policy: Policy, attackThreshold: number, truncated
  * `policyName`. Pure and synchronous; cost is linear in min(total length, the policy's size limit).
  */
 export function scanMessages(texts: readonly string[], policyName: PolicyName): ScanResult {
-  return scanWith(MODEL, POLICIES, texts, policyName);
+  return scanWith(MODEL, POLICIES, WINDOW_FLOORS, texts, policyName);
 }
 
 /**
  * A scanner over another model (the training script uses it to measure the whole pipeline on
  * out-of-fold rows). Not part of the public API.
  */
-export function createScanner(model: Model): (texts: readonly string[], policyName: PolicyName) => ScanResult {
+export function createScanner(
+  model: Model,
+  windowFloors: Readonly<Record<Exclude<PolicyName, "off">, number>> = WINDOW_FLOORS,
+): (texts: readonly string[], policyName: PolicyName) => ScanResult {
   const policies = buildPolicies(model.thresholds);
-  return (texts, policyName) => scanWith(model, policies, texts, policyName);
+  return (texts, policyName) => scanWith(model, policies, windowFloors, texts, policyName);
 }
 
-function scanWith(model: Model, policies: ReturnType<typeof buildPolicies>, texts: readonly string[], policyName: PolicyName): ScanResult {
+function scanWith(
+  model: Model,
+  policies: ReturnType<typeof buildPolicies>,
+  windowFloors: Readonly<Record<Exclude<PolicyName, "off">, number>>,
+  texts: readonly string[],
+  policyName: PolicyName,
+): ScanResult {
   if (policyName === "off") return { action: "allow", findings: [], truncated: false, excerpt: "", policy: "off" };
   const policy = policies[policyName];
   // Without an attack head its score stays 0 and this threshold is never reached.
   const attackThreshold = model.attackThresholds?.[policyName] ?? Number.POSITIVE_INFINITY;
+  const floor = windowFloors[policyName];
+  for (let c = 0; c < MODEL_CATEGORIES.length; c++) {
+    windowGate[c] = Math.max(policy.categories[MODEL_CATEGORIES[c] as SecurityCategory].modelThreshold, floor);
+  }
+  windowGate[ATTACK_HEAD] = Math.max(attackThreshold, ATTACK_WINDOW_FLOOR, floor);
   const window = selectWindow(texts, policy.maxChars);
   const tally = resetTally();
   for (const text of window.segments) {

@@ -1,0 +1,204 @@
+// Measures the scanner on long documents with an attack buried in the middle (window scoring, see
+// docs/security.md, "Long texts"). Deterministic: same corpus, code and weights, same output.
+//
+//   bun scripts/eval-long-documents.ts               (SECURITY_CORPUS overrides the corpus path)
+//   bun scripts/eval-long-documents.ts --calibrate   (also: benign flag rate per window floor)
+//
+// Payloads: fit-half attack rows only (labels injection / jailbreak / extraction, never
+// `selfinstruct-*`, at most 1,000 characters so that they are buried, not the bulk of the text).
+// The validation half is not read. Carriers: 4–8 KB documents built from the benign augmentation's
+// everyday and prose documents (concatenated in a seeded order) and from this repository's own
+// source files outside src/security (code). Each payload goes into one carrier, at the paragraph
+// break nearest the middle. "before" is the scanner with window scoring switched off (window floor
+// above 1, which is byte-identical to the scanner without windows); "after" is the shipped scanner.
+
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { mayFitOn, parseCorpus, splitOf, type CorpusRow } from "../src/security/evaluation.ts";
+import { loadModel, type WeightsFile } from "../src/security/model.ts";
+import weightsJson from "../src/security/model/weights.json";
+import { ATTACK_WINDOW_FLOOR, createScanner, WINDOW_FLOORS } from "../src/security/scanner.ts";
+import { EVERYDAY_DOCUMENTS, PROSE_DOCUMENTS } from "../src/security/training/benign-augmentation.ts";
+import type { PolicyName } from "../src/security/types.ts";
+
+const ROOT = resolve(import.meta.dir, "..");
+const CORPUS = resolve(ROOT, process.env.SECURITY_CORPUS ?? "../shared/security-corpus/corpus.jsonl");
+const POLICIES = ["strict", "balanced", "permissive"] as const;
+type Policy = (typeof POLICIES)[number];
+const MAX_PAYLOAD = 1000;
+const PROSE_CARRIERS = 40;
+const model = loadModel(weightsJson as unknown as WeightsFile);
+const OFF = { strict: 2, balanced: 2, permissive: 2 };
+const before = createScanner(model, OFF);
+const after = createScanner(model, WINDOW_FLOORS);
+let excludedDocuments = 0;
+
+/** mulberry32: a small seeded generator, so the carriers are the same on every run. */
+function generator(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Everyday and prose documents, concatenated in a seeded order until each carrier has 4–8 KB. Only
+ * documents that strict allows on their own are used (a few, e.g. release notes with "--ignore-case
+ * … overrides … previous behaviour", already fire keyword rules: they would only measure the rules).
+ */
+function proseCarriers(): string[] {
+  const pool = [...EVERYDAY_DOCUMENTS, ...PROSE_DOCUMENTS].filter((doc) => before([doc], "strict").action === "allow");
+  excludedDocuments = EVERYDAY_DOCUMENTS.length + PROSE_DOCUMENTS.length - pool.length;
+  const random = generator(20260127);
+  const carriers: string[] = [];
+  for (let c = 0; c < PROSE_CARRIERS; c++) {
+    const target = 4096 + Math.floor(random() * 4096);
+    const parts: string[] = [];
+    let length = 0;
+    const used = new Set<number>();
+    while (length < target && used.size < pool.length) {
+      const pick = Math.floor(random() * pool.length);
+      if (used.has(pick)) continue;
+      used.add(pick);
+      const doc = pool[pick] as string;
+      const room = 8192 - length - 2;
+      if (doc.length > room) break;
+      parts.push(doc);
+      length += doc.length + 2;
+    }
+    carriers.push(parts.join("\n\n"));
+  }
+  return carriers;
+}
+
+/** This repository's TypeScript files outside src/security, cut at a line break to at most 8 KB; 4 KB and longer only. */
+function codeCarriers(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) {
+        if (path !== join(ROOT, "src/security")) walk(path);
+      } else if (name.endsWith(".ts") && !name.endsWith(".test.ts")) files.push(path);
+    }
+  };
+  walk(join(ROOT, "src"));
+  const carriers: string[] = [];
+  for (const path of files) {
+    let text = readFileSync(path, "utf8");
+    if (text.length > 8192) text = text.slice(0, text.lastIndexOf("\n", 8192));
+    if (text.length >= 4096) carriers.push(text);
+  }
+  return carriers;
+}
+
+/**
+ * Calibration texts for the window floors, apart from the carriers: the dependency documentation
+ * (every README/CHANGELOG .md of 4 KB+) and every third type declaration file (.d.ts, 4 KB+) in
+ * node_modules (pinned by the lockfile), each cut at a line break to at most 8 KB.
+ */
+function calibrationTexts(): string[] {
+  const md: string[] = [];
+  const dts: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name.startsWith(".")) continue;
+      const path = join(dir, name);
+      const stat = statSync(path, { throwIfNoEntry: false });
+      if (stat === undefined) continue;
+      if (stat.isDirectory()) walk(path);
+      else if (stat.size >= 4096 && name.endsWith(".md")) md.push(path);
+      else if (stat.size >= 4096 && name.endsWith(".d.ts")) dts.push(path);
+    }
+  };
+  walk(join(ROOT, "node_modules"));
+  const texts: string[] = [];
+  for (const path of [...md, ...dts.filter((_, i) => i % 3 === 0)]) {
+    let text = readFileSync(path, "utf8");
+    if (text.length > 8192) text = text.slice(0, text.lastIndexOf("\n", 8192));
+    if (text.length >= 4096) texts.push(text);
+  }
+  return texts;
+}
+
+/** The carrier with `payload` inserted at the paragraph (else line, else word) break nearest its middle. */
+function bury(carrier: string, payload: string): string {
+  const middle = carrier.length >> 1;
+  for (const mark of ["\n\n", "\n", " "]) {
+    const after = carrier.indexOf(mark, middle);
+    const before = carrier.lastIndexOf(mark, middle);
+    const candidates = [after, before].filter((i) => i >= 0);
+    if (candidates.length === 0) continue;
+    const at = candidates.reduce((best, i) => (Math.abs(i - middle) < Math.abs(best - middle) ? i : best));
+    return `${carrier.slice(0, at)}\n\n${payload}\n\n${carrier.slice(at + mark.length)}`;
+  }
+  return `${carrier}\n\n${payload}`;
+}
+
+
+function rate(scan: (texts: readonly string[], policy: PolicyName) => { action: string }, texts: readonly string[], policy: Policy): number {
+  let k = 0;
+  for (const text of texts) if (scan([text], policy).action !== "allow") k++;
+  return k;
+}
+
+function cell(k: number, n: number): string {
+  return `${((100 * k) / n).toFixed(1).padStart(5)}% (${k}/${n})`;
+}
+
+async function main(): Promise<void> {
+  const rows = parseCorpus(await Bun.file(CORPUS).text());
+  const payloads = rows.filter((r: CorpusRow) => splitOf(r.id) === "fit" && mayFitOn(r.id) && r.label !== "benign" && r.text.length <= MAX_PAYLOAD);
+  const prose = proseCarriers();
+  const code = codeCarriers();
+  const carriers = [...prose, ...code];
+  const lengths = carriers.map((c) => c.length);
+  console.log(`carriers: ${prose.length} prose (${excludedDocuments} documents strict flags alone left out), ${code.length} code, ${Math.min(...lengths)}–${Math.max(...lengths)} chars`);
+  const counts = new Map<string, number>();
+  for (const p of payloads) counts.set(p.label, (counts.get(p.label) ?? 0) + 1);
+  console.log(`payloads: ${payloads.length} fit-half attack rows ≤ ${MAX_PAYLOAD} chars (${[...counts].map(([l, n]) => `${l} ${n}`).join(", ")})`);
+  console.log(`window floors: ${POLICIES.map((p) => `${p} ${WINDOW_FLOORS[p]}`).join(", ")}; attack head ${ATTACK_WINDOW_FLOOR}\n`);
+
+  const buried = payloads.map((p, i) => ({ label: p.label, text: bury(carriers[i % carriers.length] as string, p.text) }));
+  const alone = payloads.map((p) => p.text);
+  console.log(`${"".padEnd(34)}${POLICIES.map((p) => `${p} before`.padEnd(18) + `${p} after`.padEnd(18)).join("")}`);
+  const line = (name: string, texts: readonly string[]): void => {
+    const cells = POLICIES.map((p) => cell(rate(before, texts, p), texts.length).padEnd(18) + cell(rate(after, texts, p), texts.length).padEnd(18));
+    console.log(`${name.padEnd(34)}${cells.join("")}`);
+  };
+  line("payload alone (reference)", alone);
+  line("buried, all attacks", buried.map((b) => b.text));
+  for (const label of ["injection", "jailbreak", "extraction"]) line(`buried, ${label}`, buried.filter((b) => b.label === label).map((b) => b.text));
+  // Only carriers the scanner without windows allows under the policy: a catch there is the payload's.
+  const cleanCells = POLICIES.map((p) => {
+    const clean = carriers.map((c) => before([c], p).action === "allow");
+    const texts = buried.filter((_, i) => clean[i % carriers.length] === true).map((b) => b.text);
+    return cell(rate(before, texts, p), texts.length).padEnd(18) + cell(rate(after, texts, p), texts.length).padEnd(18);
+  });
+  console.log(`${"buried, carrier allowed alone".padEnd(34)}${cleanCells.join("")}`);
+  line("carriers without payload, prose", prose);
+  line("carriers without payload, code", code);
+
+  if (process.argv.includes("--calibrate")) {
+    // Per policy and window floor (category heads; the attack head's stays ATTACK_WINDOW_FLOOR): calibration texts flagged only because of windows (the floor is
+    // the lowest one at which this is 0), carriers flagged, buried attacks caught.
+    const calibration = calibrationTexts();
+    const flaggedBefore = new Map(POLICIES.map((p) => [p, calibration.map((t) => before([t], p).action !== "allow")] as const));
+    console.log(`\nwindow floor sweep: node_modules texts (${calibration.length}) flagged only with windows / carriers flagged / buried caught`);
+    for (const floor of [0, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.88, 0.9, 0.95]) {
+      const scan = createScanner(model, { strict: floor, balanced: floor, permissive: floor });
+      const cells = POLICIES.map((p) => {
+        const was = flaggedBefore.get(p) ?? [];
+        const added = calibration.filter((t, i) => was[i] !== true && scan([t], p).action !== "allow").length;
+        return `${p} ${added} ${rate(scan, carriers, p)}/${carriers.length} ${rate(scan, buried.map((b) => b.text), p)}/${buried.length}`.padEnd(30);
+      });
+      console.log(`floor ${floor.toFixed(2)}  ${cells.join("")}`);
+    }
+    console.log(`flagged without windows: ${POLICIES.map((p) => `${p} ${(flaggedBefore.get(p) ?? []).filter(Boolean).length}`).join(", ")}`);
+  }
+}
+
+await main();
