@@ -36,6 +36,8 @@ export interface SegmentAnalysis {
   /** Distinct ROT13-encoded keywords seen: two or more mean the text is worth decoding. */
   readonly rot13Keywords: number;
   readonly tagPayload: string;
+  /** The segment reads as source code or structured data (see looksLikeCode). */
+  readonly codeLike: boolean;
 }
 
 const fired: number[] = [];
@@ -153,7 +155,12 @@ function findDelimiters(folded: FoldedText): void {
   }
 }
 
-/** "system:" / "assistant:" etc. as a whole word right before the colon at `colon`. */
+/**
+ * "system:" / "assistant:" etc. as a whole word right before the colon at `colon`, where it can open
+ * a turn: at the start of the text or of an unindented line, or after a sentence's end, and followed
+ * by words. Indented keys, keys mid-line and labels followed by a quote, bracket or nothing are data
+ * (`user: User;`, `  system: "…"`, `{ assistant: [...] }`), which source code is full of.
+ */
 function findSpeakerLabel(codes: Uint16Array, colon: number, origin: Int32Array): void {
   if (isFired[SPEAKER_RULE] === 1) return;
   for (const label of SPEAKER_CODES) {
@@ -162,10 +169,65 @@ function findSpeakerLabel(codes: Uint16Array, colon: number, origin: Int32Array)
     let k = 0;
     while (k < label.length && codes[start + k] === label[k]) k++;
     if (k === label.length) {
-      fire(SPEAKER_RULE, origin[start] as number);
+      const at = origin[start] as number;
+      if (opensTurn(currentText, at, origin[colon] as number)) fire(SPEAKER_RULE, at);
       return;
     }
   }
+}
+
+/** Last characters of a line of code (or JSON, SQL, CSS): statement ends, brackets, list commas. */
+const CODE_LINE_END = new Uint8Array(128);
+for (const ch of ";{}()[],") CODE_LINE_END[ch.charCodeAt(0)] = 1;
+
+/**
+ * Whether `text` reads as source code or structured data rather than prose: at least 5 non-blank
+ * lines, and at least 40% of them end in code punctuation or are `//` / `/*` comments. Jumps from
+ * line break to line break, looking only at each line's ends.
+ */
+export function looksLikeCode(text: string): boolean {
+  let lines = 0;
+  let code = 0;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    let a = start;
+    let b = end - 1;
+    while (a <= b && isBlank(text.charCodeAt(a))) a++;
+    while (b >= a && isBlank(text.charCodeAt(b))) b--;
+    if (b >= a) {
+      lines++;
+      const first = text.charCodeAt(a);
+      const second = a < b ? text.charCodeAt(a + 1) : 0;
+      const last = text.charCodeAt(b);
+      if ((last < 128 && CODE_LINE_END[last] === 1) || (first === 47 && (second === 47 || second === 42))) code++;
+    }
+    start = end + 1;
+  }
+  return lines >= 5 && code * 5 >= lines * 2;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 13;
+}
+
+/** What may end the text before a label on the same line: a sentence, a heading's colon, a quote, a block. */
+const SENTENCE_END = new Set([".", "!", "?", ":", "\u2026", '"', "\u201d", "}", "\u3002", "\uff01", "\uff1f"]);
+const VALUE_START = new Set(['"', "'", "`", "{", "[", "(", "|", "<", "="]);
+
+/** Whether the label at text[at] (colon at text[colon]) sits where a forged turn would. */
+function opensTurn(text: string, at: number, colon: number): boolean {
+  let before = at - 1;
+  while (before >= 0 && (text[before] === " " || text[before] === "\t")) before--;
+  // The text's start, or a line's start without indentation (indented keys are code or data).
+  const startsLine = before < 0 || (text[before] === "\n" && before === at - 1);
+  const afterSentence = before >= 0 && before < at - 1 && SENTENCE_END.has(text[before] as string);
+  if (!startsLine && !afterSentence) return false;
+  let after = colon + 1;
+  while (after < text.length && (text[after] === " " || text[after] === "\t")) after++;
+  if (after >= text.length || text[after] === "\n" || text[after] === "\r") return false;
+  return !VALUE_START.has(text[after] as string);
 }
 
 function reset(): void {
@@ -221,6 +283,7 @@ export function analyzeSegment(raw: string): SegmentAnalysis {
     origin: folded.origin,
     rot13Keywords: rot13List.length,
     tagPayload: folded.tagPayload,
+    codeLike: looksLikeCode(text),
   };
 }
 

@@ -168,6 +168,9 @@ function record(model: Model, tally: Tally, analysis: SegmentAnalysis, encoding:
     }
     const c = CATEGORY_INDEX[info.category];
     addOnce(tally.rulesByCategory[c] as number[], rule);
+    // In source code these markers are usually the code's own subject (a tokenizer's special tokens,
+    // `const [admin] = …`, `override = (model) =>`): there they are model features only.
+    if (analysis.codeLike && CODE_MENTION[rule] === 1) continue;
     if (info.contextual === true) {
       // A harmless topic in the same message ("the password policy") disarms context-dependent rules.
       if ((suppressed & (1 << c)) !== 0) continue;
@@ -177,6 +180,17 @@ function record(model: Model, tally: Tally, analysis: SegmentAnalysis, encoding:
       tally.strongest = { severity: info.severity, text: analysis.text, position: analysis.firstMatch[rule] as number, spans: copySpans(analysis.credentials), label };
     }
   }
+}
+
+/**
+ * Rules whose markers are ordinary tokens of source code: in code-like segments (analyzer.ts
+ * looksLikeCode) they do not fire on their own, and the model (which still sees them) decides.
+ */
+const CODE_MENTION = new Uint8Array(RULES.length);
+for (const id of ["injection.chat_template_token", "injection.fake_system_header", "injection.privileged_mode"]) {
+  const index = RULES.findIndex((rule) => rule.id === id);
+  if (index < 0) throw new Error(`unknown rule ${id}`);
+  CODE_MENTION[index] = 1;
 }
 
 const NO_SPANS: CredentialSpan[] = [];
