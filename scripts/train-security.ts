@@ -502,9 +502,23 @@ async function augmentationRows(): Promise<CorpusRow[]> {
       rows.push({ id: `augment-everyday-${3 * k + t}`, text: template.replace("{doc}", doc), label: "benign", hard_benign: false });
     }
   }
-  // Synthetic indirect injections: the same kinds of documents and task phrasings, plus a directive.
   const documents = [...EVERYDAY_DOCUMENTS, ...PROSE_DOCUMENTS];
   const templates = [...EVERYDAY_TEMPLATES, ...PROSE_TEMPLATES];
+  // Long benign pastes: several everyday documents in one message (a thread, a digest, a bundle of
+  // notes to summarise). Without them the injection head learned "several documents = a document
+  // carrying a directive" from the synthetic indirect injections below, and flagged most
+  // concatenations of everyday documents (scripts/eval-long-documents.ts, prose carriers).
+  for (let k = 0; k < JOINED_DOCUMENT_ROWS; k++) {
+    const count = 2 + (k % 6);
+    const parts: string[] = [];
+    for (let j = 0; parts.length < count; j++) {
+      const doc = documents[(k * 17 + j * 29 + j * j) % documents.length] as string;
+      if (!parts.includes(doc)) parts.push(doc);
+    }
+    const template = templates[(k * 3 + 2) % templates.length] as string;
+    rows.push({ id: `augment-joined-${k}`, text: template.replace("{doc}", parts.join("\n\n")), label: "benign", hard_benign: false });
+  }
+  // Synthetic indirect injections: the same kinds of documents and task phrasings, plus a directive.
   for (const [k, raw] of INJECTED_DIRECTIVES.entries()) {
     for (const t of [0, 1]) {
       const n = 2 * k + t;
@@ -518,6 +532,8 @@ async function augmentationRows(): Promise<CorpusRow[]> {
 }
 
 const AUGMENT_DOCS = 600;
+/** Benign rows of 2–7 everyday documents joined (see augmentationRows). */
+const JOINED_DOCUMENT_ROWS = envNumber("SECURITY_JOINED_DOCUMENT_ROWS", 80);
 
 function toWeightsFile(params: Params, thresholds: ThresholdTable, meta: Record<string, unknown>): WeightsFile {
   const rules: Record<string, number[]> = {};

@@ -55,9 +55,9 @@ interface Tally {
  * (e.g. the leetspeak signal on code) weigh more against 512 characters than against a whole text.
  * Each floor is the lowest (0.05 grid) at which windows add at most 1% false positives on 230 long
  * benign node_modules texts (`bun scripts/eval-long-documents.ts --calibrate`; docs/security.md,
- * "Long texts"). Permissive needs none above its thresholds.
+ * "Long texts"); re-check after every retraining.
  */
-export const WINDOW_FLOORS: Readonly<Record<Exclude<PolicyName, "off">, number>> = { strict: 0.5, balanced: 0.8, permissive: 0.88 };
+export const WINDOW_FLOORS: Readonly<Record<Exclude<PolicyName, "off">, number>> = { strict: 0.55, balanced: 0.8, permissive: 0.88 };
 /**
  * The attack head's windows count only at or above this under every policy (its thresholds are 0.9
  * strict, 0.95 otherwise): at strict's 0.9 its windows flagged type-declaration files (identifier lists).
