@@ -288,6 +288,6 @@ export function analyzeSegment(raw: string): SegmentAnalysis {
 }
 
 /** Marks an encoding signal on the current analysis (used for decoded segments). */
-export function markEncoding(signalOffset: 5 | 6): void {
+export function markEncoding(signalOffset: 5 | 6 | 7 | 8): void {
   fire(SIGNAL_RULE_OFFSET + signalOffset, 0);
 }

@@ -1,5 +1,6 @@
-// Decoders for payloads hidden in encodings a model can read: base64 and ROT13. Decoded text is
-// scanned like any other message. Both are bounded: few candidates, capped output.
+// Decoders for payloads hidden in encodings a model can read: base64, ROT13, Morse code and 8-bit
+// binary. Decoded text is scanned like any other message. All are bounded: few candidates, capped
+// output, one pass over the text.
 
 const MIN_BASE64_RUN = 24;
 const MAX_CANDIDATES = 8;
@@ -87,4 +88,134 @@ export function rot13(text: string): string {
     else codes[i] = c;
   }
   return new TextDecoder("utf-16le").decode(codes);
+}
+
+/** International Morse code: letters, digits and common punctuation. */
+const MORSE: Readonly<Record<string, string>> = {
+  ".-": "a", "-...": "b", "-.-.": "c", "-..": "d", ".": "e", "..-.": "f", "--.": "g", "....": "h", "..": "i",
+  ".---": "j", "-.-": "k", ".-..": "l", "--": "m", "-.": "n", "---": "o", ".--.": "p", "--.-": "q", ".-.": "r",
+  "...": "s", "-": "t", "..-": "u", "...-": "v", ".--": "w", "-..-": "x", "-.--": "y", "--..": "z",
+  "-----": "0", ".----": "1", "..---": "2", "...--": "3", "....-": "4", ".....": "5", "-....": "6",
+  "--...": "7", "---..": "8", "----.": "9", ".-.-.-": ".", "--..--": ",", "..--..": "?", ".----.": "'",
+  "-.-.--": "!", "-..-.": "/", "---...": ":", "-.-.-.": ";", "-...-": "=", ".-.-.": "+", "-....-": "-",
+  ".-..-.": '"', ".--.-.": "@",
+};
+/** A Morse message hides an instruction only when it is this many letters long. */
+const MIN_MORSE_LETTERS = 8;
+
+/** Dots and dashes as they are typed or typeset (·, •, −, –, —, _). */
+function morseSymbol(c: number): string | null {
+  if (c === 46 || c === 0xb7 || c === 0x2022) return ".";
+  if (c === 45 || c === 95 || c === 0x2212 || c === 0x2013 || c === 0x2014) return "-";
+  return null;
+}
+
+/**
+ * Runs of Morse code (letters separated by spaces, words by "/", "|" or two or more spaces) of at
+ * least MIN_MORSE_LETTERS letters, decoded. Anything else ends a run.
+ */
+export function decodeMorsePayloads(text: string): string[] {
+  const found: string[] = [];
+  let total = 0;
+  let decoded = "";
+  let letters = 0;
+  let unknown = 0;
+  let symbol = "";
+  let gap = 0;
+  const flushLetter = (): void => {
+    if (symbol === "") return;
+    const letter = MORSE[symbol];
+    if (letter === undefined) unknown++;
+    else letters++;
+    decoded += letter ?? "?";
+    symbol = "";
+  };
+  const flushRun = (): void => {
+    flushLetter();
+    if (letters >= MIN_MORSE_LETTERS && unknown * 5 <= letters && found.length < MAX_CANDIDATES && total < MAX_DECODED_TOTAL) {
+      const text = decoded.trim().slice(0, MAX_DECODED_TOTAL - total);
+      found.push(text);
+      total += text.length;
+    }
+    decoded = "";
+    letters = 0;
+    unknown = 0;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const dot = morseSymbol(c);
+    if (dot !== null) {
+      if (gap > 0) {
+        decoded += gap >= 2 ? " " : "";
+        gap = 0;
+      }
+      symbol += dot;
+      if (symbol.length > 7) {
+        // Not Morse (a rule line, a long dash run): drop the run.
+        symbol = "";
+        decoded = "";
+        letters = 0;
+        unknown = 0;
+      }
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 10 || c === 13) {
+      flushLetter();
+      gap++;
+      continue;
+    }
+    if ((c === 47 || c === 124) && (symbol !== "" || gap > 0 || decoded !== "")) {
+      flushLetter();
+      gap = 2;
+      continue;
+    }
+    flushRun();
+    gap = 0;
+  }
+  flushRun();
+  return found;
+}
+
+/** Eight-bit groups ("01001001 01100111 …") that decode to at least this many characters. */
+const MIN_BINARY_BYTES = 6;
+
+/**
+ * Runs of 8-bit binary groups separated by spaces (or written together), decoded as UTF-8 when the
+ * result reads like text. A group of another length ends the run.
+ */
+export function decodeBinaryPayloads(text: string): string[] {
+  const found: string[] = [];
+  let total = 0;
+  let bytes: number[] = [];
+  let value = 0;
+  let bits = 0;
+  const flush = (): void => {
+    if (bits === 0 && bytes.length >= MIN_BINARY_BYTES && found.length < MAX_CANDIDATES && total < MAX_DECODED_TOTAL) {
+      const decoded = utf8.decode(Uint8Array.from(bytes));
+      if (looksLikeText(decoded)) {
+        found.push(decoded);
+        total += decoded.length;
+      }
+    }
+    bytes = [];
+    value = 0;
+    bits = 0;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 48 || c === 49) {
+      value = (value << 1) | (c - 48);
+      bits++;
+      if (bits === 8) {
+        bytes.push(value);
+        value = 0;
+        bits = 0;
+      }
+      continue;
+    }
+    if ((c === 32 || c === 10 || c === 13 || c === 9) && bits === 0 && bytes.length > 0) continue;
+    flush();
+  }
+  flush();
+  return found;
 }

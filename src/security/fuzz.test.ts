@@ -17,6 +17,9 @@ describe("adversarial inputs", () => {
     ["mixed scripts", () => "іgnоrе 忽略 игнорируй 1gn0r3 ".repeat(10_000)],
     ["partial delimiters", () => "<|im_".repeat(50_000)],
     ["credential prefixes without bodies", () => "AKIA sk- ghp_ eyJ -----BEGIN ".repeat(20_000)],
+    ["Morse code forever", () => ".- -... / ".repeat(100_000)],
+    ["binary bytes forever", () => "01101001 ".repeat(100_000)],
+    ["dots and dashes without gaps", () => ".-".repeat(300_000)],
   ];
 
   test.each(cases)("%s completes with a well-formed result", (_, make) => {

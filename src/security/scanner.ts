@@ -8,7 +8,7 @@
 
 import { analyzeSegment, markEncoding, type SegmentAnalysis } from "./analyzer.ts";
 import type { CredentialSpan } from "./credentials.ts";
-import { decodeBase64Payloads, rot13 } from "./decoders.ts";
+import { decodeBase64Payloads, decodeBinaryPayloads, decodeMorsePayloads, rot13 } from "./decoders.ts";
 import { buildExcerpt } from "./excerpt.ts";
 import { collectWindowBuckets, windowCount, windowStart } from "./features.ts";
 import { ATTACK_HEAD, HEADS, loadModel, ruleLogits, scoreNgrams, scoreSegment, type Model, type WeightsFile } from "./model.ts";
@@ -26,7 +26,7 @@ const BASE64_TRIGGER = 24;
 /** Two distinct ROT13-encoded keywords are needed before decoding: one can be chance. */
 const ROT13_TRIGGER = 2;
 
-type Encoding = "base64" | "rot13" | "tags" | null;
+type Encoding = "base64" | "rot13" | "morse" | "binary" | "tags" | null;
 
 interface Segment {
   readonly text: string;
@@ -65,7 +65,13 @@ export const WINDOW_FLOORS: Readonly<Record<Exclude<PolicyName, "off">, number>>
 export const ATTACK_WINDOW_FLOOR = 0.95;
 
 const CATEGORY_INDEX: Record<SecurityCategory, number> = { injection: 0, jailbreak: 1, extraction: 2, credential: 3 };
-const LABELS: Record<Exclude<Encoding, null>, string> = { base64: "[decoded base64] ", rot13: "[decoded rot13] ", tags: "[decoded tag characters] " };
+const LABELS: Record<Exclude<Encoding, null>, string> = {
+  base64: "[decoded base64] ",
+  rot13: "[decoded rot13] ",
+  morse: "[decoded morse] ",
+  binary: "[decoded binary] ",
+  tags: "[decoded tag characters] ",
+};
 const modelOut = new Float64Array(HEADS);
 const windowLogits = new Float64Array(HEADS);
 const windowOut = new Float64Array(HEADS);
@@ -202,16 +208,28 @@ function copySpans(spans: readonly CredentialSpan[]): CredentialSpan[] {
 
 const NO_CHILDREN: readonly Segment[] = [];
 
+/**
+ * A cheap hint that a text may hold Morse code (a dot next to a dash) or 8-bit binary (two bytes in a
+ * row): one regular-expression pass, ≈ 0.3 µs/KB; the decoders run only where it matches.
+ */
+const ENCODED_HINT = /[.\u00b7]-|-[.\u00b7]|[01]{8}[ \n]?[01]{8}/;
+
 /** Payloads worth decoding and rescanning; computed before the analysis buffers are reused. */
 function decodedChildren(analysis: SegmentAnalysis): readonly Segment[] {
-  if (analysis.tagPayload.length === 0 && analysis.rot13Keywords < ROT13_TRIGGER && analysis.signals.longestToken < BASE64_TRIGGER) return NO_CHILDREN;
+  const text = analysis.text;
+  const encoded = ENCODED_HINT.test(text);
+  if (!encoded && analysis.tagPayload.length === 0 && analysis.rot13Keywords < ROT13_TRIGGER && analysis.signals.longestToken < BASE64_TRIGGER) return NO_CHILDREN;
   const children: Segment[] = [];
   if (analysis.tagPayload.length > 0) children.push({ text: analysis.tagPayload, encoding: "tags" });
-  if (analysis.rot13Keywords >= ROT13_TRIGGER) children.push({ text: rot13(analysis.text), encoding: "rot13" });
+  if (analysis.rot13Keywords >= ROT13_TRIGGER) children.push({ text: rot13(text), encoding: "rot13" });
   if (analysis.signals.longestToken >= BASE64_TRIGGER) {
-    for (const decoded of decodeBase64Payloads(analysis.text)) children.push({ text: decoded, encoding: "base64" });
+    for (const decoded of decodeBase64Payloads(text)) children.push({ text: decoded, encoding: "base64" });
   }
-  return children;
+  if (encoded) {
+    for (const decoded of decodeMorsePayloads(text)) children.push({ text: decoded, encoding: "morse" });
+    for (const decoded of decodeBinaryPayloads(text)) children.push({ text: decoded, encoding: "binary" });
+  }
+  return children.length > 0 ? children : NO_CHILDREN;
 }
 
 /** The rule ids a finding lists: the category's rules, the model heads that fired, then the signals. */
@@ -315,6 +333,8 @@ function scanWith(
       const decoded = analyzeSegment(child.text);
       if (child.encoding === "base64") markEncoding(5);
       else if (child.encoding === "rot13") markEncoding(6);
+      else if (child.encoding === "morse") markEncoding(7);
+      else if (child.encoding === "binary") markEncoding(8);
       else addOnce(tally.signals, SIGNAL_RULE_OFFSET + 1);
       record(model, tally, decoded, child.encoding);
     }

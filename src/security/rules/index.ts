@@ -22,5 +22,7 @@ export const SIGNAL_IDS = [
   "obfuscation.spaced_letters",
   "encoding.base64",
   "encoding.rot13",
+  "encoding.morse",
+  "encoding.binary",
 ] as const;
 export type SignalId = (typeof SIGNAL_IDS)[number];
