@@ -56,3 +56,13 @@ describe("8-bit binary", () => {
     expect(scan("Set the register to 01100001 01100010 and read it back.").action).toBe("allow");
   });
 });
+
+describe("bounds", () => {
+  test("a long binary or Morse message decodes to at most 64 KB", () => {
+    const binary = decodeBinaryPayloads(`${"01100001 01100010 00100000 ".repeat(40_000)}`);
+    expect(binary.join("").length).toBeLessThanOrEqual(64 * 1024);
+    expect(binary.length).toBe(1);
+    const morse = decodeMorsePayloads(".- -... / ".repeat(40_000));
+    expect(morse.join("").length).toBeLessThanOrEqual(64 * 1024);
+  });
+});

@@ -193,8 +193,9 @@ export function decodeBinaryPayloads(text: string): string[] {
     if (bits === 0 && bytes.length >= MIN_BINARY_BYTES && found.length < MAX_CANDIDATES && total < MAX_DECODED_TOTAL) {
       const decoded = utf8.decode(Uint8Array.from(bytes));
       if (looksLikeText(decoded)) {
-        found.push(decoded);
-        total += decoded.length;
+        const kept = decoded.slice(0, MAX_DECODED_TOTAL - total);
+        found.push(kept);
+        total += kept.length;
       }
     }
     bytes = [];
@@ -207,7 +208,8 @@ export function decodeBinaryPayloads(text: string): string[] {
       value = (value << 1) | (c - 48);
       bits++;
       if (bits === 8) {
-        bytes.push(value);
+        // Past what could be kept, the run is only followed to its end.
+        if (bytes.length < MAX_DECODED_TOTAL) bytes.push(value);
         value = 0;
         bits = 0;
       }
