@@ -36,8 +36,6 @@ export interface SegmentAnalysis {
   /** Distinct ROT13-encoded keywords seen: two or more mean the text is worth decoding. */
   readonly rot13Keywords: number;
   readonly tagPayload: string;
-  /** The segment reads as source code or structured data (see looksLikeCode). */
-  readonly codeLike: boolean;
 }
 
 const fired: number[] = [];
@@ -283,11 +281,10 @@ export function analyzeSegment(raw: string): SegmentAnalysis {
     origin: folded.origin,
     rot13Keywords: rot13List.length,
     tagPayload: folded.tagPayload,
-    codeLike: looksLikeCode(text),
   };
 }
 
-/** Marks an encoding signal on the current analysis (used for decoded segments). */
-export function markEncoding(signalOffset: 5 | 6 | 7 | 8): void {
-  fire(SIGNAL_RULE_OFFSET + signalOffset, 0);
+/** Fires an encoding signal (a rule index) on the current analysis (used for decoded segments). */
+export function markEncoding(signal: number): void {
+  fire(signal, 0);
 }

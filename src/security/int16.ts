@@ -1,6 +1,7 @@
 // The n-gram weights in model/weights.json: int16 little-endian, base64 (one table per model head).
 
-const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+/** Whether this host stores numbers little-endian (x86, ARM as usually configured). */
+export const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 /** Decodes base64 int16 little-endian values (a trailing odd byte is ignored). */
 export function decodeInt16(base64: string): Int16Array {

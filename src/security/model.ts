@@ -12,7 +12,7 @@ import type { BucketList } from "./features.ts";
 import { NGRAM_BITS } from "./features.ts";
 import { MODEL_FEATURE_COUNT, RULES } from "./ruleset.ts";
 import { MODEL_CATEGORIES, type ModelCategory } from "./types.ts";
-import { decodeInt16 } from "./int16.ts";
+import { decodeInt16, LITTLE_ENDIAN } from "./int16.ts";
 
 export type ThresholdTable = Record<"strict" | "balanced" | "permissive", Record<ModelCategory, number>>;
 
@@ -37,11 +37,10 @@ export interface Model {
   readonly bias: Float64Array;
   /** ruleWeights[rule * HEADS + h] */
   readonly ruleWeights: Float64Array;
-  /** ngramWeights[bucket * HEADS + h], quantised; multiply sums by ngramScale[h]. Half the cache of float32. */
-  readonly ngramWeights: Int16Array;
   /**
-   * The same memory as int32 pairs (little-endian: heads 0 and 1 in ngramPairs[2·bucket], 2 and 3 in
-   * the next): scoreNgrams reads a bucket's four weights in two loads instead of four.
+   * The int16 weights w[bucket * HEADS + h] (quantised; multiply sums by ngramScale[h]; half the cache
+   * of float32), read as int32 pairs: heads 0 and 1 in ngramPairs[2·bucket], 2 and 3 in the next
+   * (little-endian), so scoreNgrams reads a bucket's four weights in two loads instead of four.
    */
   readonly ngramPairs: Int32Array;
   readonly ngramScale: Float64Array;
@@ -84,9 +83,9 @@ export function loadModel(file: WeightsFile): Model {
     ngramScale[ATTACK_HEAD] = attack.ngramScale;
   }
   // ngramPairs reads two int16 lanes per int32, which assumes little-endian memory.
-  if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) throw new Error("security model scoring needs a little-endian platform");
+  if (!LITTLE_ENDIAN) throw new Error("security model scoring needs a little-endian platform");
   const ngramPairs = new Int32Array(ngramWeights.buffer, ngramWeights.byteOffset, buckets * 2);
-  return { bias, ruleWeights, ngramWeights, ngramPairs, ngramScale, thresholds: file.thresholds, attackThresholds: attack?.thresholds ?? null };
+  return { bias, ruleWeights, ngramPairs, ngramScale, thresholds: file.thresholds, attackThresholds: attack?.thresholds ?? null };
 }
 
 /** Bias plus fired rule weights, per head (scoreSegment's scratch). */

@@ -6,7 +6,7 @@
 // crosses the policy's rule threshold. The attack head (any attack vs benign) only adds catches:
 // when it crosses its own threshold and no category fired, the likeliest category is reported.
 
-import { analyzeSegment, markEncoding, type SegmentAnalysis } from "./analyzer.ts";
+import { analyzeSegment, looksLikeCode, markEncoding, type SegmentAnalysis } from "./analyzer.ts";
 import type { CredentialSpan } from "./credentials.ts";
 import { decodeBase64Payloads, decodeBinaryPayloads, decodeMorsePayloads, rot13 } from "./decoders.ts";
 import { buildExcerpt } from "./excerpt.ts";
@@ -14,7 +14,7 @@ import { collectWindowBuckets, windowCount, windowStart } from "./features.ts";
 import { ATTACK_HEAD, HEADS, loadModel, ruleLogits, scoreNgrams, scoreSegment, type Model, type WeightsFile } from "./model.ts";
 import weightsJson from "./model/weights.json";
 import { buildPolicies, type Policy } from "./policies.ts";
-import { RULES, SIGNAL_RULE_OFFSET } from "./ruleset.ts";
+import { RULES, ruleIndex } from "./ruleset.ts";
 import { ALL_CATEGORIES, MODEL_CATEGORIES, type CategoryVerdict, type PolicyName, type ScanResult, type SecurityCategory } from "./types.ts";
 import { selectWindow } from "./window.ts";
 
@@ -30,8 +30,20 @@ type Encoding = "base64" | "rot13" | "morse" | "binary" | "tags" | null;
 
 interface Segment {
   readonly text: string;
-  readonly encoding: Encoding;
+  readonly encoding: Exclude<Encoding, null>;
 }
+
+/** The signal a decoded segment carries: fired on its analysis, except tag characters (see scanWith). */
+const ENCODING_SIGNAL: Record<Exclude<Encoding, null>, number> = {
+  base64: ruleIndex("encoding.base64"),
+  rot13: ruleIndex("encoding.rot13"),
+  morse: ruleIndex("encoding.morse"),
+  binary: ruleIndex("encoding.binary"),
+  tags: ruleIndex("obfuscation.tag_chars"),
+};
+
+/** Window floors per scanning policy (see WINDOW_FLOORS). */
+type WindowFloors = Readonly<Record<Exclude<PolicyName, "off">, number>>;
 
 /** Per-call accumulator; one instance, reset at the start of each (synchronous) scan. */
 interface Tally {
@@ -57,7 +69,7 @@ interface Tally {
  * benign node_modules texts (`bun scripts/eval-long-documents.ts --calibrate`; docs/security.md,
  * "Long texts"); re-check after every retraining.
  */
-export const WINDOW_FLOORS: Readonly<Record<Exclude<PolicyName, "off">, number>> = { strict: 0.55, balanced: 0.8, permissive: 0.88 };
+export const WINDOW_FLOORS: WindowFloors = { strict: 0.55, balanced: 0.8, permissive: 0.88 };
 /**
  * The attack head's windows count only at or above this under every policy (its thresholds are 0.9
  * strict, 0.95 otherwise): at strict's 0.9 its windows flagged type-declaration files (identifier lists).
@@ -161,6 +173,8 @@ function record(model: Model, tally: Tally, analysis: SegmentAnalysis, encoding:
     tally.modelExcerpt = { score: segmentBest, text: analysis.text, position, spans: copySpans(analysis.credentials), label };
   }
   let suppressed = 0;
+  /** Computed only when a rule that code mentions innocently fired (see CODE_MENTION). */
+  let codeLike: boolean | null = null;
   for (const rule of analysis.fired) {
     const info = RULES[rule];
     if (info?.suppressesContextual === true && info.category !== null) suppressed |= 1 << CATEGORY_INDEX[info.category];
@@ -176,7 +190,10 @@ function record(model: Model, tally: Tally, analysis: SegmentAnalysis, encoding:
     addOnce(tally.rulesByCategory[c] as number[], rule);
     // In source code these markers are usually the code's own subject (a tokenizer's special tokens,
     // `const [admin] = …`, `override = (model) =>`): there they are model features only.
-    if (analysis.codeLike && CODE_MENTION[rule] === 1) continue;
+    if (CODE_MENTION[rule] === 1) {
+      codeLike ??= looksLikeCode(analysis.text);
+      if (codeLike) continue;
+    }
     if (info.contextual === true) {
       // A harmless topic in the same message ("the password policy") disarms context-dependent rules.
       if ((suppressed & (1 << c)) !== 0) continue;
@@ -193,11 +210,7 @@ function record(model: Model, tally: Tally, analysis: SegmentAnalysis, encoding:
  * looksLikeCode) they do not fire on their own, and the model (which still sees them) decides.
  */
 const CODE_MENTION = new Uint8Array(RULES.length);
-for (const id of ["injection.chat_template_token", "injection.fake_system_header", "injection.privileged_mode"]) {
-  const index = RULES.findIndex((rule) => rule.id === id);
-  if (index < 0) throw new Error(`unknown rule ${id}`);
-  CODE_MENTION[index] = 1;
-}
+for (const id of ["injection.chat_template_token", "injection.fake_system_header", "injection.privileged_mode"]) CODE_MENTION[ruleIndex(id)] = 1;
 
 const NO_SPANS: CredentialSpan[] = [];
 
@@ -301,7 +314,7 @@ export function scanMessages(texts: readonly string[], policyName: PolicyName): 
  */
 export function createScanner(
   model: Model,
-  windowFloors: Readonly<Record<Exclude<PolicyName, "off">, number>> = WINDOW_FLOORS,
+  windowFloors: WindowFloors = WINDOW_FLOORS,
 ): (texts: readonly string[], policyName: PolicyName) => ScanResult {
   const policies = buildPolicies(model.thresholds);
   return (texts, policyName) => scanWith(model, policies, windowFloors, texts, policyName);
@@ -310,7 +323,7 @@ export function createScanner(
 function scanWith(
   model: Model,
   policies: ReturnType<typeof buildPolicies>,
-  windowFloors: Readonly<Record<Exclude<PolicyName, "off">, number>>,
+  windowFloors: WindowFloors,
   texts: readonly string[],
   policyName: PolicyName,
 ): ScanResult {
@@ -331,11 +344,9 @@ function scanWith(
     record(model, tally, analysis, null);
     for (const child of children) {
       const decoded = analyzeSegment(child.text);
-      if (child.encoding === "base64") markEncoding(5);
-      else if (child.encoding === "rot13") markEncoding(6);
-      else if (child.encoding === "morse") markEncoding(7);
-      else if (child.encoding === "binary") markEncoding(8);
-      else addOnce(tally.signals, SIGNAL_RULE_OFFSET + 1);
+      // The tag characters' signal already fired on the carrier; the decoded payload is plain text.
+      if (child.encoding === "tags") addOnce(tally.signals, ENCODING_SIGNAL.tags);
+      else markEncoding(ENCODING_SIGNAL[child.encoding]);
       record(model, tally, decoded, child.encoding);
     }
   }
