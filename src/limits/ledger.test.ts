@@ -96,12 +96,29 @@ describe("LeaseLedger", () => {
     const window = fixedWindow(clock.now, MINUTE_MS);
     const roomy = ledger.budget({ counterKey: "tpm:key:roomy", window, limit: 100, kind: "rate" });
     const tight = ledger.budget({ counterKey: "tpm:user:tight", window, limit: 15, kind: "rate" });
-    const first = await ledger.takeAll([{ budget: roomy, amount: 10 }, { budget: tight, amount: 10 }]);
+    const first = await ledger.takeAll([roomy, tight], 2, 10, 0);
     expect(first).toBe(-1);
-    const second = await ledger.takeAll([{ budget: roomy, amount: 10 }, { budget: tight, amount: 10 }]);
+    const second = await ledger.takeAll([roomy, tight], 2, 10, 0);
     expect(second).toBe(1);
     // The roomy budget got its 10 back: 80 of its limit are still available.
     expect(roomy.remaining()).toBe(90);
+  });
+
+  test("takeAll takes `first` from the budgets before the split and `rest` from the others", async () => {
+    const store = new MemoryLeaseStore();
+    const clock = { now: T0 };
+    const ledger = ledgerOn(store, clock);
+    const window = fixedWindow(clock.now, MINUTE_MS);
+    const requests = ledger.budget({ counterKey: "rpm:key:split", window, limit: 5, kind: "rate" });
+    const tokens = ledger.budget({ counterKey: "tpm:key:split", window, limit: 100, kind: "rate" });
+    expect(await ledger.takeAll([requests, tokens], 1, 1, 40)).toBe(-1);
+    expect(await ledger.takeAll([requests, tokens], 1, 1, 40)).toBe(-1);
+    expect(requests.remaining()).toBe(3);
+    expect(tokens.remaining()).toBe(20);
+    // Refused on tokens: the request taken from the first budget is put back.
+    expect(await ledger.takeAll([requests, tokens], 1, 1, 40)).toBe(1);
+    expect(requests.remaining()).toBe(3);
+    expect(tokens.remaining()).toBe(20);
   });
 
   test("a request that used more than it reserved leaves a debt the next lease covers", async () => {

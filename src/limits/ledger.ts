@@ -55,11 +55,6 @@ export class Budget {
   }
 }
 
-export interface TakeItem {
-  budget: Budget;
-  amount: number;
-}
-
 export interface LedgerOptions {
   store: LeaseStore;
   clock: Clock;
@@ -172,41 +167,41 @@ export class LeaseLedger {
     }
   }
 
-  /** Take from every item or from none: on a refusal, what was taken is put back. -1 when all were taken. */
-  takeAll(items: readonly TakeItem[], now: number = this.clock()): number | Promise<number> {
-    for (let index = 0; index < items.length; index++) {
-      const item = items[index] as TakeItem;
-      const taken = this.take(item.budget, item.amount, now);
+  /**
+   * Take from every budget or from none: the budgets before `split` take `first`, the others `rest` (a
+   * request takes 1 from each RPM budget and its tokens from each TPM one), so a caller needs no list of
+   * items per request. On a refusal, what was taken is put back. -1 when all were taken, else the
+   * index of the budget that refused.
+   */
+  takeAll(budgets: readonly Budget[], split: number, first: number, rest: number, now: number = this.clock()): number | Promise<number> {
+    for (let index = 0; index < budgets.length; index++) {
+      const taken = this.take(budgets[index] as Budget, index < split ? first : rest, now);
       if (taken === true) continue;
       if (taken === false) {
-        this.putBack(items, index);
+        this.putBack(budgets, index, split, first, rest);
         return index;
       }
-      return this.takeRestAsync(items, index, taken);
+      return this.takeRestAsync(budgets, split, first, rest, index, taken);
     }
     return -1;
   }
 
-  private async takeRestAsync(items: readonly TakeItem[], index: number, pending: Promise<boolean>): Promise<number> {
+  private async takeRestAsync(budgets: readonly Budget[], split: number, first: number, rest: number, index: number, pending: Promise<boolean>): Promise<number> {
     if (!(await pending)) {
-      this.putBack(items, index);
+      this.putBack(budgets, index, split, first, rest);
       return index;
     }
-    for (let next = index + 1; next < items.length; next++) {
-      const item = items[next] as TakeItem;
-      const taken = this.take(item.budget, item.amount);
+    for (let next = index + 1; next < budgets.length; next++) {
+      const taken = this.take(budgets[next] as Budget, next < split ? first : rest);
       if (taken === true || (taken !== false && (await taken))) continue;
-      this.putBack(items, next);
+      this.putBack(budgets, next, split, first, rest);
       return next;
     }
     return -1;
   }
 
-  private putBack(items: readonly TakeItem[], before: number): void {
-    for (let index = 0; index < before; index++) {
-      const item = items[index] as TakeItem;
-      item.budget.free += item.amount;
-    }
+  private putBack(budgets: readonly Budget[], before: number, split: number, first: number, rest: number): void {
+    for (let index = 0; index < before; index++) (budgets[index] as Budget).free += index < split ? first : rest;
   }
 
   /** A rate budget's request used `unused` less than it took (negative: more). The window may be over. */

@@ -15,11 +15,17 @@ interface Pending extends Release {
 
 export class PendingReleases {
   private readonly byRequest = new Map<string, Pending>();
+  /**
+   * Recorded since the writer last asked, in arrival order. A request only appends here; they move into
+   * `byRequest` in one pass when the writer asks. Inserting into the map once per request, while it
+   * held every release awaiting the next write, cost the gateway about 1 µs per request in cache misses.
+   */
+  private arrived: Pending[] = [];
   /** Handed to the transaction in flight; put back if it fails, dropped once it commits. */
   private offered: Pending[] = [];
 
   get size(): number {
-    return this.byRequest.size;
+    return this.byRequest.size + this.arrived.length;
   }
 
   add(release: Release, now: number): void {
@@ -28,12 +34,19 @@ export class PendingReleases {
 
   /** `add` without building the Release first (the quota gate's settle, once per request). */
   reserve(requestId: string, amount: number, counters: Release["counters"], now: number): void {
-    const pending: Pending = { requestId, amount, counters, at: now };
-    this.byRequest.set(requestId, pending);
+    this.arrived.push({ requestId, amount, counters, at: now });
+  }
+
+  private index(): void {
+    const arrived = this.arrived;
+    if (arrived.length === 0) return;
+    this.arrived = [];
+    for (const pending of arrived) this.byRequest.set(pending.requestId, pending);
   }
 
   /** The releases of these requests, moved aside until the writer reports the transaction's outcome. */
   offer(requestIds: readonly string[]): Release[] {
+    this.index();
     const out: Release[] = [];
     for (const requestId of requestIds) {
       const pending = this.byRequest.get(requestId);
@@ -56,6 +69,7 @@ export class PendingReleases {
 
   /** Releases older than `maxAgeMs` whose event never came (dropped from a full buffer): remove and return. */
   expire(now: number, maxAgeMs: number): Release[] {
+    this.index();
     const out: Release[] = [];
     // Insertion order is age order, except for rolled-back entries put back; good enough for a sweep.
     for (const [requestId, pending] of this.byRequest) {

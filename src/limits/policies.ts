@@ -5,6 +5,8 @@ import type { KeyRecord } from "../auth/key-cache.ts";
 import type { Logger } from "../log.ts";
 import type { RateLimitScope } from "../metrics/registry.ts";
 import { quotaCounterKey, rateCounterKey } from "./counter-keys.ts";
+import type { QuotaPlan } from "./quota-gate.ts";
+import type { RatePlan } from "./rate-limit-gate.ts";
 
 export type LimitScope = "key" | "user" | "organization";
 
@@ -40,6 +42,21 @@ function scoped(scope: LimitScope, id: string, limits: Limits): ScopedLimits {
   };
 }
 
+/**
+ * The limits on requests made with one key record, as of one reload of the policies, and what each gate
+ * derived from them (its budgets for the current window): kept together, so that a request finds all
+ * of it through one lookup. A reload or a changed key record makes a new one.
+ */
+export class KeyLimits {
+  ratePlan: RatePlan | null = null;
+  quotaPlan: QuotaPlan | null = null;
+
+  constructor(
+    readonly list: readonly ScopedLimits[],
+    readonly version: number,
+  ) {}
+}
+
 export interface QuotaRow {
   scope_type: string;
   scope_id: string;
@@ -63,7 +80,10 @@ export class LimitPolicies {
   private byScope = new Map<string, Limits>();
   /** Bumped on every reload, so the per-key answers below know when to recompute. */
   private version = 0;
-  private readonly perKey = new WeakMap<KeyRecord, { version: number; limits: readonly ScopedLimits[] }>();
+  private readonly perKey = new WeakMap<KeyRecord, KeyLimits>();
+  /** The last answer: both gates ask about the same key one after the other. */
+  private lastKey: KeyRecord | null = null;
+  private lastLimits: KeyLimits | null = null;
   private timer: Timer | null = null;
 
   constructor(
@@ -106,17 +126,23 @@ export class LimitPolicies {
    * The limits on a request made with this key: key, user, organisation, each only if it sets something.
    * Cached per key record (records are replaced when a key changes) until the next reload.
    */
-  forKey(key: KeyRecord): readonly ScopedLimits[] {
-    const cached = this.perKey.get(key);
-    if (cached !== undefined && cached.version === this.version) return cached.limits;
-    const limits: ScopedLimits[] = [];
-    const own = { rpm: key.rpm, tpm: key.tpm, dailyQuota: key.dailyQuota, monthlyQuota: key.monthlyQuota };
-    if (hasAny(own)) limits.push(scoped("key", key.id, own));
-    const user = this.get("user", key.userId);
-    if (user) limits.push(scoped("user", key.userId, user));
-    const organization = this.get("organization", key.organizationId);
-    if (organization) limits.push(scoped("organization", key.organizationId, organization));
-    this.perKey.set(key, { version: this.version, limits });
+  forKey(key: KeyRecord): KeyLimits {
+    const last = this.lastLimits;
+    if (key === this.lastKey && last !== null && last.version === this.version) return last;
+    let limits = this.perKey.get(key);
+    if (limits === undefined || limits.version !== this.version) {
+      const list: ScopedLimits[] = [];
+      const own = { rpm: key.rpm, tpm: key.tpm, dailyQuota: key.dailyQuota, monthlyQuota: key.monthlyQuota };
+      if (hasAny(own)) list.push(scoped("key", key.id, own));
+      const user = this.get("user", key.userId);
+      if (user) list.push(scoped("user", key.userId, user));
+      const organization = this.get("organization", key.organizationId);
+      if (organization) list.push(scoped("organization", key.organizationId, organization));
+      limits = new KeyLimits(list, this.version);
+      this.perKey.set(key, limits);
+    }
+    this.lastKey = key;
+    this.lastLimits = limits;
     return limits;
   }
 }

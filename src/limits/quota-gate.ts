@@ -17,9 +17,9 @@ import type { Metrics } from "../metrics/registry.ts";
 import type { GateInput, GatePass, RequestGate, SettledUsage } from "../proxy/gate.ts";
 import { type RateTable, waddleaiTokens } from "../usage/rates.ts";
 import type { QuotaPeriod } from "./counter-keys.ts";
-import { type Budget, LeaseLedger, type TakeItem } from "./ledger.ts";
+import { type Budget, LeaseLedger } from "./ledger.ts";
 import type { PendingReleases } from "./pending-releases.ts";
-import { type LimitPolicies, type LimitScope, SCOPE_LABEL, SCOPE_NAME, type ScopedLimits } from "./policies.ts";
+import { type KeyLimits, type LimitPolicies, type LimitScope, SCOPE_LABEL, SCOPE_NAME } from "./policies.ts";
 import { nearItsLimit, quickReservationFor, type Reservation, reservationFor } from "./reservation.ts";
 import { type Clock, utcDay, utcMonth, type Window } from "./windows.ts";
 
@@ -34,34 +34,56 @@ export interface QuotaGateOptions {
 }
 
 
-/** One quota of a key's limits in the current day or month: its budget, looked up once. */
+/** One quota of a key's limits in the current day or month: what a refusal names. */
 interface Slot {
-  budget: Budget;
-  /** The quota as the policies state it; re-applied to the budget if something else changed it. */
-  limit: number;
   scope: LimitScope;
   period: QuotaPeriod;
 }
 
-/** The slots of one key's quotas for the current day and month, valid while the ledger's budgets have not changed. */
-interface Plan {
+/**
+ * A key's quotas for the current day and month, valid while the ledger's budgets have not changed. The
+ * budgets double as the counters a release names (shared by every release of this plan; never mutated).
+ */
+export interface QuotaPlan {
   dayStart: number;
   monthStart: number;
   generation: number;
+  budgets: Budget[];
+  /** Each budget's quota as the policies state it; re-applied to the budget if something else changed it. */
+  limits: number[];
   slots: Slot[];
-  /** The budgets as the counters a release names (shared by every release of this plan; never mutated). */
-  counters: readonly Budget[];
 }
 
 const NO_QUOTA: GatePass = Object.freeze({});
+
+/** An admitted request's reservation: at the end, handed to the usage writer or handed back. */
+class Reserved implements GatePass {
+  constructor(
+    private readonly requestId: string,
+    private readonly budgets: readonly Budget[],
+    private readonly amount: number,
+    private readonly options: QuotaGateOptions,
+  ) {}
+
+  settle(usage: SettledUsage): void {
+    const { ledger, releases, clock } = this.options;
+    const { budgets, amount } = this;
+    // Nothing spent, and no usage event will carry tokens: hand the reservation straight back.
+    if (usage.waddleaiTokens <= 0) {
+      for (let index = 0; index < budgets.length; index++) ledger.cancelReservation(budgets[index] as Budget, amount);
+      return;
+    }
+    for (let index = 0; index < budgets.length; index++) ledger.handOverReservation(budgets[index] as Budget, amount);
+    // Every budget reserved the same amount (the request's WaddleAI tokens); budgets name their counters.
+    releases.reserve(this.requestId, amount, budgets, clock());
+  }
+}
 
 export class QuotaGate implements RequestGate {
   readonly name = "quotas";
   /** The current UTC day and month, recomputed only when they end. */
   private day: Window = { start: 0, end: 0 };
   private month: Window = { start: 0, end: 0 };
-  /** Per limits list (policies return the same array for a key until a reload): its budgets this day and month. */
-  private readonly plans = new WeakMap<readonly ScopedLimits[], Plan>();
 
   constructor(private readonly options: QuotaGateOptions) {}
 
@@ -70,77 +92,71 @@ export class QuotaGate implements RequestGate {
     return waddleaiTokens(reservation.promptTokens, reservation.completionTokens, this.options.rates.lookup("*", input.model));
   }
 
-  private planFor(limits: readonly ScopedLimits[], now: number): Plan {
+  private planFor(limits: KeyLimits, now: number): QuotaPlan {
     const { ledger } = this.options;
     if (now >= this.day.end) this.day = utcDay(now);
     if (now >= this.month.end) this.month = utcMonth(now);
-    const plan = this.plans.get(limits);
-    if (plan !== undefined && plan.generation === ledger.generation && plan.dayStart === this.day.start && plan.monthStart === this.month.start) {
-      for (const slot of plan.slots) if (slot.budget.limit !== slot.limit) LeaseLedger.setLimit(slot.budget, slot.limit);
+    const plan = limits.quotaPlan;
+    if (plan !== null && plan.generation === ledger.generation && plan.dayStart === this.day.start && plan.monthStart === this.month.start) {
+      const { budgets } = plan;
+      for (let index = 0; index < budgets.length; index++) {
+        const budget = budgets[index] as Budget;
+        if (budget.limit !== plan.limits[index]) LeaseLedger.setLimit(budget, plan.limits[index] as number);
+      }
       return plan;
     }
-    const slots: Slot[] = [];
-    for (const limit of limits) {
+    const fresh: QuotaPlan = { dayStart: this.day.start, monthStart: this.month.start, generation: 0, budgets: [], limits: [], slots: [] };
+    for (const scoped of limits.list) {
       for (const period of ["daily", "monthly"] as const) {
-        const quota = period === "daily" ? limit.dailyQuota : limit.monthlyQuota;
+        const quota = period === "daily" ? scoped.dailyQuota : scoped.monthlyQuota;
         if (quota === null) continue;
         const window = period === "daily" ? this.day : this.month;
-        const budget = ledger.budget({ counterKey: period === "daily" ? limit.counters.daily : limit.counters.monthly, window, limit: quota, kind: "quota" });
-        slots.push({ budget, limit: quota, scope: limit.scope, period });
+        fresh.budgets.push(ledger.budget({ counterKey: scoped.counters[period], window, limit: quota, kind: "quota" }));
+        fresh.limits.push(quota);
+        fresh.slots.push({ scope: scoped.scope, period });
       }
     }
-    const fresh: Plan = { dayStart: this.day.start, monthStart: this.month.start, generation: ledger.generation, slots, counters: slots.map((slot) => slot.budget) };
-    this.plans.set(limits, fresh);
+    fresh.generation = ledger.generation;
+    limits.quotaPlan = fresh;
     return fresh;
   }
 
   check(input: GateInput): GatePass | GatewayError | Promise<GatePass | GatewayError> {
     const limits = this.options.policies.forKey(input.key);
-    if (limits.length === 0) return NO_QUOTA;
+    if (limits.list.length === 0) return NO_QUOTA;
     const { ledger } = this.options;
     let now = this.options.clock();
     const plan = this.planFor(limits, now);
-    const { slots } = plan;
-    if (slots.length === 0) return NO_QUOTA;
+    const { budgets } = plan;
+    if (budgets.length === 0) return NO_QUOTA;
     let units = this.units(input, quickReservationFor(input, this.options.defaultMaxTokens));
     let nearQuota = false;
-    for (const slot of slots) if (slot.budget.free < units && nearItsLimit(slot.budget, units)) nearQuota = true;
+    for (let index = 0; index < budgets.length; index++) {
+      const budget = budgets[index] as Budget;
+      if (budget.free < units && nearItsLimit(budget, units)) nearQuota = true;
+    }
     if (nearQuota) {
       // Near a quota (not merely out of this instance's slice, as on a fresh budget, when a lease will
       // bring plenty): reserve the tokenizer's estimate instead of the quick upper bound.
       units = this.units(input, reservationFor(input, this.options.defaultMaxTokens));
       now = this.options.clock(); // the tokenizer takes a while on long prompts
     }
-    const entries: TakeItem[] = new Array(slots.length);
-    for (let index = 0; index < slots.length; index++) entries[index] = { budget: (slots[index] as Slot).budget, amount: units };
-    const taken = ledger.takeAll(entries, now);
+    const taken = ledger.takeAll(budgets, budgets.length, units, 0, now);
     return taken instanceof Promise ? taken.then((index) => this.verdict(input.requestId, plan, units, index)) : this.verdict(input.requestId, plan, units, taken);
   }
 
-  private verdict(requestId: string, plan: Plan, amount: number, refusedAt: number): GatePass | GatewayError {
-    const { slots, counters } = plan;
+  private verdict(requestId: string, plan: QuotaPlan, amount: number, refusedAt: number): GatePass | GatewayError {
+    const { budgets, slots } = plan;
     if (refusedAt >= 0) {
       const refused = slots[refusedAt] as Slot;
       this.options.metrics.rateLimited(SCOPE_LABEL[refused.scope], "quota");
-      const resetMs = Math.max(0, refused.budget.windowEnd - this.options.clock());
+      const resetMs = Math.max(0, (budgets[refusedAt] as Budget).windowEnd - this.options.clock());
       // Names the quota, never its numbers: an organisation's usage is not the caller's business.
       return new GatewayError("insufficient_quota", `${SCOPE_NAME[refused.scope]} ${refused.period} quota exceeded`, {
         headers: { "retry-after": String(Math.max(1, Math.ceil(resetMs / 1000))), "x-should-retry": "false" },
       });
     }
-    for (const budget of counters) budget.inFlight++;
-    const { ledger, releases, clock } = this.options;
-    return {
-      settle(usage: SettledUsage) {
-        // Nothing spent, and no usage event will carry tokens: hand the reservation straight back.
-        const spent = usage.waddleaiTokens > 0;
-        for (const budget of counters) {
-          if (spent) ledger.handOverReservation(budget, amount);
-          else ledger.cancelReservation(budget, amount);
-        }
-        // Every budget reserved the same amount (the request's WaddleAI tokens); budgets name their counters.
-        if (spent) releases.reserve(requestId, amount, counters, clock());
-      },
-    };
+    for (let index = 0; index < budgets.length; index++) (budgets[index] as Budget).inFlight++;
+    return new Reserved(requestId, budgets, amount, this.options);
   }
 }

@@ -12,8 +12,8 @@
 import type { Metrics } from "../metrics/registry.ts";
 import { GatewayError } from "../errors.ts";
 import type { GateInput, GatePass, RequestGate, SettledUsage } from "../proxy/gate.ts";
-import { type Budget, LeaseLedger, type TakeItem } from "./ledger.ts";
-import { type LimitPolicies, type LimitScope, SCOPE_LABEL, SCOPE_NAME, type ScopedLimits } from "./policies.ts";
+import { type Budget, LeaseLedger } from "./ledger.ts";
+import { type KeyLimits, type LimitPolicies, type LimitScope, SCOPE_LABEL, SCOPE_NAME } from "./policies.ts";
 import { nearItsLimit, quickReservationFor, reservationFor } from "./reservation.ts";
 import { type Clock, fixedWindow, formatReset } from "./windows.ts";
 
@@ -28,11 +28,8 @@ export interface RateLimitGateOptions {
 }
 
 
-/** One limit of a key's limits in one window: its budget, looked up once, and its header text cache. */
+/** One limit of a key's limits in one window: what is rarely needed about it (its budget is in the plan). */
 interface Slot {
-  budget: Budget;
-  /** The limit as the policies state it; re-applied to the budget if something else changed it. */
-  limit: number;
   scope: LimitScope;
   kind: "rpm" | "tpm";
   limitText: string;
@@ -41,45 +38,40 @@ interface Slot {
   resetText: string;
 }
 
-/** The slots of one key's limits for one window, valid while the ledger's budgets have not changed. */
-interface Plan {
+/**
+ * A key's limits for one window, valid while the ledger's budgets have not changed. Flat arrays, RPM
+ * budgets first: a request walks `budgets` only, with no per-request list of what it takes.
+ */
+export interface RatePlan {
   windowStart: number;
   windowEnd: number;
   generation: number;
+  budgets: Budget[];
+  /** Each budget's limit as the policies state it; re-applied to the budget if something else changed it. */
+  limits: number[];
   slots: Slot[];
-  hasTokens: boolean;
-}
-
-interface Entry extends TakeItem {
-  slot: Slot;
+  /** Index of the first TPM budget (`budgets.length` when there is none). */
+  firstTokens: number;
 }
 
 const NO_LIMITS: GatePass = Object.freeze({});
 
-/** The rpm and tpm entries with the least left (what OpenAI-style headers report), in one pass. */
-function tightest(entries: readonly Entry[]): { requests: Entry | null; tokens: Entry | null } {
-  let requests: Entry | null = null;
-  let tokens: Entry | null = null;
-  let leastRequests = 0;
-  let leastTokens = 0;
-  for (let index = 0; index < entries.length; index++) {
-    const entry = entries[index] as Entry;
-    const remaining = entry.budget.remaining();
-    if (entry.slot.kind === "rpm") {
-      if (requests === null || remaining < leastRequests) {
-        requests = entry;
-        leastRequests = remaining;
-      }
-    } else if (tokens === null || remaining < leastTokens) {
-      tokens = entry;
-      leastTokens = remaining;
+/** The index of the budget with the least left among budgets[from, to), or -1 when the range is empty. */
+function tightest(budgets: readonly Budget[], from: number, to: number): number {
+  let found = -1;
+  let least = 0;
+  for (let index = from; index < to; index++) {
+    const remaining = (budgets[index] as Budget).remaining();
+    if (found < 0 || remaining < least) {
+      found = index;
+      least = remaining;
     }
   }
-  return { requests, tokens };
+  return found;
 }
 
-function limitText(slot: Slot): string {
-  const limit = slot.budget.limit;
+function limitText(slot: Slot, budget: Budget): string {
+  const limit = budget.limit;
   if (slot.limitTextOf !== limit) {
     slot.limitTextOf = limit;
     slot.limitText = String(limit);
@@ -103,123 +95,130 @@ function resetText(slot: Slot, ms: number): string {
  * leave the resets out: each header on a response costs the server far more than computing it, and a
  * client that has been admitted has no use for the time until the window resets.
  */
-function rateHeaders(entries: readonly Entry[], now: number, refused: boolean): Record<string, string> {
-  const { requests, tokens } = tightest(entries);
-  if (requests !== null && tokens !== null && !refused) {
+function rateHeaders(plan: RatePlan, now: number, refused: boolean): Record<string, string> {
+  const { budgets, slots, firstTokens } = plan;
+  const requests = tightest(budgets, 0, firstTokens);
+  const tokens = tightest(budgets, firstTokens, budgets.length);
+  if (requests >= 0 && tokens >= 0 && !refused) {
+    const requestBudget = budgets[requests] as Budget;
+    const tokenBudget = budgets[tokens] as Budget;
     // The usual case, as one literal (one object shape, no incremental growth).
     return {
-      "x-ratelimit-limit-requests": limitText(requests.slot),
-      "x-ratelimit-remaining-requests": String(requests.budget.remaining()),
-      "x-ratelimit-limit-tokens": limitText(tokens.slot),
-      "x-ratelimit-remaining-tokens": String(tokens.budget.remaining()),
+      "x-ratelimit-limit-requests": limitText(slots[requests] as Slot, requestBudget),
+      "x-ratelimit-remaining-requests": String(requestBudget.remaining()),
+      "x-ratelimit-limit-tokens": limitText(slots[tokens] as Slot, tokenBudget),
+      "x-ratelimit-remaining-tokens": String(tokenBudget.remaining()),
     };
   }
   const headers: Record<string, string> = {};
-  if (requests) {
-    headers["x-ratelimit-limit-requests"] = limitText(requests.slot);
-    headers["x-ratelimit-remaining-requests"] = String(requests.budget.remaining());
-    if (refused) headers["x-ratelimit-reset-requests"] = resetText(requests.slot, requests.budget.windowEnd - now);
-  }
-  if (tokens) {
-    headers["x-ratelimit-limit-tokens"] = limitText(tokens.slot);
-    headers["x-ratelimit-remaining-tokens"] = String(tokens.budget.remaining());
-    if (refused) headers["x-ratelimit-reset-tokens"] = resetText(tokens.slot, tokens.budget.windowEnd - now);
+  for (const [index, what] of [[requests, "requests"], [tokens, "tokens"]] as const) {
+    if (index < 0) continue;
+    const budget = budgets[index] as Budget;
+    const slot = slots[index] as Slot;
+    headers[`x-ratelimit-limit-${what}`] = limitText(slot, budget);
+    headers[`x-ratelimit-remaining-${what}`] = String(budget.remaining());
+    if (refused) headers[`x-ratelimit-reset-${what}`] = resetText(slot, budget.windowEnd - now);
   }
   return headers;
 }
 
+/** An admitted request: its headers, and at the end its tokens trued up to what it really used. */
+class Admitted implements GatePass {
+  constructor(
+    readonly headers: Record<string, string>,
+    private readonly plan: RatePlan,
+    private readonly tokens: number,
+    private readonly ledger: LeaseLedger,
+    private readonly clock: Clock,
+  ) {}
+
+  settle(usage: SettledUsage): void {
+    // Requests stay counted; tokens are trued up to what was really used.
+    const unused = this.tokens - (usage.promptTokens + usage.completionTokens);
+    const { budgets, firstTokens } = this.plan;
+    if (unused === 0 || firstTokens === budgets.length) return;
+    const at = this.clock();
+    for (let index = firstTokens; index < budgets.length; index++) this.ledger.adjust(budgets[index] as Budget, unused, at);
+  }
+}
+
 export class RateLimitGate implements RequestGate {
   readonly name = "rate-limits";
-  /** Per limits list (policies return the same array for a key until a reload): its budgets this window. */
-  private readonly plans = new WeakMap<readonly ScopedLimits[], Plan>();
 
   constructor(private readonly options: RateLimitGateOptions) {}
 
   /** The budgets of these limits in the window containing `now`, looked up in the ledger only when needed. */
-  private planFor(limits: readonly ScopedLimits[], now: number): Plan {
+  private planFor(limits: KeyLimits, now: number): RatePlan {
     const { ledger } = this.options;
-    const plan = this.plans.get(limits);
-    if (plan !== undefined && plan.generation === ledger.generation && now >= plan.windowStart && now < plan.windowEnd) {
-      for (const slot of plan.slots) if (slot.budget.limit !== slot.limit) LeaseLedger.setLimit(slot.budget, slot.limit);
+    const plan = limits.ratePlan;
+    if (plan !== null && plan.generation === ledger.generation && now >= plan.windowStart && now < plan.windowEnd) {
+      const { budgets } = plan;
+      for (let index = 0; index < budgets.length; index++) {
+        const budget = budgets[index] as Budget;
+        if (budget.limit !== plan.limits[index]) LeaseLedger.setLimit(budget, plan.limits[index] as number);
+      }
       return plan;
     }
     const window = fixedWindow(now, this.options.windowMs);
-    const slots: Slot[] = [];
-    let hasTokens = false;
-    for (const limit of limits) {
-      if (limit.rpm !== null) {
-        const budget = ledger.budget({ counterKey: limit.counters.rpm, window, limit: limit.rpm, kind: "rate" });
-        slots.push({ budget, limit: limit.rpm, scope: limit.scope, kind: "rpm", limitText: "", limitTextOf: Number.NaN, resetKey: Number.NaN, resetText: "" });
-      }
-      if (limit.tpm !== null) {
-        const budget = ledger.budget({ counterKey: limit.counters.tpm, window, limit: limit.tpm, kind: "rate" });
-        slots.push({ budget, limit: limit.tpm, scope: limit.scope, kind: "tpm", limitText: "", limitTextOf: Number.NaN, resetKey: Number.NaN, resetText: "" });
-        hasTokens = true;
+    const fresh: RatePlan = { windowStart: window.start, windowEnd: window.end, generation: 0, budgets: [], limits: [], slots: [], firstTokens: 0 };
+    for (const kind of ["rpm", "tpm"] as const) {
+      if (kind === "tpm") fresh.firstTokens = fresh.budgets.length;
+      for (const scoped of limits.list) {
+        const limit = scoped[kind];
+        if (limit === null) continue;
+        fresh.budgets.push(ledger.budget({ counterKey: scoped.counters[kind], window, limit, kind: "rate" }));
+        fresh.limits.push(limit);
+        fresh.slots.push({ scope: scoped.scope, kind, limitText: "", limitTextOf: Number.NaN, resetKey: Number.NaN, resetText: "" });
       }
     }
     // Looking budgets up may itself have created some (and moved the generation): record the result.
-    const fresh: Plan = { windowStart: window.start, windowEnd: window.end, generation: ledger.generation, slots, hasTokens };
-    this.plans.set(limits, fresh);
+    fresh.generation = ledger.generation;
+    limits.ratePlan = fresh;
     return fresh;
   }
 
   check(input: GateInput): GatePass | GatewayError | Promise<GatePass | GatewayError> {
     const limits = this.options.policies.forKey(input.key);
-    if (limits.length === 0) return NO_LIMITS;
+    if (limits.list.length === 0) return NO_LIMITS;
     const { ledger } = this.options;
     let now = this.options.clock();
     const plan = this.planFor(limits, now);
-    const { slots } = plan;
-    if (slots.length === 0) return NO_LIMITS;
-    let tokens = -1;
-    if (plan.hasTokens) {
-      const reservation = quickReservationFor(input, this.options.defaultMaxTokens);
-      tokens = reservation.promptTokens + reservation.completionTokens;
-    }
-    const entries: Entry[] = new Array(slots.length);
-    let nearLimit = false;
-    for (let index = 0; index < slots.length; index++) {
-      const slot = slots[index] as Slot;
-      const amount = slot.kind === "rpm" ? 1 : tokens;
-      if (slot.budget.free < amount && nearItsLimit(slot.budget, amount)) nearLimit = true;
-      entries[index] = { budget: slot.budget, amount, slot };
-    }
+    const { budgets, firstTokens } = plan;
+    if (budgets.length === 0) return NO_LIMITS;
     // Near a limit (not merely out of this instance's slice, as at the start of every window, when a
     // lease brings plenty): reserve the tokenizer's estimate instead of the quick upper bound.
-    if (tokens >= 0 && nearLimit) {
-      const reservation = reservationFor(input, this.options.defaultMaxTokens);
-      const precise = reservation.promptTokens + reservation.completionTokens;
-      for (const entry of entries) if (entry.slot.kind === "tpm") entry.amount = precise;
-      now = this.options.clock(); // the tokenizer takes a while on long prompts
+    let nearLimit = false;
+    for (let index = 0; index < firstTokens; index++) {
+      const budget = budgets[index] as Budget;
+      if (budget.free < 1 && nearItsLimit(budget, 1)) nearLimit = true;
     }
-    const taken = ledger.takeAll(entries, now);
-    return taken instanceof Promise ? taken.then((index) => this.verdict(entries, index, this.options.clock())) : this.verdict(entries, taken, now);
+    let tokens = 0;
+    if (firstTokens < budgets.length) {
+      const quick = quickReservationFor(input, this.options.defaultMaxTokens);
+      tokens = quick.promptTokens + quick.completionTokens;
+      for (let index = firstTokens; index < budgets.length; index++) {
+        const budget = budgets[index] as Budget;
+        if (budget.free < tokens && nearItsLimit(budget, tokens)) nearLimit = true;
+      }
+      if (nearLimit) {
+        const precise = reservationFor(input, this.options.defaultMaxTokens);
+        tokens = precise.promptTokens + precise.completionTokens;
+        now = this.options.clock(); // the tokenizer takes a while on long prompts
+      }
+    }
+    const taken = ledger.takeAll(budgets, firstTokens, 1, tokens, now);
+    return taken instanceof Promise ? taken.then((index) => this.verdict(plan, tokens, index, this.options.clock())) : this.verdict(plan, tokens, taken, now);
   }
 
-  private verdict(entries: Entry[], refusedAt: number, now: number): GatePass | GatewayError {
-    const headers = rateHeaders(entries, now, refusedAt >= 0);
-    if (refusedAt >= 0) {
-      const refused = entries[refusedAt] as Entry;
-      const { scope, kind } = refused.slot;
-      this.options.metrics.rateLimited(SCOPE_LABEL[scope], kind);
-      const waitMs = Math.max(0, refused.budget.windowEnd - now);
-      const what = kind === "rpm" ? "requests" : "tokens";
-      const message = `Rate limit reached for ${SCOPE_NAME[scope]} ${what} per minute (limit ${refused.budget.limit}). Please try again in ${formatReset(waitMs)}.`;
-      return new GatewayError("rate_limit_exceeded", message, { headers: { ...headers, "retry-after": String(Math.max(1, Math.ceil(waitMs / 1000))) } });
-    }
-    const { ledger, clock } = this.options;
-    return {
-      headers,
-      settle(usage: SettledUsage) {
-        // Requests stay counted; tokens are trued up to what was really used.
-        const used = usage.promptTokens + usage.completionTokens;
-        let at = -1;
-        for (const entry of entries) {
-          if (entry.slot.kind !== "tpm" || entry.amount === used) continue;
-          if (at < 0) at = clock();
-          ledger.adjust(entry.budget, entry.amount - used, at);
-        }
-      },
-    };
+  private verdict(plan: RatePlan, tokens: number, refusedAt: number, now: number): GatePass | GatewayError {
+    const headers = rateHeaders(plan, now, refusedAt >= 0);
+    if (refusedAt < 0) return new Admitted(headers, plan, tokens, this.options.ledger, this.options.clock);
+    const refused = plan.budgets[refusedAt] as Budget;
+    const { scope, kind } = plan.slots[refusedAt] as Slot;
+    this.options.metrics.rateLimited(SCOPE_LABEL[scope], kind);
+    const waitMs = Math.max(0, refused.windowEnd - now);
+    const what = kind === "rpm" ? "requests" : "tokens";
+    const message = `Rate limit reached for ${SCOPE_NAME[scope]} ${what} per minute (limit ${refused.limit}). Please try again in ${formatReset(waitMs)}.`;
+    return new GatewayError("rate_limit_exceeded", message, { headers: { ...headers, "retry-after": String(Math.max(1, Math.ceil(waitMs / 1000))) } });
   }
 }

@@ -27,7 +27,7 @@ export interface SettledUsage {
 export interface GatePass {
   /** Headers to add to the response (e.g. x-ratelimit-*); copied, never modified. */
   headers?: Record<string, string>;
-  /** Called exactly once when the request has finished, with what it really used. */
+  /** Called exactly once when the request has finished, with what it really used (shared by all the passes: read it, do not keep it). */
   settle?(usage: SettledUsage): void;
 }
 

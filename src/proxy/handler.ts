@@ -17,7 +17,7 @@ import type { UsageWriter } from "../usage/writer.ts";
 import { authenticate } from "./auth.ts";
 import { attemptUpstreams } from "./attempts.ts";
 import { readJsonBody } from "./body.ts";
-import type { GatePass, IngressFormat, RequestGate } from "./gate.ts";
+import type { GatePass, IngressFormat, RequestGate, SettledUsage } from "./gate.ts";
 import { anthropicErrorResponse, anthropicToOpenAIRequest, OpenAIToAnthropicStream, openAIToAnthropicResponse } from "./messages/index.ts";
 import { validateRequest } from "./validate.ts";
 
@@ -84,8 +84,9 @@ export function createProxyHandler(deps: ProxyDeps) {
     const usage = outcome.usage ?? { promptTokens: 0, completionTokens: 0, cachedTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 };
     const rate = deps.rates.lookup(provider ?? "*", exchange.model);
     const units = waddleaiTokens(usage.promptTokens, usage.completionTokens, rate);
-    for (const pass of exchange.passes) {
-      pass.settle?.({ promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, waddleaiTokens: units, status: outcome.status });
+    if (exchange.passes.length > 0) {
+      const settled: SettledUsage = { promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, waddleaiTokens: units, status: outcome.status };
+      for (const pass of exchange.passes) pass.settle?.(settled);
     }
     if (candidate) {
       deps.usage.record({
