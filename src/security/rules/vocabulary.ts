@@ -7,7 +7,7 @@ export const OVERRIDE_VERBS = [
   "set aside", "throw away", "abandon", "drop all", "do not follow", "don't follow", "dont follow",
   "stop following", "no longer follow", "pay no attention to", "cancel", "erase", "delete", "reset",
   // fr
-  "ignor", "oubli", "ne tiens pas compte", "ne tenez pas compte", "faites abstraction", "fais abstraction", "annul",
+  "ignor", "oubli", "ne tiens pas compte", "ne tenez pas compte", "ne tiens plus compte", "ne tenez plus compte", "faites abstraction", "fais abstraction", "annul",
   // de
   "vergiss", "vergessen", "missacht", "ueberschreib", "uberschreib", "verwirf",
   // es / pt / it
