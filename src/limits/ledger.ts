@@ -129,6 +129,15 @@ export class LeaseLedger {
     budget.shortUntil = 0;
   }
 
+  /** `setLimit` for budgets a gate kept, where something else changed their limit since (limits[i] is budgets[i]'s). */
+  static applyLimits(budgets: readonly Budget[], limits: readonly number[]): void {
+    for (let index = 0; index < budgets.length; index++) {
+      const budget = budgets[index] as Budget;
+      const limit = limits[index] as number;
+      if (budget.limit !== limit) LeaseLedger.setLimit(budget, limit);
+    }
+  }
+
   private sliceOf(budget: Budget): number {
     const fraction = budget.kind === "rate" ? this.rateSlice : this.quotaSlice;
     return Math.max(1, Math.ceil(budget.limit * fraction));

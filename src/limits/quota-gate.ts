@@ -33,7 +33,6 @@ export interface QuotaGateOptions {
   defaultMaxTokens: number;
 }
 
-
 /** One quota of a key's limits in the current day or month: what a refusal names. */
 interface Slot {
   scope: LimitScope;
@@ -98,11 +97,7 @@ export class QuotaGate implements RequestGate {
     if (now >= this.month.end) this.month = utcMonth(now);
     const plan = limits.quotaPlan;
     if (plan !== null && plan.generation === ledger.generation && plan.dayStart === this.day.start && plan.monthStart === this.month.start) {
-      const { budgets } = plan;
-      for (let index = 0; index < budgets.length; index++) {
-        const budget = budgets[index] as Budget;
-        if (budget.limit !== plan.limits[index]) LeaseLedger.setLimit(budget, plan.limits[index] as number);
-      }
+      LeaseLedger.applyLimits(plan.budgets, plan.limits);
       return plan;
     }
     const fresh: QuotaPlan = { dayStart: this.day.start, monthStart: this.month.start, generation: 0, budgets: [], limits: [], slots: [] };

@@ -27,7 +27,6 @@ export interface RateLimitGateOptions {
   defaultMaxTokens: number;
 }
 
-
 /** One limit of a key's limits in one window: what is rarely needed about it (its budget is in the plan). */
 interface Slot {
   scope: LimitScope;
@@ -152,11 +151,7 @@ export class RateLimitGate implements RequestGate {
     const { ledger } = this.options;
     const plan = limits.ratePlan;
     if (plan !== null && plan.generation === ledger.generation && now >= plan.windowStart && now < plan.windowEnd) {
-      const { budgets } = plan;
-      for (let index = 0; index < budgets.length; index++) {
-        const budget = budgets[index] as Budget;
-        if (budget.limit !== plan.limits[index]) LeaseLedger.setLimit(budget, plan.limits[index] as number);
-      }
+      LeaseLedger.applyLimits(plan.budgets, plan.limits);
       return plan;
     }
     const window = fixedWindow(now, this.options.windowMs);
