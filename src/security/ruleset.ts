@@ -160,7 +160,18 @@ CREDENTIAL_CHECKS.forEach((_, checkIndex) => {
   }
 });
 
-for (const term of TERMS) term.flatRefs = Int32Array.from(term.refs.flat());
+// A term listed twice in one step, or two spellings that fold to the same term ("révèle", "revele"),
+// would visit that rule step twice per hit: each (rule, stage) pair is kept once, first one first.
+for (const term of TERMS) {
+  const pairs = new Set<number>();
+  const unique = term.refs.filter(([rule, stage]) => {
+    const pair = rule * 256 + stage;
+    if (pairs.has(pair)) return false;
+    pairs.add(pair);
+    return true;
+  });
+  term.flatRefs = Int32Array.from(unique.flat());
+}
 
 export const LATIN_AUTOMATON: Automaton = compileAutomaton(latinTerms, latinIds);
 export const OTHER_AUTOMATON: Automaton = compileAutomaton(otherTerms, otherIds);

@@ -913,7 +913,7 @@ export const EXTRACTION_RULES: readonly RuleSpec[] = [
     id: "extraction.context_start_cjk",
     category: "extraction",
     severity: 0.8,
-    steps: [CONTEXT_START_CJK, ["写的是什么", "写了什么", "是什么", "有什么", "内容", "输出", "重复", "書かれて", "何ですか", "何があ", "内容", "出力", "繰り返"]],
+    steps: [CONTEXT_START_CJK, ["写的是什么", "写了什么", "是什么", "有什么", "内容", "输出", "重复", "書かれて", "何ですか", "何があ", "出力", "繰り返"]],
     window: 16,
   },
   {
