@@ -8,7 +8,7 @@ import { runAutomaton } from "./matcher.ts";
 import { foldText, isPunctuationCode, isSeparatorCode, toNfkc, type FoldedText, type ObfuscationSignals } from "./normalize.ts";
 import {
   ASSIGNMENT_CHECK, CREDENTIAL_CHECKS, DELIMITERS_BY_FIRST, LATIN_AUTOMATON, OTHER_AUTOMATON, RULES, SIGNAL_RULE_OFFSET,
-  SPEAKER_CODES, SPEAKER_RULE, SUFFIX_RULE, SUFFIX_WEAK_RULE, TERMS, VETO_STAGE, type CredentialCheck, type TermInfo,
+  SPEAKER_CODES, SPEAKER_RULE, SUFFIX_RULE, SUFFIX_WEAK_RULE, TERM_REF_START, TERM_REFS, TERMS, VETO_STAGE, type CredentialCheck, type TermInfo,
 } from "./ruleset.ts";
 import { VETO_WINDOW } from "./rules/types.ts";
 import { adversarialSuffixGrade } from "./suffix.ts";
@@ -80,26 +80,16 @@ const RULE_WINDOW = Int32Array.from(RULES, (rule) => rule.window);
 const RULE_VETOED = Uint8Array.from(RULES, (rule) => (rule.vetoed === true ? 1 : 0));
 /** Characters from a term's first letter to the index where it is reported (its last unit). */
 const TERM_SPAN = Int32Array.from(TERMS, (term) => term.letters - 1 + (term.trailingSeparator ? 1 : 0));
-
+/** 1 for terms that are ROT13 triggers or credential anchors (onRareHit), else 0. */
+const TERM_RARE = Uint8Array.from(TERMS, (term) => (term.rot13 || term.credentialChecks.length > 0 ? 1 : 0));
 function onHit(termId: number, end: number): void {
-  const term = TERMS[termId] as TermInfo;
   const firstLetter = end - (TERM_SPAN[termId] as number);
-  if (term.rot13 && rot13Seen[termId] === 0) {
-    rot13Seen[termId] = 1;
-    rot13List.push(termId);
-  }
-  const checks = term.credentialChecks;
-  if (checks.length > 0) {
-    const lastLetter = term.trailingSeparator ? end - 1 : end;
-    for (let k = 0; k < checks.length; k++) {
-      const checkIndex = checks[k] as number;
-      checkCredential(CREDENTIAL_CHECKS[checkIndex] as CredentialCheck, checkIndex, Math.max(0, firstLetter), lastLetter);
-    }
-  }
-  const refs = term.flatRefs;
-  for (let r = 0; r < refs.length; r += 2) {
-    const rule = refs[r] as number;
-    const stage = refs[r + 1] as number;
+  if (TERM_RARE[termId] === 1) onRareHit(termId, end, firstLetter);
+  const to = TERM_REF_START[termId + 1] as number;
+  for (let r = TERM_REF_START[termId] as number; r < to; r++) {
+    const packed = TERM_REFS[r] as number;
+    const rule = packed >> 8;
+    const stage = packed & 255;
     if (stage === VETO_STAGE) {
       if (vetoEnd[rule] === -1) touchedVetoes.push(rule);
       vetoEnd[rule] = end;
@@ -117,6 +107,23 @@ function onHit(termId: number, end: number): void {
     else {
       if (stageEnd[slot] === -1) touchedStages.push(slot);
       stageEnd[slot] = end;
+    }
+  }
+}
+
+/** A hit of a ROT13 trigger or a credential anchor: notes the trigger, verifies the credentials. */
+function onRareHit(termId: number, end: number, firstLetter: number): void {
+  const term = TERMS[termId] as TermInfo;
+  if (term.rot13 && rot13Seen[termId] === 0) {
+    rot13Seen[termId] = 1;
+    rot13List.push(termId);
+  }
+  const checks = term.credentialChecks;
+  if (checks.length > 0) {
+    const lastLetter = term.trailingSeparator ? end - 1 : end;
+    for (let k = 0; k < checks.length; k++) {
+      const checkIndex = checks[k] as number;
+      checkCredential(CREDENTIAL_CHECKS[checkIndex] as CredentialCheck, checkIndex, Math.max(0, firstLetter), lastLetter);
     }
   }
 }

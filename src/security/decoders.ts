@@ -102,12 +102,25 @@ const MORSE: Readonly<Record<string, string>> = {
 };
 /** A Morse message hides an instruction only when it is this many letters long. */
 const MIN_MORSE_LETTERS = 8;
+/** The longest Morse symbol is 6 signals; a longer run of dots and dashes is not Morse. */
+const MAX_MORSE_SIGNALS = 7;
 
-/** Dots and dashes as they are typed or typeset (·, •, −, –, —, _). */
-function morseSymbol(c: number): string | null {
-  if (c === 46 || c === 0xb7 || c === 0x2022) return ".";
-  if (c === 45 || c === 95 || c === 0x2212 || c === 0x2013 || c === 0x2014) return "-";
-  return null;
+/**
+ * A symbol as a number: a leading 1 bit, then one bit per signal (dot 0, dash 1), so "-.-" is 0b1101.
+ * Building symbols as numbers and reading letters from a table keeps the loop free of strings.
+ */
+const MORSE_BY_CODE: Array<string | undefined> = new Array(1 << (MAX_MORSE_SIGNALS + 1)).fill(undefined);
+for (const [symbol, letter] of Object.entries(MORSE)) {
+  let code = 1;
+  for (const signal of symbol) code = (code << 1) | (signal === "-" ? 1 : 0);
+  MORSE_BY_CODE[code] = letter;
+}
+
+/** Dots and dashes as they are typed or typeset (·, •, −, –, —, _): 0 dot, 1 dash, -1 neither. */
+function morseSignal(c: number): number {
+  if (c === 46 || c === 0xb7 || c === 0x2022) return 0;
+  if (c === 45 || c === 95 || c === 0x2212 || c === 0x2013 || c === 0x2014) return 1;
+  return -1;
 }
 
 /**
@@ -120,15 +133,18 @@ export function decodeMorsePayloads(text: string): string[] {
   let decoded = "";
   let letters = 0;
   let unknown = 0;
-  let symbol = "";
+  /** The symbol being read (see MORSE_BY_CODE); 1 = none. */
+  let symbol = 1;
+  let signals = 0;
   let gap = 0;
   const flushLetter = (): void => {
-    if (symbol === "") return;
-    const letter = MORSE[symbol];
+    if (signals === 0) return;
+    const letter = MORSE_BY_CODE[symbol];
     if (letter === undefined) unknown++;
     else letters++;
     decoded += letter ?? "?";
-    symbol = "";
+    symbol = 1;
+    signals = 0;
   };
   const flushRun = (): void => {
     flushLetter();
@@ -143,16 +159,18 @@ export function decodeMorsePayloads(text: string): string[] {
   };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const dot = morseSymbol(c);
-    if (dot !== null) {
+    const signal = morseSignal(c);
+    if (signal >= 0) {
       if (gap > 0) {
         decoded += gap >= 2 ? " " : "";
         gap = 0;
       }
-      symbol += dot;
-      if (symbol.length > 7) {
+      symbol = (symbol << 1) | signal;
+      signals++;
+      if (signals > MAX_MORSE_SIGNALS) {
         // Not Morse (a rule line, a long dash run): drop the run.
-        symbol = "";
+        symbol = 1;
+        signals = 0;
         decoded = "";
         letters = 0;
         unknown = 0;
@@ -164,12 +182,13 @@ export function decodeMorsePayloads(text: string): string[] {
       gap++;
       continue;
     }
-    if ((c === 47 || c === 124) && (symbol !== "" || gap > 0 || decoded !== "")) {
+    if ((c === 47 || c === 124) && (signals > 0 || gap > 0 || decoded !== "")) {
       flushLetter();
       gap = 2;
       continue;
     }
-    flushRun();
+    // Most characters of a text are not Morse: only a started run needs flushing.
+    if (signals > 0 || decoded !== "" || letters > 0 || unknown > 0) flushRun();
     gap = 0;
   }
   flushRun();
@@ -216,7 +235,8 @@ export function decodeBinaryPayloads(text: string): string[] {
       continue;
     }
     if ((c === 32 || c === 10 || c === 13 || c === 9) && bits === 0 && bytes.length > 0) continue;
-    flush();
+    // Most characters of a text are not binary: only a started run needs flushing.
+    if (bits > 0 || bytes.length > 0) flush();
   }
   flush();
   return found;

@@ -34,38 +34,6 @@ const windowList = { buckets: new Int32Array(4 * (WINDOW_CHARS + 2 * WINDOW_SNAP
 const ROLL = 0x01000193;
 const ROLL3 = Math.imul(Math.imul(ROLL, ROLL), ROLL);
 
-/**
- * Adds the 4-grams starting at from..(to - 4) (from = -1 means a leading space) to `out`.
- * h = c0·R³ + c1·R² + c2·R + c3 (mod 2³²), updated in place as the window slides. The leading
- * space is handled before the loop so that the loop body reads the buffer directly.
- */
-function rollFourGrams(codes: Uint16Array, from: number, to: number, out: Int32Array, count: number, marks: Uint8Array, gen: number): number {
-  if (to - from < 4) return count;
-  let first = from;
-  let h: number;
-  if (from < 0) {
-    h = Math.imul(Math.imul(Math.imul(32, ROLL) + (codes[0] as number), ROLL) + (codes[1] as number), ROLL) + (codes[2] as number);
-    const bucket = bucketOf((h + 4) | 0);
-    if (marks[bucket] !== gen) { marks[bucket] = gen; out[count++] = bucket; }
-    if (from + 4 >= to) return count;
-    h = Math.imul(h - Math.imul(32, ROLL3), ROLL) + (codes[3] as number);
-    first = 0;
-  } else {
-    h = Math.imul(Math.imul(Math.imul(codes[from] as number, ROLL) + (codes[from + 1] as number), ROLL) + (codes[from + 2] as number), ROLL) + (codes[from + 3] as number);
-  }
-  const last = to - 4;
-  for (let i = first; ; i++) {
-    // Branch-free insert: whether a 4-gram is new is unpredictable, a mispredicted branch costs more.
-    const bucket = bucketOf((h + 4) | 0);
-    out[count] = bucket;
-    count += (((marks[bucket] as number) ^ gen) + 255) >> 8; // 1 when the stamp differs (both < 256)
-    marks[bucket] = gen;
-    if (i >= last) break;
-    h = Math.imul(h - Math.imul(codes[i] as number, ROLL3), ROLL) + (codes[i + 4] as number);
-  }
-  return count;
-}
-
 /** Takes the well-mixed high bits of a multiplicative hash. */
 function bucketOf(hash: number): number {
   return Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) >>> (32 - NGRAM_BITS);
@@ -87,17 +55,13 @@ export function collectBuckets(codes: Uint16Array, length: number): BucketList {
   let count = 0;
 
   // Character 4-grams over " " + text, with a polynomial rolling hash (two multiplications per
-  // character). (3- to 5-grams together cost twice as much for the same cross-validated accuracy.)
-  // Long texts contribute their head and tail only: past a few KB the distinct 4-grams are mostly
-  // topic, not attack wording, and they cost the most per character.
+  // character), and word unigrams and bigrams, in one pass. (3- to 5-grams together cost twice as
+  // much for the same cross-validated accuracy.) Long texts contribute their head and tail only:
+  // past a few KB the distinct 4-grams are mostly topic, not attack wording, and they cost the most
+  // per character.
   const long = length > CHAR_NGRAM_HEAD + CHAR_NGRAM_TAIL;
-  const headEnd = long ? CHAR_NGRAM_HEAD : length;
-  if (length >= 3) count = rollFourGrams(codes, -1, headEnd, out, count, marks, gen);
-  if (long) count = rollFourGrams(codes, length - CHAR_NGRAM_TAIL, length, out, count, marks, gen);
-
-  // Word unigrams and bigrams, over the same head and tail.
-  count = collectWords(codes, 0, headEnd, out, count, marks, gen);
-  if (long) count = collectWords(codes, length - CHAR_NGRAM_TAIL, length, out, count, marks, gen);
+  count = collectRange(codes, 0, long ? CHAR_NGRAM_HEAD : length, true, out, count, marks, gen);
+  if (long) count = collectRange(codes, length - CHAR_NGRAM_TAIL, length, false, out, count, marks, gen);
   return { buckets: out, count };
 }
 
@@ -143,41 +107,76 @@ export function collectWindowBuckets(codes: Uint16Array, length: number, k: numb
     windowList.count = 0;
     return windowList;
   }
-  const gen = nextGeneration();
-  const count = rollFourGrams(codes, from, to, windowList.buckets, 0, stamp, gen);
-  windowList.count = collectWords(codes, from, to, windowList.buckets, count, stamp, gen);
+  windowList.count = collectRange(codes, from, to, false, windowList.buckets, 0, stamp, nextGeneration());
   return windowList;
 }
 
-function collectWords(codes: Uint16Array, from: number, to: number, out: Int32Array, count: number, marks: Uint8Array, gen: number): number {
+/**
+ * Adds the distinct buckets of codes[from..to) to `out`: its character 4-grams (over " " + the range
+ * when `leadingSpace`) and its word unigrams and bigrams (the range's end ends a word). One loop
+ * feeds both: the 4-gram hash and the word hash are independent chains the CPU overlaps. A bucket is
+ * appended when its stamp differs from `gen` (branch-free: whether an n-gram is new is
+ * unpredictable, and a mispredicted branch costs more).
+ *
+ * The 4-gram hash of units c0..c3 is c0·R³ + c1·R² + c2·R + c3 (mod 2³²), slid one unit per step.
+ * (Computing it afresh from the last four units, three independent multiplications, measured slower.)
+ */
+function collectRange(codes: Uint16Array, from: number, to: number, leadingSpace: boolean, out: Int32Array, count: number, marks: Uint8Array, gen: number): number {
+  const separator = SEPARATOR;
+  // Index of the last unit of the first 4-gram; the leading space is its first unit.
+  const firstEnd = leadingSpace ? from + 2 : from + 3;
+  let h = leadingSpace ? 32 : 0;
   let word = FNV_OFFSET;
   let wordLength = 0;
   let previousWord = 0;
   let hasPrevious = false;
-  const separator = SEPARATOR;
-  for (let i = from; i <= to; i++) {
-    const code = i < to ? (codes[i] as number) : 32;
+  for (let i = from; i < to; i++) {
+    const code = codes[i] as number;
+    if (i > firstEnd) {
+      // The unit leaving the 4-gram; only the leading space lies before `from`.
+      const leaving = i - 4 >= from ? (codes[i - 4] as number) : 32;
+      h = Math.imul(h - Math.imul(leaving, ROLL3), ROLL) + code;
+      const bucket = bucketOf((h + 4) | 0);
+      out[count] = bucket;
+      count += (((marks[bucket] as number) ^ gen) + 255) >> 8; // 1 when the stamp differs (both < 256)
+      marks[bucket] = gen;
+    } else {
+      h = Math.imul(h, ROLL) + code;
+      if (i === firstEnd) {
+        const bucket = bucketOf((h + 4) | 0);
+        out[count] = bucket;
+        count += (((marks[bucket] as number) ^ gen) + 255) >> 8;
+        marks[bucket] = gen;
+      }
+    }
     if (separator[code] === 0) {
       word = Math.imul(word ^ code, FNV_PRIME);
       wordLength++;
       continue;
     }
     if (wordLength > 0) {
-      const unigram = bucketOf(word ^ WORD_SEED);
-      out[count] = unigram;
-      count += (((marks[unigram] as number) ^ gen) + 255) >> 8;
-      marks[unigram] = gen;
-      if (hasPrevious) {
-        const bigram = bucketOf(Math.imul(previousWord ^ BIGRAM_SEED, FNV_PRIME) ^ word);
-        out[count] = bigram;
-        count += (((marks[bigram] as number) ^ gen) + 255) >> 8;
-        marks[bigram] = gen;
-      }
+      count = addWord(word, previousWord, hasPrevious, out, count, marks, gen);
       previousWord = word;
       hasPrevious = true;
     }
     word = FNV_OFFSET;
     wordLength = 0;
+  }
+  if (wordLength > 0) count = addWord(word, previousWord, hasPrevious, out, count, marks, gen);
+  return count;
+}
+
+/** Adds a word's unigram bucket and, after another word, the bigram's. */
+function addWord(word: number, previousWord: number, hasPrevious: boolean, out: Int32Array, count: number, marks: Uint8Array, gen: number): number {
+  const unigram = bucketOf(word ^ WORD_SEED);
+  out[count] = unigram;
+  count += (((marks[unigram] as number) ^ gen) + 255) >> 8;
+  marks[unigram] = gen;
+  if (hasPrevious) {
+    const bigram = bucketOf(Math.imul(previousWord ^ BIGRAM_SEED, FNV_PRIME) ^ word);
+    out[count] = bigram;
+    count += (((marks[bigram] as number) ^ gen) + 255) >> 8;
+    marks[bigram] = gen;
   }
   return count;
 }

@@ -21,6 +21,18 @@ describe("foldText", () => {
     expect(result.signals.invisible).toBe(3);
   });
 
+  test("notes a dot touching a dash (Morse) and counts binary digits, as the decoders' hints", () => {
+    // The same test as the regular expression /[.\u00b7]-|-[.\u00b7]/ over the text.
+    for (const [text, dotDash] of [
+      [".- -...", true], ["a-.b", true], ["x\u00b7-y", true], ["-\u00b7", true],
+      ["well-known. Next", false], ["e.g. - item", false], ["a - b . c", false], ["-", false], [".", false],
+    ] as const) {
+      expect(fold(text).signals.dotDash).toBe(dotDash);
+    }
+    expect(fold("01001001 01100111 2024 b1").signals.binaryDigits).toBe(18);
+    expect(fold("no digits").signals.binaryDigits).toBe(0);
+  });
+
   test("decodes Unicode tag characters into a payload", () => {
     const hidden = [..."ignore all"].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join("");
     const result = fold(`hello${hidden} world`);

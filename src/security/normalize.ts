@@ -123,6 +123,10 @@ export interface ObfuscationSignals {
   longestToken: number;
   /** Whether any non-Latin letter was seen: the non-Latin rule automaton only runs then. */
   nonLatin: boolean;
+  /** Whether a dot and a dash ("." or "·" next to "-") touch: Morse code may be present. */
+  dotDash: boolean;
+  /** Count of the digits 0 and 1: 8-bit binary needs at least 16. */
+  binaryDigits: number;
 }
 
 export interface FoldedText {
@@ -168,7 +172,7 @@ export function toNfkc(text: string): string {
 }
 
 function emptySignals(): ObfuscationSignals {
-  return { invisible: 0, tagChars: 0, homoglyphs: 0, leetTokens: 0, spacedLetters: 0, longestToken: 0, nonLatin: false };
+  return { invisible: 0, tagChars: 0, homoglyphs: 0, leetTokens: 0, spacedLetters: 0, longestToken: 0, nonLatin: false, dotDash: false, binaryDigits: 0 };
 }
 
 /** 1 for kinds that belong inside a token (letters, digits, leet symbols, invisibles). */
@@ -195,6 +199,8 @@ export function foldText(text: string): FoldedText {
   let lastWasSpace = true;
   let singleRun = 0;
   let lastTokenEnd = -10;
+  let longestToken = 0;
+  let binaryDigits = 0;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -220,7 +226,10 @@ export function foldText(text: string): FoldedText {
           continue;
         }
       }
-      if (kind === Kind.Punct) punctuation[punctuationCount++] = out;
+      if (kind === Kind.Punct) {
+        punctuation[punctuationCount++] = out;
+        if (c === 45 ? isDot(text.charCodeAt(i - 1)) : isDot(c) && text.charCodeAt(i - 1) === 45) signals.dotDash = true;
+      }
       codes[out] = FOLD[c] as number;
       origin[out++] = i;
       lastWasSpace = false;
@@ -239,6 +248,15 @@ export function foldText(text: string): FoldedText {
     const start = out;
     while (end < n) {
       const ch = text.charCodeAt(end);
+      // Lowercase ASCII letters, most of most texts, fold to themselves.
+      if (ch >= 97 && ch <= 122) {
+        hasLatin = true;
+        letters++;
+        codes[out] = ch;
+        origin[out++] = end;
+        end++;
+        continue;
+      }
       const k = KIND[ch] as number;
       if (k === Kind.Latin) {
         hasLatin = true;
@@ -265,20 +283,23 @@ export function foldText(text: string): FoldedText {
       } else {
         // Digit or leet symbol; leetspeak when a letter follows it (or it follows a letter).
         hasLeet = true;
+        if (ch === 48 || ch === 49) binaryDigits++;
         if (end + 1 < n && isLetterKind(KIND[text.charCodeAt(end + 1)] as number)) leetInside = true;
       }
       codes[out] = FOLD[ch] as number;
       origin[out++] = end;
       end++;
     }
-    const foldHomoglyphs = hasLatin && hasConfusable;
-    const foldLeet = hasLatin && hasLeet && letters >= 2;
-    if (foldHomoglyphs) signals.homoglyphs++;
-    if (foldLeet && leetInside) signals.leetTokens++;
-    if (hasConfusable && !foldHomoglyphs) signals.nonLatin = true;
-    if (foldHomoglyphs || foldLeet) refoldToken(text, start, out, foldHomoglyphs, foldLeet);
+    if (hasConfusable || hasLeet) {
+      const foldHomoglyphs = hasLatin && hasConfusable;
+      const foldLeet = hasLatin && hasLeet && letters >= 2;
+      if (foldHomoglyphs) signals.homoglyphs++;
+      if (foldLeet && leetInside) signals.leetTokens++;
+      if (hasConfusable && !foldHomoglyphs) signals.nonLatin = true;
+      if (foldHomoglyphs || foldLeet) refoldToken(text, start, out, foldHomoglyphs, foldLeet);
+    }
     const tokenLength = out - start;
-    if (tokenLength > signals.longestToken) signals.longestToken = tokenLength;
+    if (tokenLength > longestToken) longestToken = tokenLength;
     // Spaced-out letters ("i g n o r e"): count runs of one-letter tokens with short gaps.
     if (tokenLength === 1 && letters === 1 && i - lastTokenEnd <= 3) {
       singleRun++;
@@ -290,6 +311,8 @@ export function foldText(text: string): FoldedText {
     lastWasSpace = false;
     i = end;
   }
+  signals.longestToken = longestToken;
+  signals.binaryDigits = binaryDigits;
   let length = out;
   if (signals.spacedLetters > 0) {
     length = joinSpacedLetters(length);
@@ -315,6 +338,11 @@ function refoldToken(text: string, start: number, end: number, foldHomoglyphs: b
     if (k === Kind.Confusable && foldHomoglyphs) codes[p] = HOMOGLYPH[codes[p] as number] || HOMOGLYPH[ch] || (codes[p] as number);
     else if ((k === Kind.Digit || k === Kind.LeetSymbol) && foldLeet) codes[p] = LEET[ch] || (codes[p] as number);
   }
+}
+
+/** A Morse dot: "." or "·". */
+function isDot(code: number): boolean {
+  return code === 46 || code === 0xb7;
 }
 
 function isLetterKind(kind: number): boolean {

@@ -1,6 +1,6 @@
 // Policy levels: per category a threshold and an action, plus how much text is scanned.
 
-import type { ModelCategory, PolicyName, SecurityAction, SecurityCategory } from "./types.ts";
+import { ALL_CATEGORIES, type ModelCategory, type PolicyName, type SecurityAction, type SecurityCategory } from "./types.ts";
 import type { ThresholdTable } from "./model.ts";
 
 export const POLICY_NAMES: readonly PolicyName[] = ["strict", "balanced", "permissive", "off"];
@@ -36,6 +36,8 @@ export interface CategoryRule {
 export interface Policy {
   readonly name: Exclude<PolicyName, "off">;
   readonly categories: Readonly<Record<SecurityCategory, CategoryRule>>;
+  /** The same rules in ALL_CATEGORIES order, for loops over category indices. */
+  readonly byIndex: readonly CategoryRule[];
   /** Characters scanned at most; longer input is scanned as head + tail windows. */
   readonly maxChars: number;
 }
@@ -94,17 +96,14 @@ export function buildPolicies(thresholds: ThresholdTable): Readonly<Record<Exclu
       action: shape.actions[category],
       ...context(category),
     });
-    return {
-      name,
-      maxChars: shape.maxChars,
-      categories: {
-        injection: model("injection"),
-        jailbreak: model("jailbreak"),
-        extraction: model("extraction"),
-        // Credentials are not scored by the model: only detectors fire them.
-        credential: { modelThreshold: Number.POSITIVE_INFINITY, ruleThreshold: shape.credentialThreshold, action: shape.actions.credential, ...context("credential") },
-      },
+    const categories: Record<SecurityCategory, CategoryRule> = {
+      injection: model("injection"),
+      jailbreak: model("jailbreak"),
+      extraction: model("extraction"),
+      // Credentials are not scored by the model: only detectors fire them.
+      credential: { modelThreshold: Number.POSITIVE_INFINITY, ruleThreshold: shape.credentialThreshold, action: shape.actions.credential, ...context("credential") },
     };
+    return { name, maxChars: shape.maxChars, categories, byIndex: ALL_CATEGORIES.map((category) => categories[category]) };
   };
   return { strict: build("strict"), balanced: build("balanced"), permissive: build("permissive") };
 }

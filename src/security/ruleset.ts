@@ -32,8 +32,6 @@ export const VETO_STAGE = 255;
 export interface TermInfo {
   /** (rule index, step) pairs this keyword serves. */
   readonly refs: Array<[number, number]>;
-  /** The same pairs flattened (rule, step, rule, step, ...), for the hot loop; set after compiling. */
-  flatRefs: Int32Array;
   /** Credential specs anchored on this keyword (indices into CREDENTIAL_CHECKS). */
   readonly credentialChecks: number[];
   rot13: boolean;
@@ -111,7 +109,7 @@ function internTerm(key: string): TermInfo {
     id = TERMS.length;
     termIds.set(key, id);
     const trailingSeparator = key.endsWith(" ");
-    TERMS.push({ refs: [], flatRefs: new Int32Array(0), credentialChecks: [], rot13: false, letters: key.trim().length, trailingSeparator });
+    TERMS.push({ refs: [], credentialChecks: [], rot13: false, letters: key.trim().length, trailingSeparator });
     if (isLatinTerm(key)) { latinTerms.push(key); latinIds.push(id); }
     else { otherTerms.push(key); otherIds.push(id); }
   }
@@ -170,8 +168,22 @@ for (const term of TERMS) {
     pairs.add(pair);
     return true;
   });
-  term.flatRefs = Int32Array.from(unique.flat());
+  term.refs.splice(0, term.refs.length, ...unique);
 }
+
+/**
+ * Every term's (rule, stage) references for the hit loop, packed as rule << 8 | stage: term t's are
+ * TERM_REFS[TERM_REF_START[t] .. TERM_REF_START[t + 1]). Two typed arrays instead of an object and
+ * an array per term, whose scattered loads cost cache misses on every hit.
+ */
+export const TERM_REF_START = new Int32Array(TERMS.length + 1);
+TERMS.forEach((term, t) => { TERM_REF_START[t + 1] = (TERM_REF_START[t] as number) + term.refs.length; });
+export const TERM_REFS = new Int32Array(TERM_REF_START[TERMS.length] as number);
+TERMS.forEach((term, t) => {
+  term.refs.forEach(([rule, stage], k) => { TERM_REFS[(TERM_REF_START[t] as number) + k] = (rule << 8) | stage; });
+});
+// Rule indices must fit in the 23 bits above the stage.
+if (RULES.length >= 1 << 23) throw new Error("too many security rules to pack");
 
 export const LATIN_AUTOMATON: Automaton = compileAutomaton(latinTerms, latinIds);
 export const OTHER_AUTOMATON: Automaton = compileAutomaton(otherTerms, otherIds);
