@@ -40,6 +40,11 @@ const colonSum = new Int32Array(MAX_TOKENS + 1);
 const SOUP = new Uint8Array(128);
 for (const ch of "{}[]()<>\\^_|=$%@#~*+/`\"';") SOUP[ch.charCodeAt(0)] = 1;
 
+/** . , ; : ! ? — one of them ending a token is prose punctuation, not part of the token's core. */
+function isSentenceMark(c: number): boolean {
+  return c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63;
+}
+
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 0xc0;
 }
@@ -72,7 +77,33 @@ export function adversarialSuffixGrade(text: string): 0 | 1 | 2 {
       continue;
     }
     const start = i;
-    while (i < n && text.charCodeAt(i) > 32) i++;
+    // Most tokens are words: lowercase letters after an optional capital, perhaps ending in a
+    // sentence mark. Spot them while finding the token's end; the per-character pass below is then
+    // not needed (same flags, fewer reads).
+    let word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+    i++;
+    while (i < n) {
+      const ch = text.charCodeAt(i);
+      if (ch <= 32) break;
+      if (word && (ch < 97 || ch > 122) && !(isSentenceMark(ch) && (i + 1 >= n || text.charCodeAt(i + 1) <= 32))) word = false;
+      i++;
+    }
+    if (word) {
+      const last = text.charCodeAt(i - 1);
+      // The core: the word without its sentence mark (kept when the token is that mark alone).
+      const length = i - start > 1 && isSentenceMark(last) ? i - start - 1 : i - start;
+      const capitalised = c >= 65 && c <= 90 && !sentenceEnd;
+      weird[tokens] = capitalised ? 1 : 0;
+      introduces[tokens] = last === 58 ? 1 : 0;
+      sentenceEnd = last === 46 || last === 33 || last === 63 || last === 58;
+      plain[tokens] = length >= 2 ? 1 : 0;
+      caseSwitch[tokens] = 0;
+      bracketDelta[tokens] = 0;
+      lineBreakBefore[tokens] = sawBreak ? 1 : 0;
+      sawBreak = false;
+      tokens++;
+      continue;
+    }
     // Core of the token: one trailing sentence mark and one wrapping quote/parenthesis are prose.
     let s = start;
     let e = i;
