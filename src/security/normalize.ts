@@ -204,40 +204,43 @@ export function foldText(text: string): FoldedText {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    const kind = KIND[c] as number;
-    if (kind === Kind.Space) {
-      if (!lastWasSpace) {
-        codes[out] = 32;
-        origin[out++] = i;
-        lastWasSpace = true;
-      }
-      i++;
-      continue;
-    }
-    if (kind === Kind.Punct || (kind === Kind.LeetSymbol && !nextIsLetter(text, i + 1))) {
-      // Unicode tag characters (U+E0000 block) are invisible yet readable by models: decode them.
-      if (c === 0xdb40 && i + 1 < n) {
-        const low = text.charCodeAt(i + 1);
-        if (low >= 0xdc00 && low <= 0xdc7f) {
-          signals.tagChars++;
-          const ascii = low - 0xdc00;
-          if (ascii >= 0x20 && ascii < 0x7f && tagPayload.length < 4096) tagPayload += String.fromCharCode(ascii);
-          i += 2;
-          continue;
+    // A lowercase ASCII letter starts a token: no need to ask what else the character could be.
+    if (c < 97 || c > 122) {
+      const kind = KIND[c] as number;
+      if (kind === Kind.Space) {
+        if (!lastWasSpace) {
+          codes[out] = 32;
+          origin[out++] = i;
+          lastWasSpace = true;
         }
+        i++;
+        continue;
       }
-      if (kind === Kind.Punct) {
-        punctuation[punctuationCount++] = out;
-        if (c === 45 ? isDot(text.charCodeAt(i - 1)) : isDot(c) && text.charCodeAt(i - 1) === 45) signals.dotDash = true;
+      if (kind === Kind.Punct || (kind === Kind.LeetSymbol && !nextIsLetter(text, i + 1))) {
+        // Unicode tag characters (U+E0000 block) are invisible yet readable by models: decode them.
+        if (c === 0xdb40 && i + 1 < n) {
+          const low = text.charCodeAt(i + 1);
+          if (low >= 0xdc00 && low <= 0xdc7f) {
+            signals.tagChars++;
+            const ascii = low - 0xdc00;
+            if (ascii >= 0x20 && ascii < 0x7f && tagPayload.length < 4096) tagPayload += String.fromCharCode(ascii);
+            i += 2;
+            continue;
+          }
+        }
+        if (kind === Kind.Punct) {
+          punctuation[punctuationCount++] = out;
+          if (c === 45 ? isDot(text.charCodeAt(i - 1)) : isDot(c) && text.charCodeAt(i - 1) === 45) signals.dotDash = true;
+        }
+        codes[out] = FOLD[c] as number;
+        origin[out++] = i;
+        lastWasSpace = false;
+        i++;
+        continue;
       }
-      codes[out] = FOLD[c] as number;
-      origin[out++] = i;
-      lastWasSpace = false;
-      i++;
-      continue;
+      if (kind === Kind.Invisible) { signals.invisible++; i++; continue; }
+      if (kind === Kind.Ignorable) { i++; continue; }
     }
-    if (kind === Kind.Invisible) { signals.invisible++; i++; continue; }
-    if (kind === Kind.Ignorable) { i++; continue; }
     // A token: letters, digits and leet symbols, emitted case- and diacritic-folded as it is read.
     let hasLatin = false;
     let hasConfusable = false;
@@ -308,8 +311,16 @@ export function foldText(text: string): FoldedText {
       singleRun = tokenLength === 1 && letters === 1 ? 1 : 0;
     }
     lastTokenEnd = end;
-    lastWasSpace = false;
-    i = end;
+    // A plain space after the token is emitted here, saving the loop a round for it.
+    if (end < n && text.charCodeAt(end) === 32) {
+      codes[out] = 32;
+      origin[out++] = end;
+      lastWasSpace = true;
+      i = end + 1;
+    } else {
+      lastWasSpace = false;
+      i = end;
+    }
   }
   signals.longestToken = longestToken;
   signals.binaryDigits = binaryDigits;
