@@ -8,7 +8,7 @@ import { runAutomaton } from "./matcher.ts";
 import { foldText, isPunctuationCode, isSeparatorCode, toNfkc, type FoldedText, type ObfuscationSignals } from "./normalize.ts";
 import {
   ASSIGNMENT_CHECK, CREDENTIAL_CHECKS, DELIMITERS_BY_FIRST, LATIN_AUTOMATON, OTHER_AUTOMATON, RULES, SIGNAL_RULE_OFFSET,
-  SPEAKER_CODES, SPEAKER_RULE, SUFFIX_RULE, SUFFIX_WEAK_RULE, TERM_REF_START, TERM_REFS, TERMS, VETO_STAGE, type CredentialCheck, type TermInfo,
+  SECRET_TOPIC_RULE, SPEAKER_CODES, SPEAKER_RULE, SUFFIX_RULE, SUFFIX_WEAK_RULE, TERM_REF_START, TERM_REFS, TERMS, VETO_STAGE, type CredentialCheck, type TermInfo,
 } from "./ruleset.ts";
 import { VETO_WINDOW } from "./rules/types.ts";
 import { adversarialSuffixGrade } from "./suffix.ts";
@@ -52,6 +52,9 @@ const rot13List: number[] = [];
 
 let currentText = "";
 let currentOrigin: Int32Array = new Int32Array(0);
+/** The folded text being analysed (topicFollows reads past a keyword). */
+let currentCodes: Uint16Array = new Uint16Array(0);
+let currentLength = 0;
 let credentialChecks = 0;
 
 function fire(rule: number, position: number): void {
@@ -95,6 +98,11 @@ function onHit(termId: number, end: number): void {
       vetoEnd[rule] = end;
       continue;
     }
+    // "What is your password policy?": the secret is the topic, not the thing asked for.
+    if (stage === RULE_TOPIC_STEP[rule] && topicFollows(RULE_TOPICS[rule] as readonly Uint16Array[], end)) {
+      fire(SECRET_TOPIC_RULE, currentOrigin[Math.max(0, firstLetter)] as number);
+      continue;
+    }
     const slot = rule * MAX_STEPS + stage;
     if (stage > 0) {
       const previous = stageEnd[slot - 1] as number;
@@ -109,6 +117,34 @@ function onHit(termId: number, end: number): void {
       stageEnd[slot] = end;
     }
   }
+}
+
+/** Per rule, its folded topic nouns (RuleSpec.topicAfter) and the step they follow (-1: none). */
+const RULE_TOPICS: ReadonlyArray<readonly Uint16Array[] | undefined> = RULES.map((rule) => rule.topicAfter);
+const RULE_TOPIC_STEP = Int32Array.from(RULES, (rule) => rule.topicStep ?? -1);
+
+/**
+ * Whether one of `topics` follows the keyword that ends at folded index `end`: right after it (a
+ * compound: "passwortrichtlinie", "密码策略") or after one separator ("password policy",
+ * "password-policy"). A space in a topic matches any separator or the text's end.
+ */
+function topicFollows(topics: readonly Uint16Array[], end: number): boolean {
+  const codes = currentCodes;
+  const length = currentLength;
+  let at = end + 1;
+  // A keyword may end with its separator ("password "); otherwise skip one.
+  if (!isSeparatorCode(codes[end] as number) && at < length && isSeparatorCode(codes[at] as number)) at++;
+  for (const topic of topics) {
+    let k = 0;
+    while (k < topic.length) {
+      const want = topic[k] as number;
+      const p = at + k;
+      if (want === 32 ? p < length && !isSeparatorCode(codes[p] as number) : p >= length || codes[p] !== want) break;
+      k++;
+    }
+    if (k === topic.length) return true;
+  }
+  return false;
 }
 
 /** A hit of a ROT13 trigger or a credential anchor: notes the trigger, verifies the credentials. */
@@ -264,6 +300,8 @@ export function analyzeSegment(raw: string): SegmentAnalysis {
   const folded = foldText(text);
   currentText = text;
   currentOrigin = folded.origin;
+  currentCodes = folded.codes;
+  currentLength = folded.length;
   runAutomaton(LATIN_AUTOMATON, folded.codes, folded.length, onHit);
   if (folded.signals.nonLatin) runAutomaton(OTHER_AUTOMATON, folded.codes, folded.length, onHit);
   findDelimiters(folded);

@@ -24,6 +24,9 @@ export interface RuleInfo {
   readonly contextual?: boolean;
   /** Harmless-topic rule that disarms its category's contextual rules (see RuleSpec). */
   readonly suppressesContextual?: boolean;
+  /** Folded topic nouns after step `topicStep` that cancel an occurrence (see RuleSpec.topicAfter). */
+  readonly topicAfter?: readonly Uint16Array[];
+  readonly topicStep?: number;
 }
 
 /** The `stage` of a term reference that is a veto word, not a step. */
@@ -50,8 +53,26 @@ function addRule(info: RuleInfo): number {
   return index;
 }
 
+/** Folded topic nouns, each once (rules share the same list). */
+const topicCodes = new Map<string, Uint16Array>();
+function foldTopics(topics: readonly string[]): Uint16Array[] {
+  return topics.map((topic) => {
+    const folded = foldPattern(topic);
+    let codes = topicCodes.get(folded);
+    if (codes === undefined) {
+      codes = Uint16Array.from(folded, (ch) => ch.charCodeAt(0));
+      topicCodes.set(folded, codes);
+    }
+    return codes;
+  });
+}
+
 for (const rule of KEYWORD_RULES) {
-  addRule({ id: rule.id, category: rule.category, severity: rule.severity, steps: rule.steps.length, window: rule.window ?? DEFAULT_WINDOW, vetoed: rule.veto !== undefined, contextual: rule.contextual === true, suppressesContextual: rule.suppressesContextual === true });
+  addRule({
+    id: rule.id, category: rule.category, severity: rule.severity, steps: rule.steps.length, window: rule.window ?? DEFAULT_WINDOW,
+    vetoed: rule.veto !== undefined, contextual: rule.contextual === true, suppressesContextual: rule.suppressesContextual === true,
+    ...(rule.topicAfter === undefined ? {} : { topicAfter: foldTopics(rule.topicAfter), topicStep: rule.topicStep ?? rule.steps.length - 1 }),
+  });
 }
 export const DELIMITER_RULE_OFFSET = RULES.length;
 for (const rule of DELIMITER_RULES) addRule({ id: rule.id, category: "injection", severity: rule.severity, steps: 1, window: 0 });
@@ -59,6 +80,8 @@ export const SPEAKER_RULE = addRule({ id: SPEAKER_RULE_ID, category: "injection"
 /** Adversarial-suffix detector (suffix.ts): weak and strong grade, model features only. */
 export const SUFFIX_WEAK_RULE = addRule({ id: "jailbreak.adversarial_suffix_weak", category: "jailbreak", severity: 0, steps: 1, window: 0 });
 export const SUFFIX_RULE = addRule({ id: "jailbreak.adversarial_suffix", category: "jailbreak", severity: 0, steps: 1, window: 0 });
+/** A secret named as a topic ("your password policy"), which cancelled a rule's occurrence: a model feature. */
+export const SECRET_TOPIC_RULE = addRule({ id: "extraction.secret_topic", category: "extraction", severity: 0, steps: 1, window: 0 });
 export const SIGNAL_RULE_OFFSET = RULES.length;
 for (const id of SIGNAL_IDS) addRule({ id, category: null, severity: 0, steps: 1, window: 0 });
 /** Rules below this index are model features; credential detectors are not (the corpus has none). */

@@ -231,6 +231,29 @@ const PASSWORD_TOPICS = [
   "die passwortrichtlinie", "la politica de contrasenas", "a politica de senha",
 ];
 
+/**
+ * What a question is about when it names a secret together with one of these right after it: the
+ * policy, the manager, the rotation ("What is your password policy?", "What's your API key naming
+ * convention?"). Prefixes; matched directly after the secret word (German compounds, CJK) or after
+ * one separator. See RuleSpec.topicAfter.
+ */
+const SECRET_TOPICS = [
+  // en
+  "polic", "requirement", "rule", "manager", "management", "managing", "rotation", "rotating", "expir", "reset",
+  "complexity", "length", "history", "strength", "naming", "convention", "strateg", "hygiene", "best practice",
+  "guideline", "standard", "setting", "hashing", "hash ", "storage", "generator", "change polic", "change process",
+  "change procedure", "recovery", "lifetime", "lifecycle", "life cycle", "age ", "vault", "audit", "field", "validation",
+  "protection", "encryption", "security", "format", "scheme", "minimum", "rotation schedule", "reuse",
+  "sharing polic", "scope", "scopes", "permission", "limit", "quota", "usage", "billing", "dashboard", "provider",
+  "issuance", "revocation", "renewal", "refresh",
+  // de (compounds and separate words)
+  "richtlinie", "anforderung", "regel", "verwaltung", "wechsel", "lange", "ablauf", "sicherheit", "komplexitat",
+  "zurucksetz", "vorgabe",
+  // zh / ja
+  "策略", "政策", "规则", "要求", "管理", "重置", "强度", "长度", "复杂度", "有效期", "过期", "轮换", "ポリシー", "要件",
+  "ルール", "リセット", "強度", "長さ", "有効期限", "変更", "ローテーション",
+];
+
 /** Verbs that ask for something to be handed over or confirmed, in the same languages. */
 const REQUEST_VERBS = [
   "share", "tell me", "tell us", "give me", "give us", "reveal", "disclose", "send me", "spell out", "hand over",
@@ -517,6 +540,7 @@ export const EXTRACTION_RULES: readonly RuleSpec[] = [
     category: "extraction",
     severity: 0.7,
     steps: [HAND_OVER_VERBS, HELD_SECRETS],
+    topicAfter: SECRET_TOPICS,
     window: 32,
   },
   {
@@ -525,6 +549,7 @@ export const EXTRACTION_RULES: readonly RuleSpec[] = [
     category: "extraction",
     severity: 0,
     steps: [QUESTION_WORDS, HELD_SECRETS],
+    topicAfter: SECRET_TOPICS,
     window: 24,
   },
   {
@@ -532,6 +557,7 @@ export const EXTRACTION_RULES: readonly RuleSpec[] = [
     category: "extraction",
     severity: 0,
     steps: [SECRET_WORDS],
+    topicAfter: SECRET_TOPICS,
   },
   {
     // Verb after the object: "dein Passwort teilen", "パスワードを教えて".
@@ -585,6 +611,7 @@ export const EXTRACTION_RULES: readonly RuleSpec[] = [
     category: "extraction",
     severity: 0.8,
     steps: [REQUEST_VERBS, YOUR_SECRET],
+    topicAfter: SECRET_TOPICS,
     window: 40,
     veto: NEGATIONS,
   },
@@ -593,6 +620,7 @@ export const EXTRACTION_RULES: readonly RuleSpec[] = [
     category: "extraction",
     severity: 0,
     steps: [CONFIRM_VERBS, YOUR_SECRET],
+    topicAfter: SECRET_TOPICS,
     window: 40,
   },
   {
@@ -601,6 +629,8 @@ export const EXTRACTION_RULES: readonly RuleSpec[] = [
     category: "extraction",
     severity: 0.8,
     steps: [YOUR_SECRET, [...REQUEST_VERBS, ...WHAT_IS]],
+    topicAfter: SECRET_TOPICS,
+    topicStep: 0,
     window: 24,
     veto: NEGATIONS,
   },
@@ -610,6 +640,7 @@ export const EXTRACTION_RULES: readonly RuleSpec[] = [
     category: "extraction",
     severity: 0.8,
     steps: [WHAT_IS, YOUR_SECRET],
+    topicAfter: SECRET_TOPICS,
     window: 24,
     veto: NEGATIONS,
   },
@@ -620,6 +651,7 @@ export const EXTRACTION_RULES: readonly RuleSpec[] = [
     category: "extraction",
     severity: 0.7,
     steps: [WHAT_IS, THE_SECRET],
+    topicAfter: SECRET_TOPICS,
     window: 16,
     contextual: true,
   },
@@ -628,6 +660,8 @@ export const EXTRACTION_RULES: readonly RuleSpec[] = [
     category: "extraction",
     severity: 0.7,
     steps: [THE_SECRET, WHAT_IS],
+    topicAfter: SECRET_TOPICS,
+    topicStep: 0,
     window: 12,
     contextual: true,
   },
@@ -637,6 +671,7 @@ export const EXTRACTION_RULES: readonly RuleSpec[] = [
     category: "extraction",
     severity: 0,
     steps: [[...REQUEST_VERBS, ...CONFIRM_VERBS], THE_SECRET],
+    topicAfter: SECRET_TOPICS,
     window: 24,
   },
   {
@@ -678,6 +713,7 @@ export const EXTRACTION_RULES: readonly RuleSpec[] = [
     category: "extraction",
     severity: 0.7,
     steps: [REQUEST_VERBS, THE_SECRET],
+    topicAfter: SECRET_TOPICS,
     window: 24,
     veto: NEGATIONS,
     contextual: true,

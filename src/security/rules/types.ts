@@ -35,6 +35,15 @@ export interface RuleSpec {
    * fires in a message, the contextual rules of its category count only as model features there.
    */
   readonly suppressesContextual?: boolean;
+  /**
+   * Nouns that make the secret the rule's last step names a topic rather than the thing asked for:
+   * "your password policy", "your API key rotation", "Passwortrichtlinie", "密码策略". An occurrence of
+   * the last step followed by one of them, directly or after one separator, does not complete the
+   * rule (the `extraction.secret_topic` feature fires instead); any other occurrence still does.
+   */
+  readonly topicAfter?: readonly string[];
+  /** The step whose keyword `topicAfter` follows: the last one unless set ("密码策略是什么": 0). */
+  readonly topicStep?: number;
 }
 
 export const VETO_WINDOW = 24;
