@@ -25,6 +25,21 @@ const UNRESTRICTED = [
   "制限なし", "制限のない", "制限のない", "検閲なし", "倫理に縛られ", "フィルターなし",
 ];
 
+/** Devices and programs whose own developer mode a question is about (see RuleSpec.topicAfter). */
+const DEVICES = [
+  "android", "iphone", "ios", "ipad", "phone", "smartphone", "tablet", "windows", "macos", "mac", "linux", "pc",
+  "computer", "chrome", "chromebook", "firefox", "edge", "safari", "browser", "extension", "xbox", "playstation",
+  "samsung", "galaxy", "pixel", "xiaomi", "huawei", "oneplus", "device", "laptop", "tv", "router", "kindle", "vs code",
+  "vscode", "settings",
+];
+const DEVICE_CONTEXT = [
+  ...DEVICES.flatMap((device) => [`on my ${device}`, `my ${device}`, `on ${device}`, `in ${device}`, `for ${device}`, `${device} `]),
+  "auf meinem handy", "auf meinem telefon", "auf meinem smartphone", "auf meinem tablet", "auf meinem pc", "auf android",
+  "im browser", "in chrome", "sur mon telephone", "sur mon smartphone", "sur android", "dans chrome", "en mi telefono",
+  "en mi movil", "en mi celular", "en mi android", "en android", "no meu celular", "no meu telefone", "no android",
+  "sul mio telefono", "sul mio smartphone", "su android", "на android", "на телефоне", "на смартфоне",
+];
+
 export const JAILBREAK_RULES: readonly RuleSpec[] = [
   {
     id: "jailbreak.dan",
@@ -41,9 +56,12 @@ export const JAILBREAK_RULES: readonly RuleSpec[] = [
     ]],
   },
   {
+    // Not the developer mode of a phone, a browser or an operating system ("How do I enable developer
+    // mode on my Android phone?", "Entwicklermodus auf Android").
     id: "jailbreak.developer_mode",
     category: "jailbreak",
     severity: 0.9,
+    topicAfter: DEVICE_CONTEXT,
     steps: [[
       "developer mode enabled", "developer mode output", "with developer mode", "enable developer mode",
       "developer mode is enabled", "in developer mode", "developer mode activated", "enter developer mode",
