@@ -103,10 +103,13 @@ const TALLY: Tally = {
 
 /** Clears the shared tally: allocating one per call costs as much as scanning a short prompt. */
 function resetTally(): Tally {
-  TALLY.modelScore.fill(0);
+  // Plain loops: for three or four elements, a native fill() call costs more than the stores.
+  for (let c = 0; c < MODEL_CATEGORIES.length; c++) TALLY.modelScore[c] = 0;
   TALLY.attackScore = 0;
-  TALLY.ruleScore.fill(0);
-  TALLY.contextScore.fill(0);
+  for (let c = 0; c < ALL_CATEGORIES.length; c++) {
+    TALLY.ruleScore[c] = 0;
+    TALLY.contextScore[c] = 0;
+  }
   for (const rules of TALLY.rulesByCategory) clearOnce(rules);
   clearOnce(TALLY.signals);
   TALLY.strongest = null;
