@@ -241,11 +241,11 @@ function decodedChildren(analysis: SegmentAnalysis): readonly Segment[] {
   const text = analysis.text;
   const signals = analysis.signals;
   const encoded = signals.dotDash || (signals.binaryDigits >= 16 && BINARY_HINT.test(text));
-  if (!encoded && analysis.tagPayload.length === 0 && analysis.rot13Keywords < ROT13_TRIGGER && analysis.signals.longestToken < BASE64_TRIGGER) return NO_CHILDREN;
+  if (!encoded && analysis.tagPayload.length === 0 && analysis.rot13Keywords < ROT13_TRIGGER && signals.longestToken < BASE64_TRIGGER) return NO_CHILDREN;
   const children: Segment[] = [];
   if (analysis.tagPayload.length > 0) children.push({ text: analysis.tagPayload, encoding: "tags" });
   if (analysis.rot13Keywords >= ROT13_TRIGGER) children.push({ text: rot13(text), encoding: "rot13" });
-  if (analysis.signals.longestToken >= BASE64_TRIGGER) {
+  if (signals.longestToken >= BASE64_TRIGGER) {
     for (const decoded of decodeBase64Payloads(text)) children.push({ text: decoded, encoding: "base64" });
   }
   if (encoded) {
