@@ -85,6 +85,7 @@ const RULE_VETOED = Uint8Array.from(RULES, (rule) => (rule.vetoed === true ? 1 :
 const TERM_SPAN = Int32Array.from(TERMS, (term) => term.letters - 1 + (term.trailingSeparator ? 1 : 0));
 /** 1 for terms that are ROT13 triggers or credential anchors (onRareHit), else 0. */
 const TERM_RARE = Uint8Array.from(TERMS, (term) => (term.rot13 || term.credentialChecks.length > 0 ? 1 : 0));
+
 function onHit(termId: number, end: number): void {
   const firstLetter = end - (TERM_SPAN[termId] as number);
   if (TERM_RARE[termId] === 1) onRareHit(termId, end, firstLetter);
