@@ -192,9 +192,31 @@ function findDelimiters(folded: FoldedText): void {
       if (i + size > length) continue;
       let k = 1;
       while (k < size && codes[i + k] === literal.codes[k]) k++;
-      if (k === size) fire(literal.rule, origin[i] as number);
+      if (k === size && (literal.headingWords === null || opensHeadingTurn(literal.headingWords, (origin[i + size - 1] as number) + 1))) fire(literal.rule, origin[i] as number);
     }
   }
+}
+
+/**
+ * Whether a markdown-heading marker ("### system") that ends just before text[at] forges a turn
+ * rather than titling a section: the word ends there, and the rest of the line is empty, starts
+ * with punctuation ("### System:") or with one of `words` ("### System Prompt"). "### System
+ * Requirements" and "### Systems" are titles.
+ */
+function opensHeadingTurn(words: ReadonlySet<string>, at: number): boolean {
+  const text = currentText;
+  if (at < text.length && isWordChar(text.charCodeAt(at))) return false;
+  let i = at;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (i >= text.length || !isWordChar(text.charCodeAt(i))) return true;
+  let end = i;
+  while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
+  return words.has(text.slice(i, end).toLowerCase());
+}
+
+/** An ASCII letter or digit, or any letter beyond ASCII: part of a word. */
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code >= 0xc0;
 }
 
 /**

@@ -216,18 +216,22 @@ export const OTHER_AUTOMATON: Automaton = compileAutomaton(otherTerms, otherIds)
 export interface DelimiterLiteral {
   readonly codes: Uint16Array;
   readonly rule: number;
+  /** A markdown-heading marker's allowed next words (DelimiterSpec.headingWords), else null. */
+  readonly headingWords: ReadonlySet<string> | null;
 }
 
 /** Literals grouped by their first code unit (always ASCII punctuation), for one pass over the text. */
 export const DELIMITERS_BY_FIRST: Array<DelimiterLiteral[] | undefined> = new Array(128).fill(undefined);
 DELIMITER_RULES.forEach((rule, i) => {
+  const headingWords = rule.headingWords === undefined ? null : new Set(rule.headingWords);
   for (const marker of rule.markers) {
     const literal = marker.trim().toLowerCase();
     const codes = Uint16Array.from(literal, (ch) => ch.charCodeAt(0));
     const first = codes[0] as number;
     if (first >= 128 || (first >= 97 && first <= 122)) throw new Error(`delimiter ${marker} must start with ASCII punctuation`);
+    const heading = first === 35 && /[a-z]$/.test(literal);
     const list = DELIMITERS_BY_FIRST[first] ?? [];
-    list.push({ codes, rule: DELIMITER_RULE_OFFSET + i });
+    list.push({ codes, rule: DELIMITER_RULE_OFFSET + i, headingWords: heading ? headingWords : null });
     DELIMITERS_BY_FIRST[first] = list;
   }
 });

@@ -7,6 +7,13 @@ export interface DelimiterSpec {
   readonly severity: number;
   /** Folded (lowercase) literals; runs of whitespace in the text are already single spaces. */
   readonly markers: readonly string[];
+  /**
+   * For markdown-heading markers ("### system": they start with "#" and end in a word): the marker
+   * counts only at a word end, and only when the rest of its line is empty, starts with punctuation
+   * ("### System:"), or starts with one of these words ("### System Prompt"). "### System
+   * Requirements" is a section title.
+   */
+  readonly headingWords?: readonly string[];
 }
 
 export const DELIMITER_RULES: readonly DelimiterSpec[] = [
@@ -23,8 +30,13 @@ export const DELIMITER_RULES: readonly DelimiterSpec[] = [
   {
     id: "injection.fake_system_header",
     severity: 0.75,
+    headingWords: [
+      "prompt", "message", "messages", "instruction", "instructions", "note", "notes", "override", "update", "mode",
+      "directive", "directives", "command", "commands", "notice", "alert", "rules",
+    ],
     markers: [
-      "### system", "###system", "### instruction", "### new instruction", "## system prompt", "<system>", "</system>",
+      "### system", "###system", "### instruction", "### instructions", "### new instruction", "### new instructions",
+      "## system prompt", "<system>", "</system>",
       "[system]", "[system message]", "[system note", "(system note", "<system mode>", "<sys>", "[admin]", "<admin>",
       "[developer]", "<developer>", "{system}",
     ],
