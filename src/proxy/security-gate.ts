@@ -13,6 +13,7 @@ import type { Metrics } from "../metrics/registry.ts";
 import { type CategoryVerdict, isPolicyName, type PolicyName, resolvePolicy, scanMessages } from "../security/index.ts";
 import type { SecurityEventRow } from "../security-events/writer.ts";
 import type { GateInput, GatePass, RequestGate } from "./gate.ts";
+import { InstructionScanCache } from "./instruction-scan-cache.ts";
 import { promptTexts } from "./prompt-texts.ts";
 
 const PASS: GatePass = {};
@@ -27,6 +28,7 @@ function asInstructionFinding(finding: CategoryVerdict): CategoryVerdict {
 }
 
 export function securityGate(globalPolicy: SecurityPolicySetting, record: (event: SecurityEventRow) => void, metrics: Metrics): RequestGate {
+  const instructionScans = new InstructionScanCache();
   return {
     name: "security",
     check(input: GateInput) {
@@ -35,7 +37,8 @@ export function securityGate(globalPolicy: SecurityPolicySetting, record: (event
       if (policy === "off") return PASS;
       const texts = promptTexts(input.operation, input.body);
       const result = scanMessages(texts.conversation, policy);
-      const instructions = texts.instructions.length > 0 ? scanMessages(texts.instructions, policy) : null;
+      // The same system prompt comes with every request of an application: its result is remembered.
+      const instructions = texts.instructions.length > 0 ? instructionScans.scan(texts.instructions, policy) : null;
       if (result.action === "allow" && (instructions === null || instructions.action === "allow")) return PASS;
       const findings = [...result.findings, ...(instructions?.findings.map(asInstructionFinding) ?? [])];
       findings.sort((a, b) => (a.action === b.action ? b.score - a.score : a.action === "block" ? -1 : 1));
