@@ -10,10 +10,9 @@
 import type { SecurityPolicySetting } from "../config/schema.ts";
 import { GatewayError } from "../errors.ts";
 import type { Metrics } from "../metrics/registry.ts";
-import { type CategoryVerdict, isPolicyName, type PolicyName, resolvePolicy, scanMessages } from "../security/index.ts";
+import { type CategoryVerdict, createScanCache, isPolicyName, type PolicyName, resolvePolicy, scanMessages } from "../security/index.ts";
 import type { SecurityEventRow } from "../security-events/writer.ts";
 import type { GateInput, GatePass, RequestGate } from "./gate.ts";
-import { InstructionScanCache } from "./instruction-scan-cache.ts";
 import { promptTexts } from "./prompt-texts.ts";
 
 const PASS: GatePass = {};
@@ -28,7 +27,9 @@ function asInstructionFinding(finding: CategoryVerdict): CategoryVerdict {
 }
 
 export function securityGate(globalPolicy: SecurityPolicySetting, record: (event: SecurityEventRow) => void, metrics: Metrics): RequestGate {
-  const instructionScans = new InstructionScanCache();
+  // Requests repeat most of their text (the system prompt, a chat's history): each message's scan is
+  // remembered, so a repeated one costs a lookup. Results are the same with or without it.
+  const scans = createScanCache();
   return {
     name: "security",
     check(input: GateInput) {
@@ -36,9 +37,8 @@ export function securityGate(globalPolicy: SecurityPolicySetting, record: (event
       const policy = resolvePolicy(globalPolicy, policyOrNull(key.organizationSecurityPolicy), policyOrNull(key.securityPolicy));
       if (policy === "off") return PASS;
       const texts = promptTexts(input.operation, input.body);
-      const result = scanMessages(texts.conversation, policy);
-      // The same system prompt comes with every request of an application: its result is remembered.
-      const instructions = texts.instructions.length > 0 ? instructionScans.scan(texts.instructions, policy) : null;
+      const result = scanMessages(texts.conversation, policy, scans);
+      const instructions = texts.instructions.length > 0 ? scanMessages(texts.instructions, policy, scans) : null;
       if (result.action === "allow" && (instructions === null || instructions.action === "allow")) return PASS;
       const findings = [...result.findings, ...(instructions?.findings.map(asInstructionFinding) ?? [])];
       findings.sort((a, b) => (a.action === b.action ? b.score - a.score : a.action === "block" ? -1 : 1));

@@ -3,4 +3,4 @@
 
 export type { CategoryVerdict, PolicyName, ScanResult, SecurityAction, SecurityCategory } from "./types.ts";
 export { POLICY_NAMES, DEFAULT_POLICY, isPolicyName, resolvePolicy } from "./policies.ts";
-export { scanMessages } from "./scanner.ts";
+export { createScanCache, type ScanCache, scanMessages } from "./scanner.ts";

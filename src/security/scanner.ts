@@ -16,6 +16,7 @@ import weightsJson from "./model/weights.json";
 import { buildPolicies, type CategoryRule, type Policy } from "./policies.ts";
 import { RULES, ruleIndex } from "./ruleset.ts";
 import { ALL_CATEGORIES, MODEL_CATEGORIES, type CategoryVerdict, type PolicyName, type ScanResult, type SecurityCategory } from "./types.ts";
+import { SegmentCache } from "./segment-cache.ts";
 import { selectWindow } from "./window.ts";
 
 const MODEL = loadModel(weightsJson as unknown as WeightsFile);
@@ -158,52 +159,151 @@ function scoreWindows(model: Model, analysis: SegmentAnalysis, windows: number):
   return position;
 }
 
-function record(model: Model, tally: Tally, analysis: SegmentAnalysis, encoding: Encoding): void {
-  const label = encoding === null ? "" : LABELS[encoding];
+/**
+ * What one analysed text (a message part, or a payload decoded from it) contributes to a scan under
+ * one policy: its model scores after window scoring, the rules it fired and where, and what an
+ * excerpt needs. Copied out of the analysis' reused buffers, so a SegmentCache can keep it.
+ */
+interface PartRecord {
+  /** Model probabilities: the three categories, then the attack head. */
+  readonly injection: number;
+  readonly jailbreak: number;
+  readonly extraction: number;
+  readonly attack: number;
+  /** Position in `text` of the window that raised the best head above the whole text's, or 0. */
+  readonly position: number;
+  readonly fired: readonly number[];
+  /**
+   * The part's strongest rule that counts (severity > 0, not disarmed): its severity (0 if none) and
+   * the position in `text` of its first match. The first such rule in firing order wins a tie.
+   */
+  readonly strongestSeverity: number;
+  readonly strongestPosition: number;
+  readonly text: string;
+  readonly spans: CredentialSpan[];
+  readonly label: string;
+  /** Whether `text` reads as code (computed only when a rule that code mentions innocently fired). */
+  readonly codeLike: boolean;
+  /** Bit c: category c has a harmless-topic rule here, which disarms its contextual rules. */
+  readonly suppressed: number;
+  /** A payload decoded from tag characters: their signal joins the tally before this part's rules. */
+  readonly tagCarrier: boolean;
+}
+
+/**
+ * The part record of `analysis`. With `keep`, its rule list is copied so that the record outlives the
+ * analysis' buffers (for a cache); without, it is valid until the next analysis.
+ */
+function summarize(model: Model, analysis: SegmentAnalysis, encoding: Encoding, keep: boolean): PartRecord {
   scoreSegment(model, analysis.fired, analysis.ngrams, modelOut);
   const windows = windowCount(analysis.length);
   const position = windows > 0 ? scoreWindows(model, analysis, windows) : 0;
-  let segmentBest = 0;
-  for (let c = 0; c < MODEL_CATEGORIES.length; c++) {
-    const score = modelOut[c] as number;
-    if (score > (tally.modelScore[c] as number)) tally.modelScore[c] = score;
-    if (score > segmentBest) segmentBest = score;
-  }
-  const attack = modelOut[ATTACK_HEAD] as number;
-  if (attack > tally.attackScore) tally.attackScore = attack;
-  if (attack > segmentBest) segmentBest = attack;
-  if (tally.modelExcerpt === null || segmentBest > tally.modelExcerpt.score) {
-    tally.modelExcerpt = { score: segmentBest, text: analysis.text, position, spans: copySpans(analysis.credentials), label };
-  }
-  let suppressed = 0;
-  /** Computed only when a rule that code mentions innocently fired (see CODE_MENTION). */
+  const fired = keep ? analysis.fired.slice() : analysis.fired;
   let codeLike: boolean | null = null;
-  for (const rule of analysis.fired) {
+  let suppressed = 0;
+  for (const rule of fired) {
+    if (CODE_MENTION[rule] === 1) codeLike ??= looksLikeCode(analysis.text);
     if (RULE_SUPPRESSES[rule] === 1) suppressed |= 1 << (RULE_CATEGORY[rule] as number);
   }
-  for (const rule of analysis.fired) {
+  // The first rule with the highest severity among those that count (what apply() compares).
+  let strongest = -1;
+  let strongestSeverity = 0;
+  for (const rule of fired) {
+    const severity = RULE_SEVERITY[rule] as number;
+    if (severity <= strongestSeverity || (RULE_CATEGORY[rule] as number) < 0 || !counts(rule, codeLike === true, suppressed)) continue;
+    strongest = rule;
+    strongestSeverity = severity;
+  }
+  return {
+    injection: modelOut[0] as number,
+    jailbreak: modelOut[1] as number,
+    extraction: modelOut[2] as number,
+    attack: modelOut[ATTACK_HEAD] as number,
+    position,
+    fired,
+    text: analysis.text,
+    spans: copySpans(analysis.credentials),
+    label: encoding === null ? "" : LABELS[encoding],
+    strongestSeverity,
+    strongestPosition: strongest >= 0 ? (analysis.firstMatch[strongest] as number) : 0,
+    codeLike: codeLike === true,
+    suppressed,
+    tagCarrier: encoding === "tags",
+  };
+}
+
+/** Adds a part's contribution to the tally. */
+function apply(tally: Tally, part: PartRecord): void {
+  if (part.tagCarrier) addOnce(tally.signals, ENCODING_SIGNAL.tags);
+  const { fired, text, label } = part;
+  const segmentBest = Math.max(raiseModelScore(tally, 0, part.injection), raiseModelScore(tally, 1, part.jailbreak), raiseModelScore(tally, 2, part.extraction), part.attack);
+  const attack = part.attack;
+  if (attack > tally.attackScore) tally.attackScore = attack;
+  if (tally.modelExcerpt === null || segmentBest > tally.modelExcerpt.score) {
+    tally.modelExcerpt = { score: segmentBest, text, position: part.position, spans: part.spans, label };
+  }
+  for (const rule of fired) {
     const c = RULE_CATEGORY[rule] as number;
     if (c < 0) {
       addOnce(tally.signals, rule);
       continue;
     }
     addOnce(tally.rulesByCategory[c] as number[], rule);
-    // In source code these markers are usually the code's own subject (a tokenizer's special tokens,
-    // `const [admin] = …`, `override = (model) =>`): there they are model features only.
-    if (CODE_MENTION[rule] === 1) {
-      codeLike ??= looksLikeCode(analysis.text);
-      if (codeLike) continue;
-    }
+    if (!counts(rule, part.codeLike, part.suppressed)) continue;
     const severity = RULE_SEVERITY[rule] as number;
     if (RULE_CONTEXTUAL[rule] === 1) {
-      // A harmless topic in the same message ("the password policy") disarms context-dependent rules.
-      if ((suppressed & (1 << c)) !== 0) continue;
       if (severity > (tally.contextScore[c] as number)) tally.contextScore[c] = severity;
     } else if (severity > (tally.ruleScore[c] as number)) tally.ruleScore[c] = severity;
-    if (severity > 0 && (tally.strongest === null || severity > tally.strongest.severity)) {
-      tally.strongest = { severity, text: analysis.text, position: analysis.firstMatch[rule] as number, spans: copySpans(analysis.credentials), label };
-    }
   }
+  if (part.strongestSeverity > 0 && (tally.strongest === null || part.strongestSeverity > tally.strongest.severity)) {
+    tally.strongest = { severity: part.strongestSeverity, text, position: part.strongestPosition, spans: part.spans, label };
+  }
+}
+
+/**
+ * Whether a fired category rule counts towards its category's score. In source code, markers that
+ * are the code's own subject (a tokenizer's special tokens, `const [admin] = …`, `override = (model)
+ * =>`) are model features only; a harmless topic in the same text ("the password policy") disarms
+ * context-dependent rules.
+ */
+function counts(rule: number, codeLike: boolean, suppressed: number): boolean {
+  if (CODE_MENTION[rule] === 1 && codeLike) return false;
+  return RULE_CONTEXTUAL[rule] !== 1 || (suppressed & (1 << (RULE_CATEGORY[rule] as number))) === 0;
+}
+
+/** Raises category c's model score in the tally to `score` if higher; returns `score`. */
+function raiseModelScore(tally: Tally, c: number, score: number): number {
+  if (score > (tally.modelScore[c] as number)) tally.modelScore[c] = score;
+  return score;
+}
+
+/**
+ * Analyses one message text: its parts are the text itself, then each payload decoded from it. Each
+ * part is applied to `tally` as soon as it is summarised, or, without a tally, kept in `kept` (for a
+ * cache: see summarize).
+ */
+function analyseParts(model: Model, text: string, tally: Tally | null, kept: PartRecord[] | null): void {
+  const analysis = analyzeSegment(text);
+  const children = decodedChildren(analysis);
+  const keep = kept !== null;
+  let part = summarize(model, analysis, null, keep);
+  if (tally !== null) apply(tally, part);
+  else kept?.push(part);
+  for (const child of children) {
+    const decoded = analyzeSegment(child.text);
+    // The tag characters' signal already fired on the carrier; the decoded payload is plain text.
+    if (child.encoding !== "tags") markEncoding(ENCODING_SIGNAL[child.encoding]);
+    part = summarize(model, decoded, child.encoding, keep);
+    if (tally !== null) apply(tally, part);
+    else kept?.push(part);
+  }
+}
+
+/** The parts of one message text, kept for a cache. */
+function keptParts(model: Model, text: string): PartRecord[] {
+  const parts: PartRecord[] = [];
+  analyseParts(model, text, null, parts);
+  return parts;
 }
 
 /**
@@ -323,8 +423,18 @@ function decide(tally: Tally, policy: Policy, attackThreshold: number, truncated
  * Scans the text parts of a request (system, user, assistant and tool messages, in order) under
  * `policyName`. Pure and synchronous; cost is linear in min(total length, the policy's size limit).
  */
-export function scanMessages(texts: readonly string[], policyName: PolicyName): ScanResult {
-  return scanWith(MODEL, POLICIES, WINDOW_FLOORS, texts, policyName);
+export function scanMessages(texts: readonly string[], policyName: PolicyName, cache?: ScanCache): ScanResult {
+  return scanWith(MODEL, POLICIES, WINDOW_FLOORS, texts, policyName, cache);
+}
+
+/**
+ * Remembers what recently scanned message texts contributed (see segment-cache.ts), for callers that
+ * see the same texts again: results are the same with or without it.
+ */
+export type ScanCache = SegmentCache<readonly PartRecord[]>;
+
+export function createScanCache(capacity?: number, maxChars?: number): ScanCache {
+  return new SegmentCache<readonly PartRecord[]>(capacity, maxChars);
 }
 
 /**
@@ -345,6 +455,7 @@ function scanWith(
   windowFloors: WindowFloors,
   texts: readonly string[],
   policyName: PolicyName,
+  cache?: ScanCache,
 ): ScanResult {
   if (policyName === "off") return { action: "allow", findings: [], truncated: false, excerpt: "", policy: "off" };
   const policy = policies[policyName];
@@ -358,16 +469,8 @@ function scanWith(
   const window = selectWindow(texts, policy.maxChars);
   const tally = resetTally();
   for (const text of window.segments) {
-    const analysis = analyzeSegment(text);
-    const children = decodedChildren(analysis);
-    record(model, tally, analysis, null);
-    for (const child of children) {
-      const decoded = analyzeSegment(child.text);
-      // The tag characters' signal already fired on the carrier; the decoded payload is plain text.
-      if (child.encoding === "tags") addOnce(tally.signals, ENCODING_SIGNAL.tags);
-      else markEncoding(ENCODING_SIGNAL[child.encoding]);
-      record(model, tally, decoded, child.encoding);
-    }
+    if (cache === undefined) analyseParts(model, text, tally, null);
+    else for (const part of cache.lookup(policyName, text, () => keptParts(model, text))) apply(tally, part);
   }
   return decide(tally, policy, attackThreshold, window.truncated);
 }
