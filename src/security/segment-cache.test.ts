@@ -26,6 +26,13 @@ describe("SegmentCache", () => {
     expect(cache.size).toBe(2);
   });
 
+  test("texts whose hashes collide each get their own value", () => {
+    const cache = new SegmentCache<string>(8, 100, () => 42n);
+    expect(cache.lookup("balanced", "a harmless text", () => "harmless")).toBe("harmless");
+    expect(cache.lookup("balanced", "an attack crafted to collide", () => "attack")).toBe("attack");
+    expect(cache.lookup("strict", "a harmless text", () => "strict")).toBe("strict");
+  });
+
   test("texts over the size cap are computed every time and not held", () => {
     const cache = new SegmentCache<number>(8, 10);
     let computed = 0;

@@ -25,6 +25,8 @@ export class SegmentCache<V> {
   constructor(
     private readonly capacity = CAPACITY,
     private readonly maxChars = MAX_CHARS,
+    /** The 64-bit hash of a text under a seed (a parameter for tests: collisions must be harmless). */
+    private readonly hash: (text: string, seed: bigint) => bigint = (text, seed) => BigInt(Bun.hash(text, seed)),
   ) {}
 
   /**
@@ -35,7 +37,7 @@ export class SegmentCache<V> {
    */
   lookup(policy: PolicyName, text: string, compute: () => V): V {
     if (text.length > this.maxChars) return compute();
-    const key = BigInt(Bun.hash(text, POLICY_SEED[policy]));
+    const key = this.hash(text, POLICY_SEED[policy]);
     const known = this.entries.get(key);
     if (known !== undefined) {
       this.entries.delete(key);
