@@ -421,7 +421,8 @@ function decide(tally: Tally, policy: Policy, attackThreshold: number, truncated
 
 /**
  * Scans the text parts of a request (system, user, assistant and tool messages, in order) under
- * `policyName`. Pure and synchronous; cost is linear in min(total length, the policy's size limit).
+ * `policyName`. Synchronous; cost is linear in min(total length, the policy's size limit). With a
+ * `cache` (createScanCache), texts it has seen cost a lookup; the result is the same without it.
  */
 export function scanMessages(texts: readonly string[], policyName: PolicyName, cache?: ScanCache): ScanResult {
   return scanWith(MODEL, POLICIES, WINDOW_FLOORS, texts, policyName, cache);
