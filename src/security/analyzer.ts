@@ -8,7 +8,7 @@ import { runAutomaton } from "./matcher.ts";
 import { foldText, isPunctuationCode, isSeparatorCode, toNfkc, type FoldedText, type ObfuscationSignals } from "./normalize.ts";
 import {
   ASSIGNMENT_CHECK, CREDENTIAL_CHECKS, DELIMITERS_BY_FIRST, LATIN_AUTOMATON, OTHER_AUTOMATON, RULES, SIGNAL_RULE_OFFSET,
-  SECRET_TOPIC_RULE, SPEAKER_CODES, SPEAKER_RULE, SUFFIX_RULE, SUFFIX_WEAK_RULE, TERM_REF_START, TERM_REFS, TERMS, VETO_STAGE, type CredentialCheck, type TermInfo,
+  SECRET_TOPIC_RULE, SPEAKER_CODES, SPEAKER_RULE, SUFFIX_RULE, SUFFIX_WEAK_RULE, TERM_REF_START, TERM_REFS, TERMS, VETO_GROUPS, VETO_STAGE, type CredentialCheck, type TermInfo,
 } from "./ruleset.ts";
 import { VETO_WINDOW } from "./rules/types.ts";
 import { adversarialSuffixGrade } from "./suffix.ts";
@@ -43,7 +43,8 @@ const isFired = new Uint8Array(RULES.length);
 const firstMatch = new Int32Array(RULES.length);
 /** End of each rule step's / veto's latest match, -1 if none; reset() clears the slots in `touched`. */
 const stageEnd = new Int32Array(RULES.length * MAX_STEPS).fill(-1);
-const vetoEnd = new Int32Array(RULES.length).fill(-1);
+/** Per veto group (RuleInfo.vetoGroup), the end of its latest veto word, -1 if none. */
+const vetoEnd = new Int32Array(VETO_GROUPS).fill(-1);
 const touchedStages: number[] = [];
 const touchedVetoes: number[] = [];
 const credentials: CredentialSpan[] = [];
@@ -80,7 +81,7 @@ function checkCredential(check: CredentialCheck, checkIndex: number, firstLetter
 // plain numbers are cheaper to reach than properties of the ruleset's objects.
 const RULE_STEPS = Int32Array.from(RULES, (rule) => rule.steps);
 const RULE_WINDOW = Int32Array.from(RULES, (rule) => rule.window);
-const RULE_VETOED = Uint8Array.from(RULES, (rule) => (rule.vetoed === true ? 1 : 0));
+const RULE_VETO_GROUP = Int32Array.from(RULES, (rule) => rule.vetoGroup ?? -1);
 /** Characters from a term's first letter to the index where it is reported (its last unit). */
 const TERM_SPAN = Int32Array.from(TERMS, (term) => term.letters - 1 + (term.trailingSeparator ? 1 : 0));
 /** 1 for terms that are ROT13 triggers or credential anchors (onRareHit), else 0. */
@@ -95,12 +96,13 @@ function onHit(termId: number, end: number): void {
     const rule = packed >> 8;
     const stage = packed & 255;
     if (stage === VETO_STAGE) {
+      // `rule` is a veto group here.
       if (vetoEnd[rule] === -1) touchedVetoes.push(rule);
       vetoEnd[rule] = end;
       continue;
     }
     // "What is your password policy?": the secret is the topic, not the thing asked for.
-    if (stage === RULE_TOPIC_STEP[rule] && topicFollows(RULE_TOPICS[rule] as readonly Uint16Array[], end)) {
+    if (stage === RULE_TOPIC_STEP[rule] && topicFollows(RULE_TOPICS[rule] as TopicIndex, end)) {
       fire(SECRET_TOPIC_RULE, currentOrigin[Math.max(0, firstLetter)] as number);
       continue;
     }
@@ -110,7 +112,8 @@ function onHit(termId: number, end: number): void {
       if (previous < 0 || previous >= firstLetter || firstLetter - previous > (RULE_WINDOW[rule] as number)) continue;
       // A negation shortly before the previous step or between the steps cancels the rule:
       // "never share your password", "ne partagez jamais votre mot de passe".
-      if (RULE_VETOED[rule] === 1 && (vetoEnd[rule] as number) >= 0 && (vetoEnd[rule] as number) + VETO_WINDOW >= previous) continue;
+      const group = RULE_VETO_GROUP[rule] as number;
+      if (group >= 0 && (vetoEnd[group] as number) >= 0 && (vetoEnd[group] as number) + VETO_WINDOW >= previous) continue;
     }
     if (stage === (RULE_STEPS[rule] as number) - 1) fire(rule, currentOrigin[Math.max(0, firstLetter)] as number);
     else {
@@ -120,8 +123,29 @@ function onHit(termId: number, end: number): void {
   }
 }
 
-/** Per rule, its folded topic nouns (RuleSpec.topicAfter) and the step they follow (-1: none). */
-const RULE_TOPICS: ReadonlyArray<readonly Uint16Array[] | undefined> = RULES.map((rule) => rule.topicAfter);
+/**
+ * A rule's folded topic nouns (RuleSpec.topicAfter) by their first code unit, so that a hit compares
+ * only the few that can match (a list holds ~240 nouns); `separatorFirst` holds those that start with
+ * a space, which matches any separator or the text's end.
+ */
+interface TopicIndex {
+  readonly byFirst: ReadonlyMap<number, readonly Uint16Array[]>;
+  readonly separatorFirst: readonly Uint16Array[];
+}
+
+function indexTopics(topics: readonly Uint16Array[]): TopicIndex {
+  const byFirst = new Map<number, Uint16Array[]>();
+  const separatorFirst: Uint16Array[] = [];
+  for (const topic of topics) {
+    const first = topic[0] as number;
+    if (first === 32) separatorFirst.push(topic);
+    else byFirst.set(first, [...(byFirst.get(first) ?? []), topic]);
+  }
+  return { byFirst, separatorFirst };
+}
+
+/** Per rule, its topic index (null: none) and the step its topics follow (-1: none). */
+const RULE_TOPICS: ReadonlyArray<TopicIndex | null> = RULES.map((rule) => (rule.topicAfter === undefined ? null : indexTopics(rule.topicAfter)));
 const RULE_TOPIC_STEP = Int32Array.from(RULES, (rule) => rule.topicStep ?? -1);
 
 /**
@@ -129,12 +153,23 @@ const RULE_TOPIC_STEP = Int32Array.from(RULES, (rule) => rule.topicStep ?? -1);
  * compound: "passwortrichtlinie", "密码策略") or after one separator ("password policy",
  * "password-policy"). A space in a topic matches any separator or the text's end.
  */
-function topicFollows(topics: readonly Uint16Array[], end: number): boolean {
+function topicFollows(topics: TopicIndex, end: number): boolean {
   const codes = currentCodes;
   const length = currentLength;
   let at = end + 1;
   // A keyword may end with its separator ("password "); otherwise skip one.
   if (!isSeparatorCode(codes[end] as number) && at < length && isSeparatorCode(codes[at] as number)) at++;
+  if (at < length) {
+    const candidates = topics.byFirst.get(codes[at] as number);
+    if (candidates !== undefined && anyTopicAt(candidates, at)) return true;
+  }
+  return topics.separatorFirst.length > 0 && (at >= length || isSeparatorCode(codes[at] as number)) && anyTopicAt(topics.separatorFirst, at);
+}
+
+/** Whether one of `topics` matches the folded text from index `at`. */
+function anyTopicAt(topics: readonly Uint16Array[], at: number): boolean {
+  const codes = currentCodes;
+  const length = currentLength;
   for (const topic of topics) {
     let k = 0;
     while (k < topic.length) {
@@ -306,7 +341,7 @@ function reset(): void {
     touchedStages.length = 0;
   }
   if (touchedVetoes.length > 0) {
-    for (const rule of touchedVetoes) vetoEnd[rule] = -1;
+    for (const group of touchedVetoes) vetoEnd[group] = -1;
     touchedVetoes.length = 0;
   }
   if (rot13List.length > 0) {

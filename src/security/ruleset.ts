@@ -18,8 +18,11 @@ export interface RuleInfo {
   /** Keyword rules only: number of steps and the window between them. */
   readonly steps: number;
   readonly window: number;
-  /** Whether a veto word (a negation) shortly before the first step cancels the rule. */
-  readonly vetoed?: boolean;
+  /**
+   * The rule's veto group (see vetoGroupOf), if it has veto words: one of them (a negation) shortly
+   * before the previous step cancels the rule.
+   */
+  readonly vetoGroup?: number;
   /** Context-dependent rule (see RuleSpec.contextual). */
   readonly contextual?: boolean;
   /** Harmless-topic rule that disarms its category's contextual rules (see RuleSpec). */
@@ -29,7 +32,7 @@ export interface RuleInfo {
   readonly topicStep?: number;
 }
 
-/** The `stage` of a term reference that is a veto word, not a step. */
+/** The `stage` of a term reference that is a veto word, not a step; its rule field is a veto group. */
 export const VETO_STAGE = 255;
 
 export interface TermInfo {
@@ -67,16 +70,34 @@ function foldTopics(topics: readonly string[]): Uint16Array[] {
   });
 }
 
+/**
+ * Rules with the same veto words share one group, so a veto word's hit is noted once, not once per
+ * rule (all of today's vetoed rules share one list of negations). Keyed by the folded words.
+ */
+const vetoGroups = new Map<string, number>();
+function vetoGroupOf(veto: readonly string[] | undefined): number | undefined {
+  if (veto === undefined) return undefined;
+  const key = [...new Set(veto.map((raw) => termKey(raw, true)).filter((term) => term !== null))].sort().join("\n");
+  let group = vetoGroups.get(key);
+  if (group === undefined) {
+    group = vetoGroups.size;
+    vetoGroups.set(key, group);
+  }
+  return group;
+}
+
 for (const rule of KEYWORD_RULES) {
   addRule({
     id: rule.id, category: rule.category, severity: rule.severity, steps: rule.steps.length, window: rule.window ?? DEFAULT_WINDOW,
-    vetoed: rule.veto !== undefined, contextual: rule.contextual === true, suppressesContextual: rule.suppressesContextual === true,
+    ...(rule.veto === undefined ? {} : { vetoGroup: vetoGroupOf(rule.veto) }), contextual: rule.contextual === true, suppressesContextual: rule.suppressesContextual === true,
     ...(rule.topicAfter === undefined ? {} : { topicAfter: foldTopics(rule.topicAfter), topicStep: rule.topicStep ?? rule.steps.length - 1 }),
   });
 }
 export const DELIMITER_RULE_OFFSET = RULES.length;
 for (const rule of DELIMITER_RULES) addRule({ id: rule.id, category: "injection", severity: rule.severity, steps: 1, window: 0 });
 export const SPEAKER_RULE = addRule({ id: SPEAKER_RULE_ID, category: "injection", severity: 0, steps: 1, window: 0 });
+/** Number of veto groups (RuleInfo.vetoGroup). */
+export const VETO_GROUPS = vetoGroups.size;
 /** Adversarial-suffix detector (suffix.ts): weak and strong grade, model features only. */
 export const SUFFIX_WEAK_RULE = addRule({ id: "jailbreak.adversarial_suffix_weak", category: "jailbreak", severity: 0, steps: 1, window: 0 });
 export const SUFFIX_RULE = addRule({ id: "jailbreak.adversarial_suffix", category: "jailbreak", severity: 0, steps: 1, window: 0 });
@@ -140,9 +161,10 @@ function internTerm(key: string): TermInfo {
 }
 
 KEYWORD_RULES.forEach((rule, ruleIdx) => {
+  const group = (RULES[ruleIdx] as RuleInfo).vetoGroup as number;
   for (const raw of rule.veto ?? []) {
     const key = termKey(raw, true);
-    if (key !== null) internTerm(key).refs.push([ruleIdx, VETO_STAGE]);
+    if (key !== null) internTerm(key).refs.push([group, VETO_STAGE]);
   }
   rule.steps.forEach((alternatives, stage) => {
     for (const raw of alternatives) {
