@@ -57,8 +57,11 @@ interface Tally {
   /** Rules seen per category and signals seen, in first-seen order, each once (see addOnce). */
   readonly rulesByCategory: number[][];
   readonly signals: number[];
-  strongest: { severity: number; text: string; position: number; spans: CredentialSpan[]; label: string } | null;
-  modelExcerpt: { score: number; text: string; position: number; spans: CredentialSpan[]; label: string } | null;
+  /** The part with the strongest counting rule so far (its strongestSeverity), or null. */
+  strongest: PartRecord | null;
+  /** The part with the highest model score so far (modelExcerptScore), or null: excerpts are cut from these. */
+  modelExcerpt: PartRecord | null;
+  modelExcerptScore: number;
 }
 
 /**
@@ -100,6 +103,7 @@ const TALLY: Tally = {
   signals: [],
   strongest: null,
   modelExcerpt: null,
+  modelExcerptScore: 0,
 };
 
 /** Clears the shared tally: allocating one per call costs as much as scanning a short prompt. */
@@ -235,12 +239,13 @@ function summarize(model: Model, analysis: SegmentAnalysis, encoding: Encoding, 
 /** Adds a part's contribution to the tally. */
 function apply(tally: Tally, part: PartRecord): void {
   if (part.tagCarrier) addOnce(tally.signals, ENCODING_SIGNAL.tags);
-  const { fired, text, label } = part;
+  const fired = part.fired;
   const segmentBest = Math.max(raiseModelScore(tally, 0, part.injection), raiseModelScore(tally, 1, part.jailbreak), raiseModelScore(tally, 2, part.extraction), part.attack);
   const attack = part.attack;
   if (attack > tally.attackScore) tally.attackScore = attack;
-  if (tally.modelExcerpt === null || segmentBest > tally.modelExcerpt.score) {
-    tally.modelExcerpt = { score: segmentBest, text, position: part.position, spans: part.spans, label };
+  if (tally.modelExcerpt === null || segmentBest > tally.modelExcerptScore) {
+    tally.modelExcerpt = part;
+    tally.modelExcerptScore = segmentBest;
   }
   for (const rule of fired) {
     const c = RULE_CATEGORY[rule] as number;
@@ -255,9 +260,7 @@ function apply(tally: Tally, part: PartRecord): void {
       if (severity > (tally.contextScore[c] as number)) tally.contextScore[c] = severity;
     } else if (severity > (tally.ruleScore[c] as number)) tally.ruleScore[c] = severity;
   }
-  if (part.strongestSeverity > 0 && (tally.strongest === null || part.strongestSeverity > tally.strongest.severity)) {
-    tally.strongest = { severity: part.strongestSeverity, text, position: part.strongestPosition, spans: part.spans, label };
-  }
+  if (part.strongestSeverity > 0 && (tally.strongest === null || part.strongestSeverity > tally.strongest.strongestSeverity)) tally.strongest = part;
 }
 
 /**
@@ -410,8 +413,8 @@ function decide(tally: Tally, policy: Policy, attackThreshold: number, truncated
   let excerpt = "";
   if (findings.length > 0) {
     const strongest = tally.strongest;
-    if (strongest !== null && strongest.severity >= strongestFiredSeverity && strongestFiredSeverity > 0) {
-      excerpt = buildExcerpt(strongest.text, strongest.position, strongest.spans, strongest.label);
+    if (strongest !== null && strongest.strongestSeverity >= strongestFiredSeverity && strongestFiredSeverity > 0) {
+      excerpt = buildExcerpt(strongest.text, strongest.strongestPosition, strongest.spans, strongest.label);
     } else if (tally.modelExcerpt !== null) {
       excerpt = buildExcerpt(tally.modelExcerpt.text, tally.modelExcerpt.position, tally.modelExcerpt.spans, tally.modelExcerpt.label);
     }
