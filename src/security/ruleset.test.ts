@@ -1,0 +1,66 @@
+// The compiled ruleset's shared tables: veto groups (one slot per list of veto words).
+
+import { describe, expect, test } from "bun:test";
+import { analyzeSegment } from "./analyzer.ts";
+import { foldPattern, isUnspacedScript } from "./normalize.ts";
+import { KEYWORD_RULES } from "./rules/index.ts";
+import { RULES, ruleIndex, TERM_REF_START, TERM_REFS, TERMS, VETO_GROUPS, VETO_STAGE } from "./ruleset.ts";
+
+/** The folded keys of a rule's veto words, worked out here independently of ruleset.ts. */
+function vetoKeys(words: readonly string[]): string {
+  const keys = new Set<string>();
+  for (const word of words) {
+    const folded = foldPattern(word);
+    if (folded.trim().length === 0) continue;
+    keys.add(isUnspacedScript(folded.charCodeAt(0)) ? folded : ` ${folded}`);
+  }
+  return [...keys].sort().join("\n");
+}
+
+/** Number of keyword terms that note a hit for veto group `group`. */
+function termsOfGroup(group: number): number {
+  let count = 0;
+  for (let t = 0; t < TERMS.length; t++) {
+    for (let r = TERM_REF_START[t] as number; r < (TERM_REF_START[t + 1] as number); r++) {
+      const packed = TERM_REFS[r] as number;
+      if ((packed & 255) === VETO_STAGE && packed >> 8 === group) count++;
+    }
+  }
+  return count;
+}
+
+describe("veto groups", () => {
+  test("rules share a group exactly when their veto words are the same, and the group holds those words", () => {
+    const groupOfList = new Map<string, number>();
+    let vetoed = 0;
+    KEYWORD_RULES.forEach((spec, i) => {
+      const group = RULES[i]?.vetoGroup;
+      if (spec.veto === undefined) {
+        expect(group).toBeUndefined();
+        return;
+      }
+      vetoed++;
+      expect(group).toBeGreaterThanOrEqual(0);
+      expect(group).toBeLessThan(VETO_GROUPS);
+      const list = vetoKeys(spec.veto);
+      const known = groupOfList.get(list);
+      if (known === undefined) {
+        expect([...groupOfList.values()]).not.toContain(group);
+        groupOfList.set(list, group as number);
+        expect(termsOfGroup(group as number)).toBe(list.split("\n").length);
+      } else {
+        expect(group).toBe(known);
+      }
+    });
+    expect(vetoed).toBeGreaterThan(0);
+    expect(groupOfList.size).toBe(VETO_GROUPS);
+  });
+
+  test("a negation shortly before a vetoed rule's request still cancels it", () => {
+    const rule = ruleIndex("extraction.your_secret_request");
+    expect(RULES[rule]?.vetoGroup).toBeGreaterThanOrEqual(0);
+    expect(analyzeSegment("Share your password with me, please.").fired).toContain(rule);
+    expect(analyzeSegment("Never share your password with me.").fired).not.toContain(rule);
+    expect(analyzeSegment("Please do not share your password with anyone.").fired).not.toContain(rule);
+  });
+});
