@@ -131,7 +131,7 @@ describe("quotas", () => {
     const key = await createKey(gateway, admin, { name: "put-quota" });
     expect((await chat(key.key)).status).toBe(200);
     const after = await setQuota({ scope_type: "key", scope_id: key.id, daily_quota: 0 });
-    expect(after).toMatchObject({ scope_type: "key", scope_id: key.id, daily_quota: 0 });
+    expect(after).toMatchObject({ id: `key:${key.id}`, scope_type: "key", scope_id: key.id, daily_quota: 0 });
     const refused = await chat(key.key);
     expect(refused.status).toBe(429);
     const quotaOf = () => call(`${gateway.mgmtUrl}/quotas?scope_type=key&scope_id=${key.id}`, { token: admin });
@@ -142,6 +142,29 @@ describe("quotas", () => {
     expect((listed.body as { data: unknown[] }).data[0]).toMatchObject({ daily_quota: 0, daily_used: UNITS });
     await setQuota({ scope_type: "key", scope_id: key.id, daily_quota: null });
     expect((await chat(key.key)).status).toBe(200);
+  });
+
+  test("limits beyond what their columns hold, and dates beyond plain years, are 400s that name the field", async () => {
+    const key = await createKey(gateway, admin, { name: "bounds" });
+    const cases: Array<[string, string, unknown, string]> = [
+      ["POST", "/api-keys", { rpm: 3_000_000_000 }, "rpm"],
+      ["POST", "/api-keys", { daily_quota: 1e19 }, "daily_quota"],
+      ["PUT", "/quotas", { scope_type: "key", scope_id: key.id, tpm: 3_000_000_000 }, "tpm"],
+      ["PUT", "/quotas", { scope_type: "key", scope_id: key.id, monthly_quota: 1e19 }, "monthly_quota"],
+    ];
+    for (const [method, path, body, field] of cases) {
+      const answer = await call(`${gateway.mgmtUrl}${path}`, { method, token: admin, body });
+      expect({ path, field, status: answer.status }).toEqual({ path, field, status: 400 });
+      expect(answer.text).toContain(field);
+    }
+    for (const from of ["-271821-04-20", "1969-12-31", "+275760-09-13"]) {
+      const answer = await call(`${gateway.mgmtUrl}/analytics/usage?from=${encodeURIComponent(from)}`, { token: admin });
+      expect({ from, status: answer.status }).toEqual({ from, status: 400 });
+    }
+    // The largest values that fit are accepted.
+    const largest = await call(`${gateway.mgmtUrl}/quotas`, { method: "PUT", token: admin, body: { scope_type: "key", scope_id: key.id, rpm: 2_147_483_647, daily_quota: Number.MAX_SAFE_INTEGER } });
+    expect(largest.status).toBe(200);
+    expect(largest.body).toMatchObject({ rpm: 2_147_483_647, daily_quota: Number.MAX_SAFE_INTEGER });
   });
 });
 

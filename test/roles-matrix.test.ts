@@ -15,6 +15,8 @@ const CALLERS: Caller[] = ["admin", "resource_manager", "reporter", "user", "oth
 interface Fixtures {
   orgA: string;
   orgB: string;
+  /** An admin whose organisation is org A: a resource manager of org A must not act for it. */
+  adminA: string;
   userA: string;
   userB: string;
   linkId: string;
@@ -82,6 +84,15 @@ const ROWS: Row[] = [
     request: async (f) => ({ method: "DELETE", path: `/api-keys/${(await createKey(gateway, admin, { user_id: f.userA })).id}` }),
     expected: [200, 200, 404, 404, 404],
   },
+  // Acting for an admin of a managed organisation would make a resource manager an admin.
+  { route: "POST /api-keys (for an admin in org A)", request: (f) => ({ method: "POST", path: "/api-keys", body: { user_id: f.adminA } }), expected: [201, 403, 404, 404, 404] },
+  {
+    route: "DELETE /api-keys/:id (an admin's in org A)",
+    request: async (f) => ({ method: "DELETE", path: `/api-keys/${(await createKey(gateway, admin, { user_id: f.adminA })).id}` }),
+    expected: [200, 403, 404, 404, 404],
+  },
+  // A key's own security policy overrides its organisation's: only admins set one.
+  { route: "POST /api-keys (own, security_policy off)", request: () => ({ method: "POST", path: "/api-keys", body: { name: "unscanned", security_policy: "off" } }), expected: [201, 403, 403, 403, 403] },
 
   { route: "GET /config/links", request: () => ({ method: "GET", path: "/config/links" }), expected: [200, 403, 403, 403, 403] },
   {
@@ -106,6 +117,9 @@ const ROWS: Row[] = [
   { route: "GET /quotas (a user)", request: (f) => ({ method: "GET", path: `/quotas?scope_type=user&scope_id=${f.userA}` }), expected: [200, 200, 404, 404, 404] },
   { route: "GET /quotas (self)", request: (f, caller) => ({ method: "GET", path: `/quotas?scope_type=user&scope_id=${f.self[caller]}` }), expected: [200, 200, 200, 200, 200] },
   { route: "PUT /quotas (a user)", request: (f) => ({ method: "PUT", path: "/quotas", body: { scope_type: "user", scope_id: f.userA, rpm: 1000 } }), expected: [200, 200, 403, 403, 404] },
+  { route: "PUT /quotas (an admin in org A)", request: (f) => ({ method: "PUT", path: "/quotas", body: { scope_type: "user", scope_id: f.adminA, rpm: 0 } }), expected: [200, 403, 403, 403, 404] },
+  // Nobody but an admin lifts their own limits.
+  { route: "PUT /quotas (self)", request: (f, caller) => ({ method: "PUT", path: "/quotas", body: { scope_type: "user", scope_id: f.self[caller], rpm: null } }), expected: [200, 403, 403, 403, 403] },
   { route: "PUT /quotas (organization)", request: (f) => ({ method: "PUT", path: "/quotas", body: { scope_type: "organization", scope_id: f.orgA, daily_quota: 1_000_000 } }), expected: [200, 403, 403, 403, 404] },
 
   { route: "GET /analytics/usage", request: () => ({ method: "GET", path: "/analytics/usage?group_by=organization" }), expected: [200, 200, 200, 200, 200] },
@@ -135,6 +149,7 @@ beforeAll(async () => {
   const user = await person("matrix-user", orgA, "user");
   const otherManager = await person("matrix-other-rm", orgB, "resource_manager", [orgB]);
   const userA = await adminPost("/users", { username: "matrix-target-a", organization_id: orgA });
+  const adminA = await adminPost("/users", { username: "matrix-admin-a", organization_id: orgA, role: "admin" });
   const userB = await adminPost("/users", { username: "matrix-target-b", organization_id: orgB });
   const linkId = await adminPost("/config/links", { name: "matrix-link", provider: "openai", endpoint_url: "http://127.0.0.1:9/v1", api_key: "sk-x", model_list: ["m"] });
   const me = await call(`${gateway.mgmtUrl}/auth/me`, { token: admin });
@@ -143,6 +158,7 @@ beforeAll(async () => {
   fixtures = {
     orgA,
     orgB,
+    adminA,
     userA,
     userB,
     linkId,

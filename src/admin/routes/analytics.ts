@@ -40,6 +40,9 @@ export function parseWindow(from: string | undefined, to: string | undefined): U
     const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
     const parsed = new Date(dateOnly ? `${value}T00:00:00Z` : value);
     if (Number.isNaN(parsed.getTime())) throw new GatewayError("invalid_request_error", `${name} must be an ISO date (YYYY-MM-DD) or timestamp`, { param: name });
+    // Postgres timestamps end at year 294276 and JavaScript dates reach further back; keep to plain years.
+    const year = parsed.getUTCFullYear();
+    if (year < 1970 || year > 9999) throw new GatewayError("invalid_request_error", `${name} must lie between the years 1970 and 9999`, { param: name });
     return dateOnly && endOfDay ? new Date(parsed.getTime() + DAY_MS) : parsed;
   };
   const end = to ? parse(to, "to", true) : new Date();

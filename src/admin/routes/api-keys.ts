@@ -7,7 +7,9 @@ import type { AppContext } from "../../context.ts";
 import { GatewayError } from "../../errors.ts";
 import { authPlugin } from "../auth-plugin.ts";
 import { pageOf, parsePage } from "../pagination.ts";
-import { canActForUser, scopedOrganizationIds } from "../scope.ts";
+import { quotaValue, rateLimitValue } from "../limit-values.ts";
+import { canActForUser, mayActForUser, scopedOrganizationIds } from "../scope.ts";
+import type { Role } from "../../auth/principal.ts";
 
 interface KeyRow {
   id: string;
@@ -52,27 +54,31 @@ export function serializeKey(row: KeyRow) {
 
 const KEY_COLUMNS = "k.id, k.name, k.prefix, k.user_id, k.organization_id, k.allowed_models, k.expires_at, k.revoked_at, k.rpm, k.tpm, k.daily_quota, k.monthly_quota, k.security_policy, k.created_at, k.last_used_at";
 
-const optionalLimit = t.Optional(t.Union([t.Integer({ minimum: 0 }), t.Null()]));
-
 export const createKeyBody = t.Object({
   user_id: t.Optional(t.String({ format: "uuid" })),
   name: t.Optional(t.String({ maxLength: 200 })),
   allowed_models: t.Optional(t.Union([t.Array(t.String({ minLength: 1, maxLength: 200 }), { maxItems: 1000 }), t.Null()])),
   expires_at: t.Optional(t.Union([t.String({ format: "date-time" }), t.Null()])),
-  rpm: optionalLimit,
-  tpm: optionalLimit,
-  daily_quota: optionalLimit,
-  monthly_quota: optionalLimit,
+  rpm: rateLimitValue,
+  tpm: rateLimitValue,
+  daily_quota: quotaValue,
+  monthly_quota: quotaValue,
   security_policy: t.Optional(t.Union([t.Literal("strict"), t.Literal("balanced"), t.Literal("permissive"), t.Literal("off"), t.Null()])),
 });
 
 async function ownerOf(ctx: AppContext, principal: Principal, userId: string | undefined): Promise<{ id: string; organization_id: string }> {
   if (userId === undefined || userId === principal.userId) return { id: principal.userId, organization_id: principal.organizationId };
-  const [user] = await ctx.database.sql<{ id: string; organization_id: string }[]>`
-    select id, organization_id from users where id = ${userId} and deleted_at is null`;
+  const [user] = await ctx.database.sql<{ id: string; organization_id: string; role: Role }[]>`
+    select id, organization_id, role from users where id = ${userId} and deleted_at is null`;
   // 404 rather than 403: a caller outside the user's organisation must not learn the user exists.
   if (!user || !canActForUser(principal, user.id, user.organization_id)) throw new GatewayError("not_found", "user not found", { param: "user_id" });
+  forbidUnlessActsFor(principal, { id: user.id, organizationId: user.organization_id, role: user.role });
   return user;
+}
+
+/** 403 when the principal sees the owner but may not manage its keys (a resource manager and an admin). */
+function forbidUnlessActsFor(principal: Principal, owner: { id: string; organizationId: string; role: Role }): void {
+  if (!mayActForUser(principal, owner)) throw new GatewayError("forbidden", `your role may not manage the keys of a ${owner.role}`, { param: "user_id" });
 }
 
 export function apiKeyRoutes(ctx: AppContext) {
@@ -103,6 +109,11 @@ export function apiKeyRoutes(ctx: AppContext) {
     .post(
       "/api-keys",
       async ({ principal, body, ip, requestId, set }) => {
+        // A key's own policy overrides its organisation's, so setting one is an admin's decision:
+        // otherwise any user could switch scanning off for their own key.
+        if (body.security_policy != null && principal.role !== "admin") {
+          throw new GatewayError("forbidden", "only admins set a key's security policy", { param: "security_policy" });
+        }
         const owner = await ownerOf(ctx, principal, body.user_id);
         const key = generateApiKey();
         const expiresAt = body.expires_at ? new Date(body.expires_at) : null;
@@ -124,8 +135,10 @@ export function apiKeyRoutes(ctx: AppContext) {
     .delete(
       "/api-keys/:id",
       async ({ principal, params, ip, requestId }) => {
-        const [existing] = await sql<KeyRow[]>`select ${sql.unsafe(KEY_COLUMNS)} from api_keys k where k.id = ${params.id}`;
+        const [existing] = await sql<(KeyRow & { owner_role: Role })[]>`
+          select ${sql.unsafe(KEY_COLUMNS)}, u.role as owner_role from api_keys k join users u on u.id = k.user_id where k.id = ${params.id}`;
         if (!existing || !canActForUser(principal, existing.user_id, existing.organization_id)) throw new GatewayError("not_found", "API key not found");
+        forbidUnlessActsFor(principal, { id: existing.user_id, organizationId: existing.organization_id, role: existing.owner_role });
         const [row] = await sql<KeyRow[]>`
           update api_keys set revoked_at = coalesce(revoked_at, now()), updated_at = now() where id = ${params.id}
           returning ${sql.unsafe(KEY_COLUMNS.replaceAll("k.", ""))}`;

@@ -8,14 +8,15 @@
 // organisations' users and keys cannot be probed.
 import { Elysia, t } from "elysia";
 import type { Fragment } from "postgres";
-import type { Principal } from "../../auth/principal.ts";
+import type { Principal, Role } from "../../auth/principal.ts";
 import { recordAudit } from "../../audit.ts";
 import type { AppContext } from "../../context.ts";
 import { GatewayError } from "../../errors.ts";
 import { utcDay, utcMonth } from "../../limits/windows.ts";
 import { authPlugin } from "../auth-plugin.ts";
 import { pageOf, parsePage } from "../pagination.ts";
-import { canManageOrganization } from "../scope.ts";
+import { quotaValue, rateLimitValue } from "../limit-values.ts";
+import { canManageOrganization, mayGrant } from "../scope.ts";
 
 type ScopeType = "organization" | "user" | "key";
 
@@ -23,8 +24,9 @@ interface Target {
   scopeType: ScopeType;
   scopeId: string;
   organizationId: string;
-  /** The owning user for user and key scopes. */
+  /** The owning user for user and key scopes, and that user's role. */
   userId: string | null;
+  userRole: Role | null;
 }
 
 interface QuotaRow {
@@ -45,6 +47,8 @@ const toNumber = (value: string | number | null): number | null => (value === nu
 
 function serializeQuota(row: QuotaRow) {
   return {
+    // A quota is its scope's: the id names the scope, so a client can key on it like any object's.
+    id: `${row.scope_type}:${row.scope_id}`,
     object: "quota",
     scope_type: row.scope_type,
     scope_id: row.scope_id,
@@ -61,15 +65,19 @@ function serializeQuota(row: QuotaRow) {
 }
 
 function managesTarget(principal: Principal, target: Target): boolean {
+  if (principal.role === "admin") return true;
+  if (principal.role !== "resource_manager" || !canManageOrganization(principal, target.organizationId)) return false;
+  // A user's or key's limits belong to its owner: a resource manager may not lift an admin's (or its own).
+  return target.userId === null || target.userRole === null || (target.userId !== principal.userId && mayGrant(principal, target.userRole));
+}
+
+/** Readable: the caller's own limits, and everything in the organisations they administer or manage. */
+function canRead(principal: Principal, target: Target): boolean {
+  if (target.userId !== null && target.userId === principal.userId) return true;
   return principal.role === "admin" || (principal.role === "resource_manager" && canManageOrganization(principal, target.organizationId));
 }
 
-function canRead(principal: Principal, target: Target): boolean {
-  return managesTarget(principal, target) || (target.userId !== null && target.userId === principal.userId);
-}
-
 const scopeType = t.Union([t.Literal("organization"), t.Literal("user"), t.Literal("key")]);
-const limitValue = t.Optional(t.Union([t.Integer({ minimum: 0 }), t.Null()]));
 
 export function quotaRoutes(ctx: AppContext) {
   const { sql } = ctx.database;
@@ -77,15 +85,15 @@ export function quotaRoutes(ctx: AppContext) {
   const resolve = async (type: ScopeType, id: string): Promise<Target | null> => {
     if (type === "organization") {
       const [org] = await sql<{ id: string }[]>`select id from organizations where id = ${id} and deleted_at is null`;
-      return org ? { scopeType: type, scopeId: id, organizationId: org.id, userId: null } : null;
+      return org ? { scopeType: type, scopeId: id, organizationId: org.id, userId: null, userRole: null } : null;
     }
     if (type === "user") {
-      const [user] = await sql<{ id: string; organization_id: string }[]>`select id, organization_id from users where id = ${id} and deleted_at is null`;
-      return user ? { scopeType: type, scopeId: id, organizationId: user.organization_id, userId: user.id } : null;
+      const [user] = await sql<{ id: string; organization_id: string; role: Role }[]>`select id, organization_id, role from users where id = ${id} and deleted_at is null`;
+      return user ? { scopeType: type, scopeId: id, organizationId: user.organization_id, userId: user.id, userRole: user.role } : null;
     }
-    const [key] = await sql<{ id: string; organization_id: string; user_id: string }[]>`
-      select id, organization_id, user_id from api_keys where id = ${id} and revoked_at is null`;
-    return key ? { scopeType: type, scopeId: id, organizationId: key.organization_id, userId: key.user_id } : null;
+    const [key] = await sql<{ id: string; organization_id: string; user_id: string; role: Role }[]>`
+      select k.id, k.organization_id, k.user_id, u.role from api_keys k join users u on u.id = k.user_id where k.id = ${id} and k.revoked_at is null`;
+    return key ? { scopeType: type, scopeId: id, organizationId: key.organization_id, userId: key.user_id, userRole: key.role } : null;
   };
 
   /** Every configured limit (and, for a named target, that target even with nothing set), with usage. */
@@ -198,10 +206,10 @@ export function quotaRoutes(ctx: AppContext) {
         body: t.Object({
           scope_type: scopeType,
           scope_id: t.String({ format: "uuid" }),
-          daily_quota: limitValue,
-          monthly_quota: limitValue,
-          rpm: limitValue,
-          tpm: limitValue,
+          daily_quota: quotaValue,
+          monthly_quota: quotaValue,
+          rpm: rateLimitValue,
+          tpm: rateLimitValue,
         }),
         detail: { tags: ["quotas"], summary: "Set quotas (WaddleAI tokens per UTC day/month) and RPM/TPM; null removes a limit" },
       },

@@ -7,7 +7,7 @@ import type { AppContext } from "../../context.ts";
 import { GatewayError } from "../../errors.ts";
 import { authPlugin } from "../auth-plugin.ts";
 import { pageOf, parsePage } from "../pagination.ts";
-import { canActForUser, canManageOrganization, scopedOrganizationIds } from "../scope.ts";
+import { canActForUser, canManageOrganization, mayGrant, scopedOrganizationIds } from "../scope.ts";
 
 interface UserRow {
   id: string;
@@ -40,11 +40,6 @@ const role = t.Union([t.Literal("admin"), t.Literal("resource_manager"), t.Liter
 const managedIds = t.Array(t.String({ format: "uuid" }), { maxItems: 1000 });
 
 /** Roles a principal may hand out: managers may create reporters and users, never their equals or admins. */
-function mayGrant(principal: Principal, target: Role): boolean {
-  if (principal.role === "admin") return true;
-  return principal.role === "resource_manager" && (target === "user" || target === "reporter");
-}
-
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "23505";
 }
