@@ -103,7 +103,11 @@ describe("prompt scanning in the pipeline", () => {
       .create({ model: "gpt-4o-mini", max_tokens: 100, messages: [{ role: "user", content: INJECTION }] })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(Anthropic.BadRequestError);
-    expect(JSON.stringify((error as InstanceType<typeof Anthropic.APIError>).error)).toContain("invalid_request_error");
+    const apiError = error as InstanceType<typeof Anthropic.APIError>;
+    expect(apiError.error).toMatchObject({ type: "error", error: { type: "invalid_request_error", code: "content_policy_violation" } });
+    // Anthropic's request-id header, and the gateway's x-request-id, which every response carries.
+    expect(apiError.headers?.get("x-request-id")).toBeTruthy();
+    expect(apiError.headers?.get("x-request-id")).toBe(apiError.headers?.get("request-id") ?? null);
     expect(upstream.received.length).toBe(before);
   });
 

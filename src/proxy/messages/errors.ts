@@ -5,7 +5,12 @@ import { encodeSseEvent } from "../../streaming/sse.ts";
 
 export interface AnthropicErrorBody {
   type: "error";
-  error: { type: string; message: string };
+  /**
+   * `type` is Anthropic's, by status; `code` is the gateway's own reason, the one the OpenAI envelope
+   * carries (`content_policy_violation`, `insufficient_quota` vs `rate_limit_exceeded`, …), which the
+   * status alone does not tell apart. Anthropic's SDKs keep the object as it is.
+   */
+  error: { type: string; message: string; code: string };
   request_id?: string;
 }
 
@@ -35,14 +40,18 @@ export function anthropicErrorType(status: number): string {
 }
 
 export function anthropicErrorBody(error: GatewayError, requestId?: string): AnthropicErrorBody {
-  const body: AnthropicErrorBody = { type: "error", error: { type: anthropicErrorType(error.status), message: error.message } };
+  const body: AnthropicErrorBody = { type: "error", error: { type: anthropicErrorType(error.status), message: error.message, code: error.code } };
   if (requestId) body.request_id = requestId;
   return body;
 }
 
 export function anthropicErrorResponse(error: GatewayError, requestId?: string): Response {
   const headers: Record<string, string> = { "content-type": "application/json", ...error.headers };
-  if (requestId) headers["request-id"] = requestId;
+  // Anthropic's own header, and the gateway's, which every response carries.
+  if (requestId) {
+    headers["request-id"] = requestId;
+    headers["x-request-id"] = requestId;
+  }
   return new Response(JSON.stringify(anthropicErrorBody(error, requestId)), { status: error.status, headers });
 }
 

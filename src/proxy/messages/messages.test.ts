@@ -178,23 +178,27 @@ describe("Anthropic ingress request → OpenAI chat request", () => {
       expect(result).toBeInstanceOf(GatewayError);
       const error = result as GatewayError;
       expect(error.param).toBe(param);
-      expect(anthropicErrorBody(error)).toEqual({ type: "error", error: { type: "invalid_request_error", message: error.message } });
+      expect(anthropicErrorBody(error)).toEqual({ type: "error", error: { type: "invalid_request_error", message: error.message, code: "invalid_request_error" } });
     }
   });
 
   test("error envelope for other statuses", async () => {
     expect(anthropicErrorBody(new GatewayError("rate_limit_exceeded", "slow down"), "req_1")).toEqual({
       type: "error",
-      error: { type: "rate_limit_error", message: "slow down" },
+      error: { type: "rate_limit_error", message: "slow down", code: "rate_limit_exceeded" },
       request_id: "req_1",
     });
+    expect(anthropicErrorBody(new GatewayError("insufficient_quota", "quota")).error).toMatchObject({ type: "rate_limit_error", code: "insufficient_quota" });
+    expect(anthropicErrorBody(new GatewayError("content_policy_violation", "blocked")).error).toMatchObject({ type: "invalid_request_error", code: "content_policy_violation" });
     expect(anthropicErrorBody(new GatewayError("invalid_api_key", "bad key")).error.type).toBe("authentication_error");
     expect(anthropicErrorBody(new GatewayError("model_not_found", "no")).error.type).toBe("not_found_error");
     expect(anthropicErrorBody(new GatewayError("upstream_unavailable", "busy")).error.type).toBe("overloaded_error");
     expect(anthropicErrorBody(new GatewayError("upstream_error", "bad")).error.type).toBe("api_error");
-    const response = anthropicErrorResponse(new GatewayError("model_not_allowed", "not for you"));
+    const response = anthropicErrorResponse(new GatewayError("model_not_allowed", "not for you"), "req_2");
     expect(response.status).toBe(403);
-    expect(await response.json()).toEqual({ type: "error", error: { type: "permission_error", message: "not for you" } });
+    expect(response.headers.get("x-request-id")).toBe("req_2");
+    expect(response.headers.get("request-id")).toBe("req_2");
+    expect(await response.json()).toEqual({ type: "error", error: { type: "permission_error", message: "not for you", code: "model_not_allowed" }, request_id: "req_2" });
   });
 });
 
