@@ -88,6 +88,17 @@ describe("prompt scanning in the pipeline", () => {
     }
   });
 
+  test("legacy completions and embeddings are scanned; the block names their prompt field", async () => {
+    for (const [path, body, param] of [
+      ["/v1/completions", { model: "gpt-4o-mini", prompt: INJECTION }, "prompt"],
+      ["/v1/embeddings", { model: "gpt-4o-mini", input: [INJECTION] }, "input"],
+    ] as const) {
+      const answer = await call(`${gateway.proxyUrl}${path}`, { token: key.key, body });
+      expect({ path, status: answer.status }).toEqual({ path, status: 400 });
+      expect(answer.body).toMatchObject({ error: { code: "content_policy_violation", param } });
+    }
+  });
+
   test("streamed requests are scanned before the stream starts", async () => {
     const error = await client.chat.completions
       .create({ model: "gpt-4o-mini", messages: [{ role: "user", content: INJECTION }], stream: true })

@@ -26,6 +26,9 @@ function asInstructionFinding(finding: CategoryVerdict): CategoryVerdict {
   return finding.category === "credential" || finding.action === "flag" ? finding : { ...finding, action: "flag" };
 }
 
+/** The request field that holds the prompt, per operation (what a block's `param` names). */
+const PROMPT_PARAM: Record<GateInput["operation"], string> = { chat: "messages", completions: "prompt", embeddings: "input" };
+
 export function securityGate(globalPolicy: SecurityPolicySetting, record: (event: SecurityEventRow) => void, metrics: Metrics): RequestGate {
   // Requests repeat most of their text (the system prompt, a chat's history): each message's scan is
   // remembered, so a repeated one costs a lookup. Results are the same with or without it.
@@ -64,7 +67,7 @@ export function securityGate(globalPolicy: SecurityPolicySetting, record: (event
       metrics.securityEvent(top.category, action);
       if (action === "block") {
         return new GatewayError("content_policy_violation", `The prompt was blocked by the ${policy} security policy (category: ${top.category}).`, {
-          param: "messages",
+          param: PROMPT_PARAM[input.operation],
         });
       }
       return PASS;
