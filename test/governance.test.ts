@@ -161,6 +161,13 @@ describe("quotas", () => {
       const answer = await call(`${gateway.mgmtUrl}/analytics/usage?from=${encodeURIComponent(from)}`, { token: admin });
       expect({ from, status: answer.status }).toEqual({ from, status: 400 });
     }
+    for (const expires of ["2026-02-30T00:00:00Z", "0001-01-01T00:00:00Z", "10000-01-01T00:00:00Z"]) {
+      const answer = await call(`${gateway.mgmtUrl}/api-keys`, { token: admin, body: { expires_at: expires } });
+      expect({ expires, status: answer.status }).toEqual({ expires, status: 400 });
+    }
+    const offset = await call(`${gateway.mgmtUrl}/api-keys`, { token: admin, body: { expires_at: "2099-03-01T01:00:00+02:00" } });
+    expect(offset.status).toBe(201);
+    expect((offset.body as { expires_at: string }).expires_at).toBe("2099-02-28T23:00:00.000Z");
     // The largest values that fit are accepted.
     const largest = await call(`${gateway.mgmtUrl}/quotas`, { method: "PUT", token: admin, body: { scope_type: "key", scope_id: key.id, rpm: 2_147_483_647, daily_quota: Number.MAX_SAFE_INTEGER } });
     expect(largest.status).toBe(200);
@@ -174,9 +181,15 @@ describe("disabling", () => {
     const dave = await createUser(org, "disable-dave");
     const key = await createKey(gateway, admin, { user_id: dave });
     expect((await chat(key.key)).status).toBe(200);
+    const statusOf = async (id: string) =>
+      ((await call(`${gateway.mgmtUrl}/api-keys?limit=1000`, { token: admin })).body as { data: { id: string; status: string }[] }).data.find((row) => row.id === id)?.status;
+    expect(await statusOf(key.id)).toBe("active");
     expect((await call(`${gateway.mgmtUrl}/users/${dave}`, { method: "PATCH", token: admin, body: { enabled: false } })).status).toBe(200);
     expect((await chat(key.key)).status).toBe(401);
+    // The listing says what the proxy does.
+    expect(await statusOf(key.id)).toBe("disabled");
     expect((await call(`${gateway.mgmtUrl}/users/${dave}`, { method: "PATCH", token: admin, body: { enabled: true } })).status).toBe(200);
+    expect(await statusOf(key.id)).toBe("active");
     expect((await chat(key.key)).status).toBe(200);
     expect((await call(`${gateway.mgmtUrl}/organizations/${org}`, { method: "PATCH", token: admin, body: { enabled: false } })).status).toBe(200);
     expect((await chat(key.key)).status).toBe(401);
@@ -191,6 +204,7 @@ describe("disabling", () => {
     expect((await chat(erinKey.key)).status).toBe(200);
     expect((await call(`${gateway.mgmtUrl}/users/${erin}`, { method: "DELETE", token: admin })).status).toBe(200);
     expect((await chat(erinKey.key)).status).toBe(401);
+    expect(await statusOf(erinKey.id)).toBe("disabled");
   });
 });
 

@@ -27,6 +27,8 @@ interface KeyRow {
   security_policy: string | null;
   created_at: Date;
   last_used_at: Date | null;
+  /** Listing only: the owner or its organisation is disabled or deleted, so the proxy refuses the key. */
+  owner_inactive?: boolean;
 }
 
 export function serializeKey(row: KeyRow) {
@@ -41,7 +43,7 @@ export function serializeKey(row: KeyRow) {
     allowed_models: row.allowed_models,
     expires_at: row.expires_at?.toISOString() ?? null,
     revoked_at: row.revoked_at?.toISOString() ?? null,
-    status: row.revoked_at ? "revoked" : expired ? "expired" : "active",
+    status: row.revoked_at ? "revoked" : expired ? "expired" : row.owner_inactive ? "disabled" : "active",
     rpm: row.rpm,
     tpm: row.tpm,
     daily_quota: row.daily_quota === null ? null : Number(row.daily_quota),
@@ -76,6 +78,21 @@ async function ownerOf(ctx: AppContext, principal: Principal, userId: string | u
   return user;
 }
 
+/**
+ * An expiry timestamp that names a real calendar date between 1970 and 9999: "2026-02-30" would
+ * otherwise roll over to March, and year 0001 comes back from Postgres as 2001.
+ */
+function parseExpiry(value: string): Date {
+  const parsed = new Date(value);
+  const [year, month, day] = value.slice(0, 10).split("-").map(Number) as [number, number, number];
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  const real = calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
+  if (Number.isNaN(parsed.getTime()) || !real || year < 1970 || year > 9999) {
+    throw new GatewayError("invalid_request_error", "expires_at must be a real date and time between the years 1970 and 9999", { param: "expires_at" });
+  }
+  return parsed;
+}
+
 /** 403 when the principal sees the owner but may not manage its keys (a resource manager and an admin). */
 function forbidUnlessActsFor(principal: Principal, owner: { id: string; organizationId: string; role: Role }): void {
   if (!mayActForUser(principal, owner)) throw new GatewayError("forbidden", `your role may not manage the keys of a ${owner.role}`, { param: "user_id" });
@@ -95,7 +112,9 @@ export function apiKeyRoutes(ctx: AppContext) {
           scope === null ? sql`true` : sql`(k.user_id = ${principal.userId} or k.organization_id = any(${scope}::uuid[]))`;
         const byUser = query.user_id ? sql`and k.user_id = ${query.user_id}` : sql``;
         const rows = await sql<KeyRow[]>`
-          select ${sql.unsafe(KEY_COLUMNS)} from api_keys k
+          select ${sql.unsafe(KEY_COLUMNS)},
+                 (u.deleted_at is not null or not u.enabled or o.deleted_at is not null or not o.enabled) as owner_inactive
+          from api_keys k join users u on u.id = k.user_id join organizations o on o.id = k.organization_id
           where ${visibility} ${byUser}
           order by k.created_at desc, k.id limit ${page.limit + 1} offset ${page.offset}`;
         return pageOf(rows.map(serializeKey), page);
@@ -116,7 +135,7 @@ export function apiKeyRoutes(ctx: AppContext) {
         }
         const owner = await ownerOf(ctx, principal, body.user_id);
         const key = generateApiKey();
-        const expiresAt = body.expires_at ? new Date(body.expires_at) : null;
+        const expiresAt = body.expires_at ? parseExpiry(body.expires_at) : null;
         const [row] = await sql<KeyRow[]>`
           insert into api_keys (key_hash, prefix, name, user_id, organization_id, allowed_models, expires_at, rpm, tpm, daily_quota, monthly_quota, security_policy)
           values (${hashApiKey(key)}, ${displayPrefix(key)}, ${body.name ?? ""}, ${owner.id}, ${owner.organization_id},
