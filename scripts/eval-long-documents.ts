@@ -9,15 +9,16 @@
 // The validation half is not read. Carriers: 4–8 KB documents built from the benign augmentation's
 // everyday and prose documents (concatenated in a seeded order) and from this repository's own
 // source files outside src/security (code). Each payload goes into one carrier, at the paragraph
-// break nearest the middle. "before" is the scanner with window scoring switched off (window floor
-// above 1, which is byte-identical to the scanner without windows); "after" is the shipped scanner.
+// break nearest the middle. Texts this long are scored by the model only through their windows:
+// "before" is the scanner with every window below its floor (floors above 1), i.e. keyword rules,
+// detectors and decoders without the model; "after" is the shipped scanner.
 
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { mayFitOn, parseCorpus, splitOf, type CorpusRow } from "../src/security/evaluation.ts";
 import { loadModel, type WeightsFile } from "../src/security/model.ts";
 import weightsJson from "../src/security/model/weights.json";
-import { ATTACK_WINDOW_FLOOR, createScanner, WINDOW_FLOORS } from "../src/security/scanner.ts";
+import { createScanner, WINDOW_FLOORS } from "../src/security/scanner.ts";
 import { EVERYDAY_DOCUMENTS, PROSE_DOCUMENTS } from "../src/security/training/benign-augmentation.ts";
 import type { PolicyName } from "../src/security/types.ts";
 
@@ -28,7 +29,7 @@ type Policy = (typeof POLICIES)[number];
 const MAX_PAYLOAD = 1000;
 const PROSE_CARRIERS = 40;
 const model = loadModel(weightsJson as unknown as WeightsFile);
-const OFF = { strict: 2, balanced: 2, permissive: 2 };
+const OFF = { strict: { categories: 2, attack: 2 }, balanced: { categories: 2, attack: 2 }, permissive: { categories: 2, attack: 2 } };
 const before = createScanner(model, OFF);
 const after = createScanner(model, WINDOW_FLOORS);
 let excludedDocuments = 0;
@@ -160,7 +161,7 @@ async function main(): Promise<void> {
   const counts = new Map<string, number>();
   for (const p of payloads) counts.set(p.label, (counts.get(p.label) ?? 0) + 1);
   console.log(`payloads: ${payloads.length} fit-half attack rows ≤ ${MAX_PAYLOAD} chars (${[...counts].map(([l, n]) => `${l} ${n}`).join(", ")})`);
-  console.log(`window floors: ${POLICIES.map((p) => `${p} ${WINDOW_FLOORS[p]}`).join(", ")}; attack head ${ATTACK_WINDOW_FLOOR}\n`);
+  console.log(`window floors (categories / attack head; 0: the policy's thresholds): ${POLICIES.map((p) => `${p} ${WINDOW_FLOORS[p].categories} / ${WINDOW_FLOORS[p].attack}`).join(", ")}\n`);
 
   const buried = payloads.map((p, i) => ({ label: p.label, text: bury(carriers[i % carriers.length] as string, p.text) }));
   const alone = payloads.map((p) => p.text);
@@ -172,7 +173,7 @@ async function main(): Promise<void> {
   line("payload alone (reference)", alone);
   line("buried, all attacks", buried.map((b) => b.text));
   for (const label of ["injection", "jailbreak", "extraction"]) line(`buried, ${label}`, buried.filter((b) => b.label === label).map((b) => b.text));
-  // Only carriers the scanner without windows allows under the policy: a catch there is the payload's.
+  // Only carriers the rules alone allow under the policy: a catch there is the payload's.
   const cleanCells = POLICIES.map((p) => {
     const clean = carriers.map((c) => before([c], p).action === "allow");
     const texts = buried.filter((_, i) => clean[i % carriers.length] === true).map((b) => b.text);
@@ -183,13 +184,18 @@ async function main(): Promise<void> {
   line("carriers without payload, code", code);
 
   if (process.argv.includes("--calibrate")) {
-    // Per policy and window floor (category heads; the attack head's stays ATTACK_WINDOW_FLOOR): calibration texts flagged only because of windows (the floor is
-    // the lowest one at which this is 0), carriers flagged, buried attacks caught.
+    // Per policy and window floor for the category heads (the attack head's stays as shipped): long
+    // benign calibration texts flagged only because of the model's windows, carriers flagged, buried
+    // attacks caught.
     const calibration = calibrationTexts();
     const flaggedBefore = new Map(POLICIES.map((p) => [p, calibration.map((t) => before([t], p).action !== "allow")] as const));
     console.log(`\nwindow floor sweep: node_modules texts (${calibration.length}) flagged only with windows / carriers flagged / buried caught`);
     for (const floor of [0, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.88, 0.9, 0.95]) {
-      const scan = createScanner(model, { strict: floor, balanced: floor, permissive: floor });
+      const scan = createScanner(model, {
+        strict: { categories: floor, attack: WINDOW_FLOORS.strict.attack },
+        balanced: { categories: floor, attack: WINDOW_FLOORS.balanced.attack },
+        permissive: { categories: floor, attack: WINDOW_FLOORS.permissive.attack },
+      });
       const cells = POLICIES.map((p) => {
         const was = flaggedBefore.get(p) ?? [];
         const added = calibration.filter((t, i) => was[i] !== true && scan([t], p).action !== "allow").length;
@@ -197,7 +203,7 @@ async function main(): Promise<void> {
       });
       console.log(`floor ${floor.toFixed(2)}  ${cells.join("")}`);
     }
-    console.log(`flagged without windows: ${POLICIES.map((p) => `${p} ${(flaggedBefore.get(p) ?? []).filter(Boolean).length}`).join(", ")}`);
+    console.log(`flagged by the rules alone: ${POLICIES.map((p) => `${p} ${(flaggedBefore.get(p) ?? []).filter(Boolean).length}`).join(", ")}`);
   }
 }
 

@@ -110,7 +110,7 @@ export interface Example {
 }
 
 export function featurise(row: CorpusRow): Example {
-  const analysis = analyzeSegment(row.text);
+  const analysis = analyzeSegment(row.text, true);
   const rules = Int32Array.from(analysis.fired.filter((r) => r < MODEL_FEATURE_COUNT));
   const buckets = analysis.ngrams.buckets.slice(0, analysis.ngrams.count);
   const weight = isAugmentAttack(row.id) ? HYPER.augmentAttackWeight : 1;

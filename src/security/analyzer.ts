@@ -3,7 +3,7 @@
 // a single linear pass; state lives in module-level buffers reused across calls.
 
 import type { CredentialSpan } from "./credentials.ts";
-import { collectBuckets, type BucketList } from "./features.ts";
+import { collectBuckets, WHOLE_TEXT_MAX, type BucketList } from "./features.ts";
 import { runAutomaton } from "./matcher.ts";
 import { foldText, isPunctuationCode, isSeparatorCode, toNfkc, type FoldedText, type ObfuscationSignals } from "./normalize.ts";
 import {
@@ -27,6 +27,10 @@ export interface SegmentAnalysis {
   readonly firstMatch: Int32Array;
   readonly credentials: readonly CredentialSpan[];
   readonly signals: ObfuscationSignals;
+  /**
+   * The whole text's n-gram buckets; empty for texts over WHOLE_TEXT_MAX folded characters (the
+   * scanner scores those through windows) unless analyzeSegment was asked for them.
+   */
   readonly ngrams: BucketList;
   /** The folded code units (reused buffer) and their count: long segments are also scored in windows. */
   readonly codes: Uint16Array;
@@ -351,8 +355,13 @@ function reset(): void {
   credentialChecks = 0;
 }
 
-/** Analyses `raw`. The result (and its buffers) is valid until the next call. */
-export function analyzeSegment(raw: string): SegmentAnalysis {
+const NO_NGRAMS: BucketList = { buckets: new Int32Array(0), count: 0 };
+
+/**
+ * Analyses `raw`. The result (and its buffers) is valid until the next call. `wholeTextNgrams`: collect
+ * the n-grams of a long text too (the training script's features); the scanner does not need them.
+ */
+export function analyzeSegment(raw: string, wholeTextNgrams = false): SegmentAnalysis {
   reset();
   const text = toNfkc(raw);
   const folded = foldText(text);
@@ -371,7 +380,7 @@ export function analyzeSegment(raw: string): SegmentAnalysis {
   if (signals.homoglyphs > 0) fire(SIGNAL_RULE_OFFSET + 2, 0);
   if (signals.leetTokens > 0) fire(SIGNAL_RULE_OFFSET + 3, 0);
   if (signals.spacedLetters > 0) fire(SIGNAL_RULE_OFFSET + 4, 0);
-  const ngrams = collectBuckets(folded.codes, folded.length);
+  const ngrams = folded.length <= WHOLE_TEXT_MAX || wholeTextNgrams ? collectBuckets(folded.codes, folded.length) : NO_NGRAMS;
   return {
     text,
     fired,

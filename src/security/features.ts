@@ -12,13 +12,17 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const WORD_SEED = 0x9e3779b9;
 const BIGRAM_SEED = 0x85ebca6b;
-/** N-grams are taken from at most this many folded characters at each end of a long text. */
+/**
+ * N-grams of a whole text are taken from at most this many folded characters at each end (the
+ * training script's features for long rows; the scanner scores such texts through windows).
+ */
 export const CHAR_NGRAM_HEAD = 1536;
 export const CHAR_NGRAM_TAIL = 512;
 /**
- * Past CHAR_NGRAM_HEAD + CHAR_NGRAM_TAIL folded characters, the middle of a text is also scored as
- * overlapping windows of WINDOW_CHARS characters, WINDOW_STEP apart (see windowCount).
+ * Texts up to this many folded characters are scored whole; longer ones only as overlapping windows
+ * of WINDOW_CHARS characters, WINDOW_STEP apart, from the start to the end (see windowCount).
  */
+export const WHOLE_TEXT_MAX = CHAR_NGRAM_HEAD + CHAR_NGRAM_TAIL;
 export const WINDOW_CHARS = 512;
 export const WINDOW_STEP = 384;
 /** A window edge moves at most this far to the next separator, so that it does not cut a word. */
@@ -75,21 +79,18 @@ function nextGeneration(): number {
 }
 
 /**
- * Number of windows a text of `length` folded characters is scored in besides its head and tail:
- * 0 up to CHAR_NGRAM_HEAD + CHAR_NGRAM_TAIL. Window k starts at windowStart(k); the first overlaps
- * the head and the last the tail by WINDOW_CHARS - WINDOW_STEP characters, so any passage of up to
- * that length lies whole inside the head, the tail or one window.
+ * Number of windows a text of `length` folded characters is scored in: 0 up to WHOLE_TEXT_MAX (the
+ * text is scored whole), else enough windows from the start that the last one reaches the end. Window
+ * k starts at windowStart(k); neighbours overlap by WINDOW_CHARS - WINDOW_STEP characters, so any
+ * passage of up to that length lies whole inside one window.
  */
 export function windowCount(length: number): number {
-  if (length <= CHAR_NGRAM_HEAD + CHAR_NGRAM_TAIL) return 0;
-  const overlap = WINDOW_CHARS - WINDOW_STEP;
-  // Windows start at HEAD - overlap and must reach TAIL start + overlap.
-  const span = length - CHAR_NGRAM_TAIL + overlap - (CHAR_NGRAM_HEAD - overlap);
-  return Math.max(1, Math.ceil((span - WINDOW_CHARS) / WINDOW_STEP) + 1);
+  if (length <= WHOLE_TEXT_MAX) return 0;
+  return Math.ceil((length - WINDOW_CHARS) / WINDOW_STEP) + 1;
 }
 
 export function windowStart(k: number): number {
-  return CHAR_NGRAM_HEAD - (WINDOW_CHARS - WINDOW_STEP) + k * WINDOW_STEP;
+  return k * WINDOW_STEP;
 }
 
 /**
@@ -101,13 +102,14 @@ export function collectWindowBuckets(codes: Uint16Array, length: number, k: numb
   const separator = SEPARATOR;
   let from = windowStart(k);
   let to = Math.min(length, from + WINDOW_CHARS);
-  for (let n = 0; n < WINDOW_SNAP && from < to && separator[codes[from - 1] as number] === 0; n++) from++;
+  for (let n = 0; n < WINDOW_SNAP && from > 0 && from < to && separator[codes[from - 1] as number] === 0; n++) from++;
   for (let n = 0; n < WINDOW_SNAP && to < length && separator[codes[to] as number] === 0; n++) to++;
   if (to - from < 4) {
     windowList.count = 0;
     return windowList;
   }
-  windowList.count = collectRange(codes, from, to, false, windowList.buckets, 0, stamp, nextGeneration());
+  // The first window starts the text, after the same leading space as a whole text's n-grams.
+  windowList.count = collectRange(codes, from, to, from === 0, windowList.buckets, 0, stamp, nextGeneration());
   return windowList;
 }
 

@@ -43,8 +43,8 @@ const ENCODING_SIGNAL: Record<Exclude<Encoding, null>, number> = {
   tags: ruleIndex("obfuscation.tag_chars"),
 };
 
-/** Window floors per scanning policy (see WINDOW_FLOORS). */
-type WindowFloors = Readonly<Record<Exclude<PolicyName, "off">, number>>;
+/** Window floors per scanning policy, for the category heads and the attack head (see WINDOW_FLOORS). */
+type WindowFloors = Readonly<Record<Exclude<PolicyName, "off">, { readonly categories: number; readonly attack: number }>>;
 
 /** Per-call accumulator; one instance, reset at the start of each (synchronous) scan. */
 interface Tally {
@@ -65,20 +65,23 @@ interface Tally {
 }
 
 /**
- * Minimum probability a window of a long segment must reach before it counts for a category head,
- * per policy: a window counts for head h only at or above max(the policy's threshold for h, this
- * floor). Every window is one more chance of a false positive, and the whole segment's rule weights
- * (e.g. the leetspeak signal on code) weigh more against 512 characters than against a whole text.
- * Each floor is the lowest (0.05 grid) at which windows add at most 1% false positives on 230 long
- * benign node_modules texts (`bun scripts/eval-long-documents.ts --calibrate`; docs/security.md,
+ * Texts longer than WHOLE_TEXT_MAX folded characters are scored only through their windows (features.ts
+ * windowCount), each like a prompt of its own: the model's n-gram sum is normalised by 1/√(distinct
+ * n-grams), so over a whole long text many weakly positive n-grams add up (a dozen ordinary requests
+ * joined in one message read as a jailbreak's rule list), while a window keeps the scale the model was
+ * fitted at and still sees an instruction buried in the middle. A window counts for head h at or above
+ * max(the policy's threshold for h, the floor); below that it counts as just under the threshold.
+ * Strict's thresholds are low, and every window is one more chance of a false positive, so its windows
+ * keep a floor: 0.55 for the categories, 0.95 for the attack head (at 0.35 windows flagged 25 of 230
+ * long benign node_modules texts instead of 11). Balanced and permissive windows count at the policy's
+ * thresholds. `bun scripts/eval-long-documents.ts --calibrate` sweeps the floors (docs/security.md,
  * "Long texts"); re-check after every retraining.
  */
-export const WINDOW_FLOORS: WindowFloors = { strict: 0.55, balanced: 0.8, permissive: 0.88 };
-/**
- * The attack head's windows count only at or above this under every policy (its thresholds are 0.9
- * strict, 0.95 otherwise): at strict's 0.9 its windows flagged type-declaration files (identifier lists).
- */
-export const ATTACK_WINDOW_FLOOR = 0.95;
+export const WINDOW_FLOORS: WindowFloors = {
+  strict: { categories: 0.55, attack: 0.95 },
+  balanced: { categories: 0, attack: 0 },
+  permissive: { categories: 0, attack: 0 },
+};
 
 const CATEGORY_INDEX: Record<SecurityCategory, number> = { injection: 0, jailbreak: 1, extraction: 2, credential: 3 };
 const LABELS: Record<Exclude<Encoding, null>, string> = {
@@ -93,6 +96,8 @@ const windowLogits = new Float64Array(HEADS);
 const windowOut = new Float64Array(HEADS);
 /** Per head, the probability a window must reach to count under the current policy (set per scan). */
 const windowGate = new Float64Array(HEADS);
+/** Per head, what a window below its gate counts as: just under the policy's threshold (set per scan). */
+const windowCap = new Float64Array(HEADS);
 
 const TALLY: Tally = {
   modelScore: new Float64Array(MODEL_CATEGORIES.length),
@@ -138,22 +143,21 @@ function clearOnce(list: number[]): void {
 }
 
 /**
- * Scores the windows of a long segment (features.ts windowCount) and raises modelOut[h] to the best
- * window probability that reaches windowGate[h]. Returns the position in the segment's text of the
- * window that raised the best head above the whole segment's own best, or 0.
+ * Scores a long segment through its windows (features.ts windowCount): modelOut[h] becomes the best
+ * window probability for head h, a window below windowGate[h] counting as at most windowCap[h].
+ * Returns the position in the segment's text of the window with the highest such score.
  */
 function scoreWindows(model: Model, analysis: SegmentAnalysis, windows: number): number {
-  let segmentBest = 0;
-  for (let h = 0; h < HEADS; h++) if ((modelOut[h] as number) > segmentBest) segmentBest = modelOut[h] as number;
   ruleLogits(model, analysis.fired, windowLogits);
-  let best = segmentBest;
+  for (let h = 0; h < HEADS; h++) modelOut[h] = 0;
+  let best = -1;
   let position = 0;
   for (let k = 0; k < windows; k++) {
     scoreNgrams(model, windowLogits, collectWindowBuckets(analysis.codes, analysis.length, k), windowOut);
     for (let h = 0; h < HEADS; h++) {
-      const score = windowOut[h] as number;
-      if (score < (windowGate[h] as number) || score <= (modelOut[h] as number)) continue;
-      modelOut[h] = score;
+      let score = windowOut[h] as number;
+      if (score < (windowGate[h] as number) && score > (windowCap[h] as number)) score = windowCap[h] as number;
+      if (score > (modelOut[h] as number)) modelOut[h] = score;
       if (score > best) {
         best = score;
         position = analysis.origin[windowStart(k)] as number;
@@ -174,7 +178,7 @@ interface PartRecord {
   readonly jailbreak: number;
   readonly extraction: number;
   readonly attack: number;
-  /** Position in `text` of the window that raised the best head above the whole text's, or 0. */
+  /** Position in `text` of the window with the best score (a long text's), or 0. */
   readonly position: number;
   readonly fired: readonly number[];
   /**
@@ -199,9 +203,10 @@ interface PartRecord {
  * analysis' buffers (for a cache); without, it is valid until the next analysis.
  */
 function summarize(model: Model, analysis: SegmentAnalysis, encoding: Encoding, keep: boolean): PartRecord {
-  scoreSegment(model, analysis.fired, analysis.ngrams, modelOut);
   const windows = windowCount(analysis.length);
-  const position = windows > 0 ? scoreWindows(model, analysis, windows) : 0;
+  let position = 0;
+  if (windows > 0) position = scoreWindows(model, analysis, windows);
+  else scoreSegment(model, analysis.fired, analysis.ngrams, modelOut);
   const fired = keep ? analysis.fired.slice() : analysis.fired;
   let codeLike: boolean | null = null;
   let suppressed = 0;
@@ -465,11 +470,14 @@ function scanWith(
   const policy = policies[policyName];
   // Without an attack head its score stays 0 and this threshold is never reached.
   const attackThreshold = model.attackThresholds?.[policyName] ?? Number.POSITIVE_INFINITY;
-  const floor = windowFloors[policyName];
+  const floors = windowFloors[policyName];
   for (let c = 0; c < MODEL_CATEGORIES.length; c++) {
-    windowGate[c] = Math.max(policy.categories[MODEL_CATEGORIES[c] as SecurityCategory].modelThreshold, floor);
+    const threshold = policy.categories[MODEL_CATEGORIES[c] as SecurityCategory].modelThreshold;
+    windowGate[c] = Math.max(threshold, floors.categories);
+    windowCap[c] = threshold - 1e-9;
   }
-  windowGate[ATTACK_HEAD] = Math.max(attackThreshold, ATTACK_WINDOW_FLOOR, floor);
+  windowGate[ATTACK_HEAD] = Math.max(attackThreshold, floors.attack);
+  windowCap[ATTACK_HEAD] = attackThreshold - 1e-9;
   const window = selectWindow(texts, policy.maxChars);
   const tally = resetTally();
   for (const text of window.segments) {
