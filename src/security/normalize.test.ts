@@ -57,6 +57,21 @@ describe("foldText", () => {
     expect(result.signals.leetTokens).toBeGreaterThan(0);
   });
 
+  test("numbers with a unit or ordinal are not leetspeak; a leading digit on a word still is", () => {
+    const result = fold("on the 14th, the 2nd and 1st at 10am, with 2fa and 64kb");
+    expect(result.text).toBe("on the 14th, the 2nd and 1st at 10am, with 2fa and 64kb");
+    expect(result.signals.leetTokens).toBe(0);
+    expect(fold("1gnore that").text).toBe("ignore that");
+  });
+
+  test("contractions are not spaced-out letters", () => {
+    for (const text of ["and I'm a young journalist", "I\u2019m a fan", "well I'd a hunch"]) {
+      const result = fold(text);
+      expect(result.signals.spacedLetters).toBe(0);
+      expect(result.text).toBe(text.toLowerCase());
+    }
+  });
+
   test("joins spaced-out letters", () => {
     const result = fold("please i g n o r e p r e v i o u s now");
     expect(result.text).toBe("please ignoreprevious now");

@@ -295,7 +295,8 @@ export function foldText(text: string): FoldedText {
     }
     if (hasConfusable || hasLeet) {
       const foldHomoglyphs = hasLatin && hasConfusable;
-      const foldLeet = hasLatin && hasLeet && letters >= 2;
+      // "14th", "2nd", "10am", "2fa", "64kb" are numbers with a unit or ordinal, not leetspeak.
+      const foldLeet = hasLatin && hasLeet && letters >= 2 && !isNumberWithSuffix(text, i, end);
       if (foldHomoglyphs) signals.homoglyphs++;
       if (foldLeet && leetInside) signals.leetTokens++;
       if (hasConfusable && !foldHomoglyphs) signals.nonLatin = true;
@@ -303,8 +304,9 @@ export function foldText(text: string): FoldedText {
     }
     const tokenLength = out - start;
     if (tokenLength > longestToken) longestToken = tokenLength;
-    // Spaced-out letters ("i g n o r e"): count runs of one-letter tokens with short gaps.
-    if (tokenLength === 1 && letters === 1 && i - lastTokenEnd <= 3) {
+    // Spaced-out letters ("i g n o r e"): count runs of one-letter tokens with short gaps. An
+    // apostrophe is a contraction's, not a gap: "I'm a" is not spaced-out.
+    if (tokenLength === 1 && letters === 1 && i - lastTokenEnd <= 3 && !isApostrophe(text.charCodeAt(i - 1))) {
       singleRun++;
       if (singleRun === 3) signals.spacedLetters++;
     } else {
@@ -356,6 +358,24 @@ function isDot(code: number): boolean {
   return code === 46 || code === 0xb7;
 }
 
+/** An ASCII or typographic apostrophe. */
+function isApostrophe(code: number): boolean {
+  return code === 39 || code === 0x2019;
+}
+
+/** Whether text[start..end) is 1+ ASCII digits followed by 1–3 ASCII letters and nothing else. */
+function isNumberWithSuffix(text: string, start: number, end: number): boolean {
+  let p = start;
+  while (p < end && text.charCodeAt(p) >= 48 && text.charCodeAt(p) <= 57) p++;
+  const suffix = end - p;
+  if (p === start || suffix < 1 || suffix > 3) return false;
+  for (; p < end; p++) {
+    const c = text.charCodeAt(p) | 0x20;
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
 function isLetterKind(kind: number): boolean {
   return kind === Kind.Latin || kind === Kind.Confusable || kind === Kind.OddLatin;
 }
@@ -395,6 +415,8 @@ function joinSpacedLetters(length: number): number {
       while (gap < length && gap - runEnd <= 3 && !isWordUnit(src[gap] as number)) gap++;
       const gapLength = gap - runEnd - 1;
       if (gap >= length || gapLength < 1 || gapLength > 2) break;
+      // "I'm a": a contraction, not spaced-out letters.
+      if (isApostrophe(src[runEnd + 1] as number) || isApostrophe(src[gap - 1] as number)) break;
       if (gap + 1 < length && isWordUnit(src[gap + 1] as number)) break;
       runEnd = gap;
       count++;

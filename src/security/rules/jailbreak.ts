@@ -48,7 +48,9 @@ export const JAILBREAK_RULES: readonly RuleSpec[] = [
     steps: [[
       "do anything now", "doanythingnow", "dan mode", "dan mode enabled", "you are dan", "you are now dan",
       "act as dan", "as dan,", "stay a dan", "stay in dan", "dan 6", "dan 11", "betterdan", "better dan",
-      "anti-dan", "antidan", "dan jailbreak", "jailbroken", "jailbreak mode",
+      "anti-dan", "antidan", "dan jailbreak", "jailbreak mode",
+      // "Jailbroken" alone is also a phone's state ("three iPhones were jailbroken"): only as the model's.
+      "you are jailbroken", "you are now jailbroken", "you have been jailbroken", "jailbroken ai", "jailbroken mode", "as a jailbroken",
       "stan, which stands for", "strive to avoid norms", "dude mode", "always intelligent and machiavellian",
       "niccolo machiavelli", "aim stands for", "evil confidant", "condition red", "ucar", "unlocked mode",
       "mongo tom", "dev mode", "devmode", "chaos mode", "evil mode", "evilbot", "opposite mode", "oppo mode",
