@@ -319,7 +319,9 @@ function keptParts(model: Model, text: string): PartRecord[] {
  * looksLikeCode) they do not fire on their own, and the model (which still sees them) decides.
  */
 const CODE_MENTION = new Uint8Array(RULES.length);
-for (const id of ["injection.chat_template_token", "injection.fake_system_header", "injection.privileged_mode"]) CODE_MENTION[ruleIndex(id)] = 1;
+for (const id of ["injection.chat_template_token", "injection.fake_system_header", "injection.privileged_mode", "extraction.runtime_secret_request"]) {
+  CODE_MENTION[ruleIndex(id)] = 1;
+}
 
 // The fields record() reads per fired rule, as typed arrays indexed by rule.
 /** The rule's category index (CATEGORY_INDEX), -1 for signals. */
