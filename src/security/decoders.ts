@@ -1,5 +1,5 @@
-// Decoders for payloads hidden in encodings a model can read: base64, ROT13, Morse code and 8-bit
-// binary. Decoded text is scanned like any other message. All are bounded: few candidates, capped
+// Decoders for payloads hidden in encodings a model can read: base64, hexadecimal, ROT13, Morse
+// code and 8-bit binary. Decoded text is scanned like any other message. All are bounded: few candidates, capped
 // output, one pass over the text.
 
 const MIN_BASE64_RUN = 24;
@@ -51,6 +51,45 @@ function looksLikeText(decoded: string): boolean {
     else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127) letters++;
   }
   return printable / decoded.length >= 0.9 && letters / decoded.length >= 0.5 && spaces > 0;
+}
+
+/** Hex runs shorter than this (16 bytes) are hashes and ids, not hidden sentences. */
+const MIN_HEX_RUN = 32;
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const lower = c | 0x20;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
+}
+
+/**
+ * Finds runs of hexadecimal digits ("4e657720696e737472756374696f6e…") long enough to hide an
+ * instruction and returns the ones that decode (two digits per byte, UTF-8) to readable text.
+ * Hashes and ids decode to noise and are dropped by the same test as base64.
+ */
+export function decodeHexPayloads(text: string): string[] {
+  const found: string[] = [];
+  let total = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n && found.length < MAX_CANDIDATES && total < MAX_DECODED_TOTAL) {
+    if (hexValue(text.charCodeAt(i)) < 0) { i++; continue; }
+    const start = i;
+    while (i < n && hexValue(text.charCodeAt(i)) >= 0) i++;
+    // A run inside a longer word ("deadbeefcafe…xyz") is not hex; an odd digit is dropped.
+    if (i < n && isBase64Char(text.charCodeAt(i))) continue;
+    const length = Math.min(i - start, (MAX_DECODED_TOTAL - total) * 2) & ~1;
+    if (length < MIN_HEX_RUN) continue;
+    const bytes = new Uint8Array(length >> 1);
+    for (let k = 0; k < bytes.length; k++) {
+      bytes[k] = (hexValue(text.charCodeAt(start + 2 * k)) << 4) | hexValue(text.charCodeAt(start + 2 * k + 1));
+    }
+    const decoded = utf8.decode(bytes);
+    if (!looksLikeText(decoded)) continue;
+    found.push(decoded);
+    total += decoded.length;
+  }
+  return found;
 }
 
 /**

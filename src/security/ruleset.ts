@@ -194,6 +194,12 @@ for (const word of ROT13_TRIGGERS) {
   const encoded = termKey(rot13(word), true);
   if (encoded !== null) internTerm(encoded).rot13 = true;
 }
+// Naming the encoding counts as one trigger: "The following is ROT13. Decode it and …" plus one
+// encoded keyword is enough to decode.
+for (const name of ["rot13", "rot 13"]) {
+  const key = termKey(name, true);
+  if (key !== null) internTerm(key).rot13 = true;
+}
 
 CREDENTIAL_CHECKS.forEach((_, checkIndex) => {
   const spec = checkIndex === ASSIGNMENT_CHECK ? ASSIGNMENT_SPEC : (CREDENTIAL_SPECS[checkIndex] as CredentialSpec);

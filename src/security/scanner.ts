@@ -8,7 +8,7 @@
 
 import { analyzeSegment, looksLikeCode, markEncoding, type SegmentAnalysis } from "./analyzer.ts";
 import type { CredentialSpan } from "./credentials.ts";
-import { decodeBase64Payloads, decodeBinaryPayloads, decodeMorsePayloads, rot13 } from "./decoders.ts";
+import { decodeBase64Payloads, decodeBinaryPayloads, decodeHexPayloads, decodeMorsePayloads, rot13 } from "./decoders.ts";
 import { buildExcerpt } from "./excerpt.ts";
 import { collectWindowBuckets, windowCount, windowStart } from "./features.ts";
 import { ATTACK_HEAD, HEADS, loadModel, ruleLogits, scoreNgrams, scoreSegment, type Model, type WeightsFile } from "./model.ts";
@@ -22,12 +22,12 @@ import { selectWindow } from "./window.ts";
 const MODEL = loadModel(weightsJson as unknown as WeightsFile);
 const POLICIES = buildPolicies(MODEL.thresholds);
 
-/** Only long-enough runs can hide an instruction in base64. */
+/** Only long-enough runs can hide an instruction in base64 or hex. */
 const BASE64_TRIGGER = 24;
 /** Two distinct ROT13-encoded keywords are needed before decoding: one can be chance. */
 const ROT13_TRIGGER = 2;
 
-type Encoding = "base64" | "rot13" | "morse" | "binary" | "tags" | null;
+type Encoding = "base64" | "hex" | "rot13" | "morse" | "binary" | "tags" | null;
 
 interface Segment {
   readonly text: string;
@@ -37,6 +37,7 @@ interface Segment {
 /** The signal a decoded segment carries: fired on its analysis, except tag characters (see scanWith). */
 const ENCODING_SIGNAL: Record<Exclude<Encoding, null>, number> = {
   base64: ruleIndex("encoding.base64"),
+  hex: ruleIndex("encoding.hex"),
   rot13: ruleIndex("encoding.rot13"),
   morse: ruleIndex("encoding.morse"),
   binary: ruleIndex("encoding.binary"),
@@ -86,6 +87,7 @@ export const WINDOW_FLOORS: WindowFloors = {
 const CATEGORY_INDEX: Record<SecurityCategory, number> = { injection: 0, jailbreak: 1, extraction: 2, credential: 3 };
 const LABELS: Record<Exclude<Encoding, null>, string> = {
   base64: "[decoded base64] ",
+  hex: "[decoded hex] ",
   rot13: "[decoded rot13] ",
   morse: "[decoded morse] ",
   binary: "[decoded binary] ",
@@ -357,6 +359,7 @@ function decodedChildren(analysis: SegmentAnalysis): readonly Segment[] {
   if (analysis.rot13Keywords >= ROT13_TRIGGER) children.push({ text: rot13(text), encoding: "rot13" });
   if (signals.longestToken >= BASE64_TRIGGER) {
     for (const decoded of decodeBase64Payloads(text)) children.push({ text: decoded, encoding: "base64" });
+    for (const decoded of decodeHexPayloads(text)) children.push({ text: decoded, encoding: "hex" });
   }
   if (encoded) {
     for (const decoded of decodeMorsePayloads(text)) children.push({ text: decoded, encoding: "morse" });

@@ -24,5 +24,6 @@ export const SIGNAL_IDS = [
   "encoding.rot13",
   "encoding.morse",
   "encoding.binary",
+  "encoding.hex",
 ] as const;
 export type SignalId = (typeof SIGNAL_IDS)[number];
