@@ -63,4 +63,56 @@ describe("admin portal", () => {
     expect(keys).not.toContain("<script>alert");
     expect(keys).not.toContain("bootstrap admin key");
   });
+
+  test("a form another site posts with the session cookie changes nothing; the portal's own JSON calls still work", async () => {
+    const session = await signIn("admin", "portal-password");
+    expect(session.status).toBe(303);
+    const host = new URL(gateway.mgmtUrl).host;
+    const form = await fetch(`${gateway.mgmtUrl}/users`, {
+      method: "POST",
+      headers: { cookie: session.cookie, "content-type": "application/x-www-form-urlencoded", origin: "http://127.0.0.1:1" },
+      body: new URLSearchParams({ username: "csrf-admin", password: "csrf-pass-123", role: "admin" }),
+    });
+    expect(form.status).toBe(403);
+    // Even from the same origin a form body is refused: a cookie change must send JSON.
+    const sameOriginForm = await fetch(`${gateway.mgmtUrl}/organizations`, {
+      method: "POST",
+      headers: { cookie: session.cookie, "content-type": "application/x-www-form-urlencoded", origin: `http://${host}` },
+      body: new URLSearchParams({ name: "csrf-org" }),
+    });
+    expect(sameOriginForm.status).toBe(403);
+    const foreignJson = await call(`${gateway.mgmtUrl}/organizations`, { headers: { cookie: session.cookie, origin: "https://evil.example" }, body: { name: "csrf-org-2" } });
+    expect(foreignJson.status).toBe(403);
+    const ownJson = await call(`${gateway.mgmtUrl}/organizations`, { headers: { cookie: session.cookie, origin: `http://${host}` }, body: { name: "portal-org" } });
+    expect(ownJson.status).toBe(201);
+    // Nothing of the refused requests was created.
+    const users = await call(`${gateway.mgmtUrl}/users?limit=1000`, { token: gateway.adminKey ?? "" });
+    expect(JSON.stringify(users.body)).not.toContain("csrf-admin");
+  });
+
+  test("another site cannot sign the browser in; pages carry anti-framing and content-security headers", async () => {
+    const response = await fetch(`${gateway.mgmtUrl}/portal/login`, {
+      method: "POST",
+      headers: { origin: "https://evil.example" },
+      body: new URLSearchParams({ username: "admin", password: "portal-password" }),
+      redirect: "manual",
+    });
+    expect(response.status).toBe(403);
+    expect(response.headers.get("set-cookie")).toBeNull();
+    const session = await signIn("admin", "portal-password");
+    for (const path of ["/portal/login", "/portal", "/portal/partials/keys"]) {
+      const page = await fetch(`${gateway.mgmtUrl}${path}`, { headers: { cookie: session.cookie } });
+      expect(page.headers.get("x-frame-options")).toBe("DENY");
+      expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+      expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+    }
+  });
+
+  test("placeholders typed into names stay text", async () => {
+    const session = await signIn("admin", "portal-password");
+    await call(`${gateway.mgmtUrl}/api-keys`, { token: gateway.adminKey ?? "", body: { name: "{{head}} {{{rows}}} {{note}}" } });
+    const keys = await (await fetch(`${gateway.mgmtUrl}/portal/partials/keys`, { headers: { cookie: session.cookie } })).text();
+    expect(keys).toContain("{{head}} {{{rows}}} {{note}}");
+    expect(keys.match(/<th>/g)?.length).toBe(5);
+  });
 });

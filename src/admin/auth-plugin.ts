@@ -7,6 +7,7 @@ import { bearerToken, isApiKeyCredential, principalFromApiKey, principalFromClai
 import type { AppContext } from "../context.ts";
 import { GatewayError } from "../errors.ts";
 import { requestInfo } from "../http/request-context.ts";
+import { isSameOrigin } from "../http/same-origin.ts";
 import { isAllowed, type Permission } from "./access.ts";
 
 function claimsOf(payload: unknown): { sub: string; jti: string } | null {
@@ -37,16 +38,39 @@ export async function resolvePrincipal(
   return claims ? principalFromClaims(ctx.database.sql, claims) : null;
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A change made with only the session cookie must come from a page of this server, not from a form
+ * another site (or another port of this host) posts with the victim's cookie. Browsers send a form's
+ * body as urlencoded, multipart or plain text, and a cross-origin request with a JSON body needs a
+ * preflight this server never grants; so cookie-authenticated changes must send JSON, and an Origin,
+ * when present, must be this host. Clients with an Authorization header are not affected; logging
+ * out (harmless) is exempt.
+ */
+function refuseCrossSiteWrite(request: Request, headers: Record<string, string | undefined>): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const type = (headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (type !== "application/json") {
+    throw new GatewayError("forbidden", "changes with a session cookie need a JSON body (or send Authorization: Bearer <token or API key>)");
+  }
+  const origin = headers.origin;
+  if (origin !== undefined && !isSameOrigin(origin, headers.host, headers["x-forwarded-host"])) {
+    throw new GatewayError("forbidden", "cross-site request refused");
+  }
+}
+
 export function authPlugin(ctx: AppContext) {
   return new Elysia({ name: "auth" })
     .use(requestInfo())
     .use(jwt({ name: "jwt", secret: ctx.jwtSecret, exp: `${ctx.config.tokenTtlSeconds}s` }))
     .macro({
       permission: (permission: Permission) => ({
-        async resolve({ headers, jwt: signer }): Promise<{ principal: Principal }> {
+        async resolve({ headers, request, jwt: signer }): Promise<{ principal: Principal }> {
           if (!bearerToken(headers.authorization) && !cookieToken(headers.cookie)) {
             throw new GatewayError("unauthorized", "authentication required: send Authorization: Bearer <token or API key>");
           }
+          if (!bearerToken(headers.authorization) && permission !== "auth.logout") refuseCrossSiteWrite(request, headers);
           const principal = await resolvePrincipal(ctx, headers, (token) => signer.verify(token));
           if (!principal) throw new GatewayError("unauthorized", "invalid or expired credentials");
           if (!isAllowed(permission, principal.role)) throw new GatewayError("forbidden", "your role may not perform this action");

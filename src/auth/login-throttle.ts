@@ -1,10 +1,21 @@
-// Slows down password guessing: after a few failures for a username or from an IP, further attempts
-// for it are refused for a time that doubles with each failure. Kept per instance, in memory.
+// Slows down password guessing. Failures are counted per (username, IP) pair, per IP and per
+// username; past each count's free allowance, further attempts for it are refused for a time that
+// doubles with each failure. Kept per instance, in memory.
+//
+// The allowances differ so that guessing is slowed without handing anyone a lock-out button: one
+// client guessing one account is stopped after 5 failures; an IP after 20 (an office NAT has many
+// users, each allowed a few typos); an account from everywhere only after 50 (a distributed guess),
+// so that a stranger cannot lock an admin out with a handful of wrong passwords.
+//
+// An attempt counts as a failure from the moment it starts (a success clears it), so concurrent
+// attempts cannot all pass the check while the first ones are still being verified.
 
-const FREE_FAILURES = 5;
+const FREE_FAILURES = { pair: 5, ip: 20, user: 50 } as const;
 const WINDOW_MS = 15 * 60_000;
 const MAX_LOCK_MS = 15 * 60_000;
 const MAX_TRACKED = 50_000;
+
+type Scope = keyof typeof FREE_FAILURES;
 
 interface Failures {
   count: number;
@@ -16,7 +27,12 @@ export class LoginThrottle {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  private lockRemaining(id: string): number {
+  private keys(username: string, ip: string): Array<[Scope, string]> {
+    const user = username.toLowerCase();
+    return [["pair", `p:${user}|${ip}`], ["ip", `ip:${ip}`], ["user", `u:${user}`]];
+  }
+
+  private lockRemaining(scope: Scope, id: string): number {
     const entry = this.failures.get(id);
     if (!entry) return 0;
     const age = this.now() - entry.lastAt;
@@ -24,26 +40,40 @@ export class LoginThrottle {
       this.failures.delete(id);
       return 0;
     }
-    if (entry.count < FREE_FAILURES) return 0;
-    const lockMs = Math.min(1000 * 2 ** (entry.count - FREE_FAILURES), MAX_LOCK_MS);
+    const free = FREE_FAILURES[scope];
+    if (entry.count < free) return 0;
+    const lockMs = Math.min(1000 * 2 ** (entry.count - free), MAX_LOCK_MS);
     return Math.max(0, lockMs - age);
   }
 
   /** Milliseconds the caller must wait before trying again; 0 when an attempt is allowed now. */
   retryAfterMs(username: string, ip: string): number {
-    return Math.max(this.lockRemaining(`u:${username.toLowerCase()}`), this.lockRemaining(`ip:${ip}`));
+    let wait = 0;
+    for (const [scope, id] of this.keys(username, ip)) wait = Math.max(wait, this.lockRemaining(scope, id));
+    return wait;
   }
 
+  /**
+   * Counts an attempt as a failure; call it before verifying the password (recordSuccess undoes it
+   * for the pair and the IP), so concurrent attempts see each other.
+   */
   recordFailure(username: string, ip: string): void {
     if (this.failures.size > MAX_TRACKED) this.failures.clear();
-    for (const id of [`u:${username.toLowerCase()}`, `ip:${ip}`]) {
+    for (const [, id] of this.keys(username, ip)) {
       const entry = this.failures.get(id);
       this.failures.set(id, { count: (entry?.count ?? 0) + 1, lastAt: this.now() });
     }
   }
 
+  /** A correct password: the pair and the IP start afresh; the account's count loses this attempt. */
   recordSuccess(username: string, ip: string): void {
-    this.failures.delete(`u:${username.toLowerCase()}`);
-    this.failures.delete(`ip:${ip}`);
+    const [[, pair], [, address], [, user]] = this.keys(username, ip) as [[Scope, string], [Scope, string], [Scope, string]];
+    this.failures.delete(pair);
+    this.failures.delete(address);
+    const entry = this.failures.get(user);
+    if (entry !== undefined) {
+      if (entry.count <= 1) this.failures.delete(user);
+      else entry.count--;
+    }
   }
 }

@@ -18,15 +18,14 @@ export async function checkCredentials(sql: Sql, throttle: LoginThrottle, userna
     const seconds = String(Math.ceil(wait / 1000));
     return new GatewayError("too_many_login_attempts", `too many failed logins; retry in ${seconds} s`, { headers: { "retry-after": seconds } });
   }
+  // Counted before the (slow) verification, so that concurrent guesses see each other.
+  throttle.recordFailure(username, ip);
   const [row] = await sql<LoginRow[]>`
     select u.id, u.password_hash, (u.enabled and u.deleted_at is null and o.enabled and o.deleted_at is null) as active
     from users u join organizations o on o.id = u.organization_id where u.username = ${username}`;
   // Verify even for unknown users so the answer takes as long either way.
   const valid = await verifyPassword(password, row?.password_hash ?? null);
-  if (!row || !valid || !row.active) {
-    throttle.recordFailure(username, ip);
-    return new GatewayError("unauthorized", "invalid username or password");
-  }
+  if (!row || !valid || !row.active) return new GatewayError("unauthorized", "invalid username or password");
   throttle.recordSuccess(username, ip);
   return row.id;
 }

@@ -8,6 +8,7 @@ import { SESSION_COOKIE } from "../../auth/sessions.ts";
 import type { AppContext } from "../../context.ts";
 import { GatewayError } from "../../errors.ts";
 import { requestInfo } from "../../http/request-context.ts";
+import { isSameOrigin } from "../../http/same-origin.ts";
 import { resolvePrincipal } from "../auth-plugin.ts";
 import { page, render, tableFragment, tag, VIEWS } from "./render.ts";
 
@@ -26,6 +27,11 @@ export function portalRoutes(ctx: AppContext, internal: InternalCall) {
     .post(
       "/portal/login",
       async ({ request, ip, jwt: signer }) => {
+        // Login CSRF: another site must not sign the browser into an account of its choosing.
+        const origin = request.headers.get("origin");
+        if (origin !== null && !isSameOrigin(origin, request.headers.get("host"), request.headers.get("x-forwarded-host"))) {
+          return new Response("cross-site sign-in refused", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+        }
         const form = await request.formData().catch(() => null);
         const username = String(form?.get("username") ?? "");
         const password = String(form?.get("password") ?? "");
