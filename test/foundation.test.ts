@@ -81,6 +81,28 @@ describe("login", () => {
     expect((await call(`${gateway.mgmtUrl}/auth/me`, { token: body.access_token })).status).toBe(401);
   });
 
+  test("a new password or a disabled account ends the sessions signed in before; re-enabling does not revive them", async () => {
+    const created = await call(`${gateway.mgmtUrl}/users`, { token: adminKey, body: { username: "session-sam", password: "first-password-1" } });
+    expect(created.status).toBe(201);
+    const samId = (created.body as { id: string }).id;
+    const tokenOf = async (password: string) => ((await login("session-sam", password)).body as { access_token: string }).access_token;
+    const first = await tokenOf("first-password-1");
+    const second = await tokenOf("first-password-1");
+    // Tokens carry their issue time in seconds: let the second turn over before the change.
+    await Bun.sleep(1100);
+    const changed = await call(`${gateway.mgmtUrl}/users/${samId}`, { method: "PATCH", token: first, body: { password: "second-password-2" } });
+    expect(changed.status).toBe(200);
+    expect((await call(`${gateway.mgmtUrl}/auth/me`, { token: first })).status).toBe(401);
+    expect((await call(`${gateway.mgmtUrl}/auth/me`, { token: second })).status).toBe(401);
+    const fresh = await tokenOf("second-password-2");
+    expect((await call(`${gateway.mgmtUrl}/auth/me`, { token: fresh })).status).toBe(200);
+    await Bun.sleep(1100);
+    expect((await call(`${gateway.mgmtUrl}/users/${samId}`, { method: "PATCH", token: adminKey, body: { enabled: false } })).status).toBe(200);
+    expect((await call(`${gateway.mgmtUrl}/users/${samId}`, { method: "PATCH", token: adminKey, body: { enabled: true } })).status).toBe(200);
+    expect((await call(`${gateway.mgmtUrl}/auth/me`, { token: fresh })).status).toBe(401);
+    expect((await call(`${gateway.mgmtUrl}/auth/me`, { token: await tokenOf("second-password-2") })).status).toBe(200);
+  });
+
   test("wrong password and unknown user get the same 401", async () => {
     const wrong = await login("admin", "not-the-password");
     const unknown = await login("nobody-at-all", "not-the-password");

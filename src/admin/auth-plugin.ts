@@ -10,10 +10,11 @@ import { requestInfo } from "../http/request-context.ts";
 import { isSameOrigin } from "../http/same-origin.ts";
 import { isAllowed, type Permission } from "./access.ts";
 
-function claimsOf(payload: unknown): { sub: string; jti: string } | null {
+function claimsOf(payload: unknown): { sub: string; jti: string; iat?: number } | null {
   if (!payload || typeof payload !== "object") return null;
-  const { sub, jti } = payload as Record<string, unknown>;
-  return typeof sub === "string" && typeof jti === "string" ? { sub, jti } : null;
+  const { sub, jti, iat } = payload as Record<string, unknown>;
+  if (typeof sub !== "string" || typeof jti !== "string") return null;
+  return typeof iat === "number" ? { sub, jti, iat } : { sub, jti };
 }
 
 function cookieToken(cookieHeader: string | undefined): string | null {

@@ -9,6 +9,8 @@ export const SESSION_COOKIE = "waddleai_session";
 export interface TokenClaims {
   sub: string;
   jti: string;
+  /** Issued at, in seconds (set by the signer). */
+  iat?: number;
 }
 
 interface UserRow {
@@ -18,6 +20,7 @@ interface UserRow {
   organization_id: string;
   managed: string[] | null;
   revoked: boolean;
+  sessions_valid_after: Date | null;
 }
 
 export function bearerToken(authorization: string | undefined): string | null {
@@ -30,7 +33,7 @@ async function loadActiveUser(sql: Sql, userId: string, tokenId: string | null):
   const rows = await sql<UserRow[]>`
     select u.id, u.username, u.role, u.organization_id,
            (select array_agg(m.organization_id) from managed_organizations m where m.user_id = u.id) as managed,
-           exists(select 1 from revoked_tokens r where r.token_id = ${tokenId ?? ""}) as revoked
+           exists(select 1 from revoked_tokens r where r.token_id = ${tokenId ?? ""}) as revoked, u.sessions_valid_after
     from users u join organizations o on o.id = u.organization_id
     where u.id = ${userId} and u.enabled and u.deleted_at is null and o.enabled and o.deleted_at is null`;
   return rows[0] ?? null;
@@ -59,6 +62,8 @@ export async function principalFromApiKey(sql: Sql, keys: KeyCache, key: string)
 export async function principalFromClaims(sql: Sql, claims: TokenClaims): Promise<Principal | null> {
   const row = await loadActiveUser(sql, claims.sub, claims.jti);
   if (!row || row.revoked) return null;
+  // Signed in before the password changed or the account was disabled.
+  if (row.sessions_valid_after !== null && (claims.iat ?? 0) * 1000 < row.sessions_valid_after.getTime()) return null;
   return toPrincipal(row, null, claims.jti);
 }
 

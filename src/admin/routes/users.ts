@@ -157,12 +157,16 @@ export function userRoutes(ctx: AppContext) {
         if (body.organization_id !== undefined) await checkOrganizations(principal, [body.organization_id]);
         if (body.managed_organization_ids !== undefined) await checkOrganizations(principal, body.managed_organization_ids);
         const passwordHash = body.password ? await hashPassword(body.password) : null;
+        const endsSessions = passwordHash !== null || (body.enabled === false && before.enabled);
         try {
           await sql.begin(async (tx) => {
             await tx`
               update users set username = ${body.username ?? before.username}, email = ${body.email === undefined ? before.email : body.email},
                 role = ${body.role ?? before.role}, organization_id = ${body.organization_id ?? before.organization_id},
-                enabled = ${body.enabled ?? before.enabled}, password_hash = coalesce(${passwordHash}, password_hash), updated_at = now()
+                enabled = ${body.enabled ?? before.enabled}, password_hash = coalesce(${passwordHash}, password_hash), updated_at = now(),
+                -- A new password or a disabled account ends every session signed in before (to the second,
+                -- the tokens' own resolution); re-enabling does not bring them back.
+                sessions_valid_after = case when ${endsSessions}::boolean then date_trunc('second', now()) else sessions_valid_after end
               where id = ${params.id}`;
             if (body.managed_organization_ids !== undefined) {
               await tx`delete from managed_organizations where user_id = ${params.id}`;

@@ -17,6 +17,8 @@ export const users = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    /** Session tokens issued before this are refused: set when the password changes or the user is disabled. */
+    sessionsValidAfter: timestamp("sessions_valid_after", { withTimezone: true }),
   },
   (table) => [index("users_organization_idx").on(table.organizationId)],
 );
