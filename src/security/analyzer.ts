@@ -231,7 +231,11 @@ function findDelimiters(folded: FoldedText): void {
       if (i + size > length) continue;
       let k = 1;
       while (k < size && codes[i + k] === literal.codes[k]) k++;
-      if (k === size && (literal.headingWords === null || opensHeadingTurn(literal.headingWords, (origin[i + size - 1] as number) + 1))) fire(literal.rule, origin[i] as number);
+      if (k !== size) continue;
+      const after = (origin[i + size - 1] as number) + 1;
+      if (literal.headingWords !== null && !opensHeadingTurn(literal.headingWords, after)) continue;
+      if (literal.mentionable && isMention(origin[i] as number, after)) continue;
+      fire(literal.rule, origin[i] as number);
     }
   }
 }
@@ -251,6 +255,31 @@ function opensHeadingTurn(words: ReadonlySet<string>, at: number): boolean {
   let end = i;
   while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
   return words.has(text.slice(i, end).toLowerCase());
+}
+
+/** Quotes and backticks that mark a marker as quoted text. */
+const QUOTES = new Set([34, 39, 96, 0x201c, 0x201d, 0x2018, 0x2019]);
+/** Who a forged turn hands over to: after a marker, one of these opens a turn rather than a sentence. */
+const ROLE_WORDS = new Set(["system", "user", "assistant", "human", "ai", "bot", "model", "developer", "tool", "sys"]);
+
+/**
+ * Whether the marker at text[start..end) is written about rather than used: quoted on both sides,
+ * or inside a sentence on its line and followed by an ordinary word ("the <|im_start|> and
+ * <|im_end|> tokens"), not by a role name, another marker, punctuation or a line break.
+ */
+function isMention(start: number, end: number): boolean {
+  const text = currentText;
+  if (start > 0 && end < text.length && QUOTES.has(text.charCodeAt(start - 1)) && QUOTES.has(text.charCodeAt(end))) return true;
+  // Inside a sentence: a word character earlier on the same line.
+  let before = start - 1;
+  while (before >= 0 && (text.charCodeAt(before) === 32 || text.charCodeAt(before) === 9)) before--;
+  if (before < 0 || before === start - 1 || !isWordChar(text.charCodeAt(before))) return false;
+  let at = end;
+  while (at < text.length && text.charCodeAt(at) === 32) at++;
+  if (at === end || at >= text.length || !isWordChar(text.charCodeAt(at))) return false;
+  let wordEnd = at;
+  while (wordEnd < text.length && isWordChar(text.charCodeAt(wordEnd))) wordEnd++;
+  return !ROLE_WORDS.has(text.slice(at, wordEnd).toLowerCase());
 }
 
 /** An ASCII letter or digit, or any letter beyond ASCII: part of a word. */

@@ -246,6 +246,8 @@ export interface DelimiterLiteral {
   readonly rule: number;
   /** A markdown-heading marker's allowed next words (DelimiterSpec.headingWords), else null. */
   readonly headingWords: ReadonlySet<string> | null;
+  /** DelimiterSpec.mentionable. */
+  readonly mentionable: boolean;
 }
 
 /** Literals grouped by their first code unit (always ASCII punctuation), for one pass over the text. */
@@ -259,7 +261,7 @@ DELIMITER_RULES.forEach((rule, i) => {
     if (first >= 128 || (first >= 97 && first <= 122)) throw new Error(`delimiter ${marker} must start with ASCII punctuation`);
     const heading = first === 35 && /[a-z]$/.test(literal);
     const list = DELIMITERS_BY_FIRST[first] ?? [];
-    list.push({ codes, rule: DELIMITER_RULE_OFFSET + i, headingWords: heading ? headingWords : null });
+    list.push({ codes, rule: DELIMITER_RULE_OFFSET + i, headingWords: heading ? headingWords : null, mentionable: rule.mentionable === true });
     DELIMITERS_BY_FIRST[first] = list;
   }
 });

@@ -14,12 +14,19 @@ export interface DelimiterSpec {
    * Requirements" is a section title.
    */
   readonly headingWords?: readonly string[];
+  /**
+   * The marker is also something people write about ("what are the <|im_start|> and <|im_end|>
+   * tokens?"): an occurrence that is quoted, or sits inside a sentence and is followed by an ordinary
+   * word rather than a role name, another marker or a line break, is a mention and does not count.
+   */
+  readonly mentionable?: boolean;
 }
 
 export const DELIMITER_RULES: readonly DelimiterSpec[] = [
   {
     id: "injection.chat_template_token",
     severity: 0.9,
+    mentionable: true,
     markers: [
       "<|im_start|>", "<|im_end|>", "<|im_sep|>", "<|system|>", "<|user|>", "<|assistant|>", "<|endoftext|>",
       "<|begin_of_text|>", "<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>", "<|end|>", "<|channel|>",
