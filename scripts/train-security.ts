@@ -16,7 +16,7 @@ import { analyzeSegment } from "../src/security/analyzer.ts";
 import type { AttackHeadFile, AttackThresholds } from "../src/security/attack-head.ts";
 import { parseCorpus, splitOf, mayFitOn, idHash, type CorpusRow } from "../src/security/evaluation.ts";
 import { NGRAM_BITS } from "../src/security/features.ts";
-import { loadModel, type ThresholdTable, type WeightsFile } from "../src/security/model.ts";
+import { loadModel, MIN_NORM_BUCKETS, type ThresholdTable, type WeightsFile } from "../src/security/model.ts";
 import { createScanner } from "../src/security/scanner.ts";
 import { idPrefix, wilson } from "../src/security/evaluation.ts";
 import { MODEL_FEATURE_COUNT, RULES } from "../src/security/ruleset.ts";
@@ -103,7 +103,7 @@ export interface Example {
   hardBenign: boolean;
   rules: Int32Array;
   buckets: Int32Array;
-  /** 1/sqrt(number of buckets): the n-gram vector is L2-normalised. */
+  /** 1/sqrt(number of buckets, at least MIN_NORM_BUCKETS): as the scanner scores (model.ts). */
   scale: number;
   /** Row weight: 1, or augmentAttackWeight for synthetic attacks. */
   weight: number;
@@ -114,7 +114,7 @@ export function featurise(row: CorpusRow): Example {
   const rules = Int32Array.from(analysis.fired.filter((r) => r < MODEL_FEATURE_COUNT));
   const buckets = analysis.ngrams.buckets.slice(0, analysis.ngrams.count);
   const weight = isAugmentAttack(row.id) ? HYPER.augmentAttackWeight : 1;
-  return { id: row.id, label: row.label, hardBenign: row.hard_benign, rules, buckets, scale: buckets.length > 0 ? 1 / Math.sqrt(buckets.length) : 0, weight };
+  return { id: row.id, label: row.label, hardBenign: row.hard_benign, rules, buckets, scale: buckets.length > 0 ? 1 / Math.sqrt(Math.max(buckets.length, MIN_NORM_BUCKETS)) : 0, weight };
 }
 
 /** Synthetic attack rows: fitted on, never reported as corpus attacks. */

@@ -49,6 +49,14 @@ export interface Model {
   readonly attackThresholds: AttackThresholds | null;
 }
 
+/**
+ * The n-gram sum of a text with fewer distinct buckets than this is normalised as if it had this many:
+ * with so few features (about 25 characters) one or two heavy n-grams decided the score, and the
+ * default policy blocked "Say" (extraction 0.71) and OpenAI's own first example, "Say this is a test"
+ * (injection 0.68). Grouped cross-validation: balanced 646 -> 645 of 692 attacks, 2 fewer flags on the
+ * benign augmentation; no decision on the fit half changed, one under strict on the validation half.
+ */
+export const MIN_NORM_BUCKETS = 32;
 const C = MODEL_CATEGORIES.length;
 /** Heads scored per segment: the categories and the attack head. `out[ATTACK_HEAD]` is its probability. */
 export const HEADS = C + 1;
@@ -126,7 +134,7 @@ export function ruleLogits(model: Model, fired: readonly number[], z: Float64Arr
 
 /**
  * The probabilities of rule logits `z` (ruleLogits) plus the n-gram weights of `ngrams`, normalised by
- * 1/sqrt(distinct buckets): a whole segment's buckets, or one window's of a long segment.
+ * 1/sqrt(distinct buckets, at least MIN_NORM_BUCKETS): a whole segment's buckets, or one window's.
  */
 export function scoreNgrams(model: Model, z: Float64Array, ngrams: BucketList, out: Float64Array): void {
   const w = model.ngramPairs;
@@ -148,7 +156,7 @@ export function scoreNgrams(model: Model, z: Float64Array, ngrams: BucketList, o
     s2 = (s2 + ((high << 16) >> 16)) | 0;
     s3 = (s3 + (high >> 16)) | 0;
   }
-  const norm = ngrams.count > 0 ? 1 / Math.sqrt(ngrams.count) : 0;
+  const norm = ngrams.count > 0 ? 1 / Math.sqrt(Math.max(ngrams.count, MIN_NORM_BUCKETS)) : 0;
   const scale = model.ngramScale;
   out[0] = sigmoid((z[0] as number) + s0 * (scale[0] as number) * norm);
   out[1] = sigmoid((z[1] as number) + s1 * (scale[1] as number) * norm);
