@@ -44,10 +44,14 @@ export function validateRequest(operation: Operation, body: JsonObject): ValidRe
   if (streamOptions !== undefined && streamOptions !== null && (typeof streamOptions !== "object" || Array.isArray(streamOptions))) {
     return invalid("stream_options must be an object", "stream_options");
   }
-  const rawMax = body.max_completion_tokens ?? body.max_tokens;
-  if (rawMax !== undefined && rawMax !== null && (typeof rawMax !== "number" || !Number.isInteger(rawMax) || rawMax < 0)) {
-    return invalid("max_tokens must be a non-negative integer", body.max_completion_tokens !== undefined ? "max_completion_tokens" : "max_tokens");
+  // Each given field is checked on its own, so an error names the field that is wrong.
+  for (const field of ["max_completion_tokens", "max_tokens"] as const) {
+    const value = body[field];
+    if (value !== undefined && value !== null && (typeof value !== "number" || !Number.isInteger(value) || value < 0)) {
+      return invalid(`${field} must be a non-negative integer`, field);
+    }
   }
+  const rawMax = body.max_completion_tokens ?? body.max_tokens;
   return {
     model,
     stream: stream === true,

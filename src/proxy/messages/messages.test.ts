@@ -375,3 +375,15 @@ describe("OpenAI chunks → Anthropic SSE", () => {
     expect(parseSseText(sse).at(-1)?.event).toBe("error");
   });
 });
+
+describe("wrong types on /v1/messages are errors, as on chat completions", () => {
+  test.each([
+    [{ stream: "yes" }, "stream"],
+    [{ temperature: "hot" }, "temperature"],
+    [{ top_p: [1] }, "top_p"],
+  ])("%j", (extra, param) => {
+    const result = anthropicToOpenAIRequest({ model: "m", max_tokens: 5, messages: [{ role: "user", content: "hi" }], ...extra });
+    expect(result).toBeInstanceOf(GatewayError);
+    expect((result as GatewayError).param).toBe(param);
+  });
+});

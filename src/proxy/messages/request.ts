@@ -218,6 +218,11 @@ export function anthropicToOpenAIRequest(body: unknown): JsonObject | GatewayErr
   }
 
   const request: JsonObject = { model, messages: out, max_tokens: maxTokens };
+  // Wrong types are errors, as on /v1/chat/completions, not silently dropped.
+  for (const field of ["temperature", "top_p"] as const) {
+    if (body[field] !== undefined && body[field] !== null && typeof body[field] !== "number") return invalid(`${field}: Input should be a valid number.`, field);
+  }
+  if (body.stream !== undefined && body.stream !== null && typeof body.stream !== "boolean") return invalid("stream: Input should be a valid boolean.", "stream");
   const temperature = numberField(body, "temperature");
   if (temperature !== undefined) request.temperature = temperature;
   const topP = numberField(body, "top_p");
