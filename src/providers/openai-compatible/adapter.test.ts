@@ -181,3 +181,13 @@ describe("OpenAI error normalisation", () => {
     expect(openAIAdapter.normalizeError(422, JSON.stringify({ detail: "Extra inputs are not permitted" }), link).message).toBe("Extra inputs are not permitted");
   });
 });
+
+describe("a 200 that carries an error envelope", () => {
+  test("is an upstream error, not an answer", async () => {
+    const { parseOpenAIResponse } = await import("./response.ts");
+    const result = parseOpenAIResponse({ error: { message: "boom", type: "server_error" }, usage: { prompt_tokens: 9, completion_tokens: 0, total_tokens: 9 } });
+    expect(result).toBeInstanceOf(GatewayError);
+    expect((result as GatewayError).message).toContain("boom");
+    expect(parseOpenAIResponse({ object: "chat.completion", choices: [], usage: null })).not.toBeInstanceOf(GatewayError);
+  });
+});
