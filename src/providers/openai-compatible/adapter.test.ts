@@ -191,3 +191,15 @@ describe("a 200 that carries an error envelope", () => {
     expect(parseOpenAIResponse({ object: "chat.completion", choices: [], usage: null })).not.toBeInstanceOf(GatewayError);
   });
 });
+
+describe("OpenAI reasoning models", () => {
+  test("max_tokens is sent as max_completion_tokens to o-series and gpt-5 models only", async () => {
+    const { openAIUpstreamBody } = await import("./request.ts");
+    const link = testLink();
+    const body = { model: "alias", max_tokens: 100, messages: [{ role: "user", content: "hi" }] };
+    expect(openAIUpstreamBody("chat", link, body, "gpt-5-nano")).toMatchObject({ model: "gpt-5-nano", max_completion_tokens: 100 });
+    expect(openAIUpstreamBody("chat", link, body, "o3-mini")).not.toHaveProperty("max_tokens");
+    expect(openAIUpstreamBody("chat", link, body, "gpt-4o-mini")).toMatchObject({ max_tokens: 100 });
+    expect(openAIUpstreamBody("chat", link, { ...body, max_completion_tokens: 50 }, "o4-mini")).toMatchObject({ max_tokens: 100, max_completion_tokens: 50 });
+  });
+});
