@@ -1,6 +1,6 @@
 // The long-lived parts that come with routes and need stopping (usage writer, caches, metrics), built
 // once at start. Each subsystem registers here, keeping server.ts about boot order only.
-import type { AnyElysia } from "elysia";
+import { type AnyElysia, Elysia } from "elysia";
 import { analyticsRoutes } from "./admin/routes/analytics.ts";
 import { auditRoutes } from "./admin/routes/audit.ts";
 import { quotaRoutes } from "./admin/routes/quotas.ts";
@@ -10,6 +10,7 @@ import { routingRoutes } from "./admin/routes/routing.ts";
 import { securityEventRoutes } from "./admin/routes/security-events.ts";
 import type { ConfigBus } from "./config-bus.ts";
 import type { AppContext } from "./context.ts";
+import { requestInfo } from "./http/request-context.ts";
 import { createMetrics, type Metrics } from "./metrics/registry.ts";
 import { metricsRoute } from "./metrics/routes.ts";
 import type { RequestGate } from "./proxy/gate.ts";
@@ -83,7 +84,13 @@ export async function buildServices(ctx: AppContext, bus: ConfigBus): Promise<Se
   const handle = createProxyHandler({ config: ctx.config, log: ctx.log, keys: ctx.keys, router, rates, usage, metrics, gates });
 
   return {
-    proxyRoutes: [proxyRoutes(handle, ctx.keys, router, ctx.log, ctx.config.maxBodyBytes), metricsRoute(metrics), ...limits.proxyRoutes],
+    // The proxy mounts these ahead of its request context (see proxy/app.ts): the /v1 routes and
+    // /api/quota set their own request id; /metrics, last, brings the request-info derive along.
+    proxyRoutes: [
+      proxyRoutes(handle, ctx.keys, router, ctx.log, ctx.config.maxBodyBytes),
+      ...limits.proxyRoutes,
+      new Elysia({ name: "proxy-metrics" }).use(requestInfo()).use(metricsRoute(metrics)),
+    ],
     managementRoutes: [metricsRoute(metrics), rateRoutes(ctx, rates), analyticsRoutes(ctx), routingRoutes(ctx, router), quotaRoutes(ctx), auditRoutes(ctx), securityEventRoutes(ctx)],
     metrics,
     usage,

@@ -144,6 +144,28 @@ describe("quotas", () => {
     expect((await chat(key.key)).status).toBe(200);
   });
 
+  test("a body nested too deeply to forward is a 400 (both envelopes) that leaves the key's quota untouched", async () => {
+    // A quota that fits exactly one request: a reservation left behind would refuse the last request.
+    const key = await createKey(gateway, admin, { name: "deep-body", daily_quota: UNITS });
+    const deep = `${"[".repeat(50_000)}${"]".repeat(50_000)}`;
+    const messages = JSON.stringify(MESSAGES);
+    for (let i = 0; i < 3; i++) {
+      const openai = await call(`${gateway.proxyUrl}/v1/chat/completions`, { token: key.key, body: `{"model":"${MODEL}","messages":${messages},"max_tokens":${MAX_TOKENS},"extra":${deep}}` });
+      expect(openai.status).toBe(400);
+      expect(openai.body).toMatchObject({ error: { code: "invalid_request_error", type: "invalid_request_error" } });
+      expect(openai.headers.get("x-request-id")).toMatch(/^req_/);
+      const anthropic = await call(`${gateway.proxyUrl}/v1/messages`, { token: key.key, body: `{"model":"${MODEL}","messages":${messages},"max_tokens":${MAX_TOKENS},"extra":${deep}}` });
+      expect(anthropic.status).toBe(400);
+      expect(anthropic.body).toMatchObject({ type: "error", error: { type: "invalid_request_error" } });
+    }
+    const quotaOf = async () => ((await call(`${gateway.mgmtUrl}/quotas?scope_type=key&scope_id=${key.id}`, { token: admin })).body as { data: { daily_used: number }[] }).data[0];
+    expect(await quotaOf()).toMatchObject({ daily_quota: UNITS, daily_used: 0 });
+    const own = await call(`${gateway.proxyUrl}/api/quota`, { token: key.key });
+    expect((own.body as { quotas: { period: string; used: number }[] }).quotas.find((quota) => quota.period === "daily")).toMatchObject({ used: 0 });
+    expect((await chat(key.key)).status).toBe(200);
+    expect(gateway.output()).not.toContain("Maximum call stack size exceeded");
+  });
+
   test("limits beyond what their columns hold, and dates beyond plain years, are 400s that name the field", async () => {
     const key = await createKey(gateway, admin, { name: "bounds" });
     const cases: Array<[string, string, unknown, string]> = [
@@ -172,6 +194,37 @@ describe("quotas", () => {
     const largest = await call(`${gateway.mgmtUrl}/quotas`, { method: "PUT", token: admin, body: { scope_type: "key", scope_id: key.id, rpm: 2_147_483_647, daily_quota: Number.MAX_SAFE_INTEGER } });
     expect(largest.status).toBe(200);
     expect(largest.body).toMatchObject({ rpm: 2_147_483_647, daily_quota: Number.MAX_SAFE_INTEGER });
+  });
+});
+
+describe("client request ids", () => {
+  test("requests sharing a client x-request-id are each metered: usage events, analytics and the quota count all of them", async () => {
+    const key = await createKey(gateway, admin, { name: "same-request-id", daily_quota: 1_000 * UNITS });
+    const send = () =>
+      call(`${gateway.proxyUrl}/v1/chat/completions`, { token: key.key, headers: { "x-request-id": "fixed-id-4" }, body: { model: MODEL, messages: MESSAGES, max_tokens: MAX_TOKENS } });
+    // One after another (separate usage batches), then at once (one batch).
+    const responses = [];
+    for (let i = 0; i < 6; i++) responses.push(await send());
+    responses.push(...(await Promise.all(Array.from({ length: 6 }, send))));
+    const total = responses.length;
+    expect(responses.map((response) => response.status)).toEqual(Array(total).fill(200));
+    // The gateway's own id, unique per request, with the client's kept after it for correlation.
+    const ids = responses.map((response) => response.headers.get("x-request-id") ?? "");
+    for (const id of ids) expect(id).toMatch(/^req_[0-9a-f]{32}\.fixed-id-4$/);
+    expect(new Set(ids).size).toBe(total);
+
+    const events = async () => ((await call(`${gateway.mgmtUrl}/usage/events?key_id=${key.id}&limit=1000`, { token: admin })).body as { data: { request_id: string }[] }).data;
+    await until(async () => (await events()).length >= total);
+    expect((await events()).map((event) => event.request_id).sort()).toEqual([...ids].sort());
+    const today = new Date().toISOString().slice(0, 10);
+    const analytics = await call(`${gateway.mgmtUrl}/analytics/usage?group_by=key&from=${today}&to=${today}`, { token: admin });
+    const row = (analytics.body as { data: { key_id: string; requests: number; waddleai_tokens: number }[] }).data.find((entry) => entry.key_id === key.id);
+    expect(row).toMatchObject({ requests: total, waddleai_tokens: total * UNITS });
+    const quotaOf = async () => ((await call(`${gateway.mgmtUrl}/quotas?scope_type=key&scope_id=${key.id}`, { token: admin })).body as { data: { daily_used: number }[] }).data[0];
+    await until(async () => (await quotaOf())?.daily_used === total * UNITS);
+    // Every reservation was released as its event was written: nothing more is held against the key.
+    const own = await call(`${gateway.proxyUrl}/api/quota`, { token: key.key });
+    expect((own.body as { quotas: { period: string; used: number }[] }).quotas.find((quota) => quota.period === "daily")).toMatchObject({ used: total * UNITS });
   });
 });
 

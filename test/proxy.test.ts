@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import OpenAI from "openai";
 import { call, type Gateway } from "./support/gateway.ts";
-import type { FakeOpenAI } from "./support/fake-openai.ts";
-import { createKey, type ProxyFixture, startProxyFixture, usageOf } from "./support/setup.ts";
+import { type FakeOpenAI, startFakeOpenAI } from "./support/fake-openai.ts";
+import { createKey, createLink, type ProxyFixture, startProxyFixture, usageOf } from "./support/setup.ts";
 
 let fixture: ProxyFixture;
 let gateway: Gateway;
@@ -223,6 +223,25 @@ describe("errors", () => {
     expect((auth.body as { error: { message: string } }).error.message).toMatch(/credential/i);
   });
 
+  test("upstream 429 without a retry hint → 429 rate_limit_exceeded with a short retry-after (both envelopes)", async () => {
+    // Its own upstream and link, so the shared link's circuit is not touched.
+    const limited = startFakeOpenAI();
+    try {
+      await createLink(gateway, adminKey, { name: "limited", endpoint_url: limited.url, model_list: ["fail-429"], options: { max_retries: 0 } });
+      const openai = await post({ model: "fail-429", messages: [{ role: "user", content: "x" }] });
+      expect(limited.received).toHaveLength(1);
+      expect(openai.status).toBe(429);
+      expect(openai.body).toMatchObject({ error: { code: "rate_limit_exceeded", type: "rate_limit_error" } });
+      expect(openai.headers.get("retry-after")).toBe("1");
+      const anthropic = await call(`${gateway.proxyUrl}/v1/messages`, { token: userKey, body: { model: "fail-429", max_tokens: 5, messages: [{ role: "user", content: "x" }] } });
+      expect(anthropic.status).toBe(429);
+      expect(anthropic.body).toMatchObject({ type: "error", error: { type: "rate_limit_error" } });
+      expect(anthropic.headers.get("retry-after")).toBe("1");
+    } finally {
+      limited.stop();
+    }
+  });
+
   test("upstream hang → 504", async () => {
     const hang = await post({ model: "hang", messages: [{ role: "user", content: "x" }] });
     expect(hang.status).toBe(504);
@@ -301,6 +320,30 @@ describe("recorded usage equals what clients saw", () => {
         units: usage.waddleai_tokens as number,
       });
     }
+  });
+});
+
+describe("x-request-id", () => {
+  test("on /metrics, unknown routes and wrong methods, on both ports", async () => {
+    const cases: [string, string, number][] = [
+      ["GET", `${gateway.proxyUrl}/metrics`, 200],
+      ["GET", `${gateway.mgmtUrl}/metrics`, 200],
+      ["GET", `${gateway.proxyUrl}/no-such-route`, 404],
+      ["GET", `${gateway.mgmtUrl}/no-such-route`, 404],
+      ["GET", `${gateway.proxyUrl}/v1/chat/completions`, 404],
+      ["PUT", `${gateway.proxyUrl}/v1/chat/completions`, 404],
+      ["DELETE", `${gateway.proxyUrl}/v1/models`, 404],
+    ];
+    for (const [method, url, status] of cases) {
+      const response = await fetch(url, { method, headers: { authorization: `Bearer ${userKey}` } });
+      expect({ method, url, status: response.status }).toEqual({ method, url, status });
+      expect({ method, url, id: response.headers.get("x-request-id") }).toEqual({ method, url, id: expect.stringMatching(/^req_[0-9a-f]{32}$/) });
+      if (status === 404) expect(await response.json()).toMatchObject({ error: { code: "not_found" } });
+      else await response.arrayBuffer();
+    }
+    // A client's own id is kept after the gateway's, for correlation.
+    const tagged = await fetch(`${gateway.proxyUrl}/no-such-route`, { headers: { "x-request-id": "client-trace-7" } });
+    expect(tagged.headers.get("x-request-id")).toMatch(/^req_[0-9a-f]{32}\.client-trace-7$/);
   });
 });
 

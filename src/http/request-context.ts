@@ -11,9 +11,16 @@ export function newRequestId(): string {
   return `req_${Bun.randomUUIDv7().replaceAll("-", "")}`;
 }
 
+/**
+ * The request's id: always one the gateway made, since usage events, quota releases and security events
+ * are keyed by it and a client's id need not be unique. A well-formed client `x-request-id` is kept for
+ * correlation after the gateway's part, `req_<32 hex>.<client id>`: after, not before, so ids stay
+ * time-ordered.
+ */
 export function requestIdFrom(headers: Headers): string {
+  const own = newRequestId();
   const incoming = headers.get("x-request-id");
-  return incoming && INCOMING_ID.test(incoming) ? incoming : newRequestId();
+  return incoming && INCOMING_ID.test(incoming) ? `${own}.${incoming}` : own;
 }
 
 function validationMessage(error: unknown): string {
@@ -38,7 +45,9 @@ export function requestContext(log: Logger) {
   return new Elysia({ name: "request-context" })
     .use(requestInfo())
     .onError({ as: "global" }, ({ error, code, set, request, path }) => {
-      const requestId = String(set.headers["x-request-id"] ?? newRequestId());
+      // Unknown routes and unparsable bodies fail before the derive above has run: the id is made here.
+      const requestId = String(set.headers["x-request-id"] ?? requestIdFrom(request.headers));
+      set.headers["x-request-id"] = requestId;
       let failure: GatewayError;
       if (error instanceof GatewayError) failure = error;
       else if (code === "VALIDATION") failure = new GatewayError("invalid_request_error", validationMessage(error));

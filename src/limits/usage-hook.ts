@@ -52,8 +52,9 @@ export function createUsageHook(releases: PendingReleases): UsageHook {
         if (counter) counter.delta += delta;
         else counters.set(id, { counterKey, windowStart, delta });
       };
-      for (const event of events) {
-        if (!fresh.has(event.requestId) || event.keyId === null || event.userId === null || event.organizationId === null) continue;
+      // The inserted rows themselves, not the events whose id is among them: one count per row.
+      for (const event of inserted) {
+        if (event.keyId === null || event.userId === null || event.organizationId === null) continue;
         const at = event.createdAt.getTime();
         const hour = at - (at % HOUR_MS);
         const id = `${hour}|${event.keyId}|${event.model}`;

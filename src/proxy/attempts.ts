@@ -7,6 +7,8 @@
 // A 429/503 carrying a retry hint (retry-after and kin) puts the link to rest for every request; within
 // this one, the link is retried only after the hint, and only if that still fits the deadline. When
 // every link is resting or refused, the client hears when the first comes back, not an upstream's body.
+// An upstream 429 passed on to the client always carries retry-after: the link's rest when the upstream
+// hinted one, else the error mapping's short default.
 import { GatewayError } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics/registry.ts";
@@ -108,7 +110,7 @@ async function tryOnce(context: AttemptContext, candidate: RouteCandidate, remai
   const text = await response.text().catch(() => "");
   outcome.clearTotal();
   context.router.end(candidate);
-  const error = adapter.normalizeError(response.status, text, config);
+  let error = adapter.normalizeError(response.status, text, config);
   const kind = response.status === 429 ? "rate_limited" : "error";
   context.metrics.upstreamAttempt(config.provider, config.name, kind);
   const record: AttemptRecord = { link: config.name, outcome: kind, status: response.status, ms: Math.round(ms) };
@@ -116,6 +118,9 @@ async function tryOnce(context: AttemptContext, candidate: RouteCandidate, remai
   if (hint !== null) {
     context.router.rest(candidate, hint);
     record.retryAfterMs = hint;
+    // Should this 429 reach the client, it says when the link is tried again (without a hint, the
+    // adapter's short default retry-after stands).
+    if (error.code === "rate_limit_exceeded") error = withRetryAfter(error, context.router.restMs(candidate));
   }
   attempts.push(record);
   const transient = transientStatus(response.status);
@@ -180,6 +185,11 @@ function everyLinkAway(context: AttemptContext): { waitMs: number; resting: bool
 /** The retry-after value for a wait: whole seconds, rounded up, at least 1. */
 function retryAfter(ms: number): string {
   return String(Math.max(1, Math.ceil(ms / 1000)));
+}
+
+/** The same error, telling the client to come back after `ms`. */
+function withRetryAfter(error: GatewayError, ms: number): GatewayError {
+  return new GatewayError(error.code, error.message, { param: error.param, status: error.status, headers: { ...error.headers, "retry-after": retryAfter(ms) } });
 }
 
 export async function attemptUpstreams(context: AttemptContext): Promise<AttemptsResult> {

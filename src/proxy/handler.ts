@@ -7,6 +7,7 @@ import { errorResponse, GatewayError } from "../errors.ts";
 import { requestIdFrom } from "../http/request-context.ts";
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics/registry.ts";
+import { errorEvent } from "../providers/shared/errors.ts";
 import { isJsonObject } from "../providers/shared/json.ts";
 import { usageToOpenAI } from "../providers/shared/usage.ts";
 import type { JsonObject, Operation, StreamTranslator, Usage } from "../providers/types.ts";
@@ -18,7 +19,14 @@ import { authenticate } from "./auth.ts";
 import { attemptUpstreams } from "./attempts.ts";
 import { readJsonBody } from "./body.ts";
 import type { GatePass, IngressFormat, RequestGate, SettledUsage } from "./gate.ts";
-import { anthropicErrorResponse, anthropicToOpenAIRequest, OpenAIToAnthropicStream, openAIToAnthropicResponse } from "./messages/index.ts";
+import {
+  anthropicErrorEvent,
+  anthropicErrorResponse,
+  anthropicErrorType,
+  anthropicToOpenAIRequest,
+  OpenAIToAnthropicStream,
+  openAIToAnthropicResponse,
+} from "./messages/index.ts";
 import { validateRequest } from "./validate.ts";
 
 export type Endpoint = "chat" | "completions" | "embeddings" | "messages";
@@ -53,13 +61,35 @@ interface Exchange {
   body: JsonObject;
   bytesIn: number;
   passes: GatePass[];
+  /** Whether the passes were settled: exactly once, however the request ends. */
+  settled: boolean;
+  /** Whether meter() ran: the usage event is recorded at most once. */
+  metered: boolean;
   candidate: RouteCandidate | null;
   /** performance.now() when the upstream call was sent; the time before it is gateway overhead. */
   sentAt: number | null;
 }
 
-
 const STREAM_HEADERS = { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive", "x-accel-buffering": "no" } as const;
+
+/**
+ * How deep a request body may nest. Far beyond any real request (tool schemas nest a few dozen levels),
+ * far below what serialising it for the upstream (or any other walk over it) can take: JSON.parse
+ * accepts 50 000 levels, JSON.stringify overflows the stack on them.
+ */
+export const MAX_BODY_DEPTH = 256;
+
+/** Whether `value` nests at most `levels` deep (a scalar is 0, `[]` and `{}` are 1). */
+function nestsWithin(value: unknown, levels: number): boolean {
+  if (value === null || typeof value !== "object") return true;
+  if (levels === 0) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!nestsWithin(item, levels - 1)) return false;
+    return true;
+  }
+  for (const key in value) if (!nestsWithin((value as Record<string, unknown>)[key], levels - 1)) return false;
+  return true;
+}
 
 export function createProxyHandler(deps: ProxyDeps) {
   const { metrics } = deps;
@@ -76,8 +106,26 @@ export function createProxyHandler(deps: ProxyDeps) {
     return headers;
   };
 
-  /** Record the finished exchange: usage event, gate settlement, metrics. Called exactly once. */
+  /**
+   * Settle every gate pass once, so quota reservations are handed over or back however the request ends
+   * (one pass failing to settle does not keep the others from it).
+   */
+  const settlePasses = (exchange: Exchange, usage: SettledUsage) => {
+    if (exchange.settled) return;
+    exchange.settled = true;
+    for (const pass of exchange.passes) {
+      try {
+        pass.settle?.(usage);
+      } catch (error) {
+        deps.log.error("gate settle failed", { requestId: exchange.requestId, error });
+      }
+    }
+  };
+
+  /** Record the finished exchange: usage event, gate settlement, metrics. Runs once; later calls do nothing. */
   const meter = (exchange: Exchange, outcome: { status: number; usage: Usage | null; estimated: boolean; ttftMs: number | null; bytesOut: number; postMs: number }) => {
+    if (exchange.metered) return;
+    exchange.metered = true;
     const now = performance.now();
     const candidate = exchange.candidate;
     const provider = candidate?.link.config.provider ?? null;
@@ -85,8 +133,7 @@ export function createProxyHandler(deps: ProxyDeps) {
     const rate = deps.rates.lookup(provider ?? "*", exchange.model);
     const units = waddleaiTokens(usage.promptTokens, usage.completionTokens, rate);
     if (exchange.passes.length > 0) {
-      const settled: SettledUsage = { promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, waddleaiTokens: units, status: outcome.status };
-      for (const pass of exchange.passes) pass.settle?.(settled);
+      settlePasses(exchange, { promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, waddleaiTokens: units, status: outcome.status });
     }
     if (candidate) {
       deps.usage.record({
@@ -180,7 +227,8 @@ export function createProxyHandler(deps: ProxyDeps) {
     let done = false;
     let idleTimer: Timer | null = null;
 
-    const finalize = (clientGone: boolean) => {
+    /** `broken`: the gateway itself failed mid-stream (a bug), which is no fault of the link. */
+    const finalize = (clientGone: boolean, broken = false) => {
       if (done) return;
       done = true;
       if (idleTimer) clearTimeout(idleTimer);
@@ -189,9 +237,9 @@ export function createProxyHandler(deps: ProxyDeps) {
       const reported = anthropic?.usage ?? translator.usage;
       const usage = reported ?? { ...estimateUsage(exchange.operation, exchange.model, exchange.body, translator.completionText), promptTokens: promptTokens() };
       const streamError = translator.error ?? anthropic?.error ?? null;
-      const status = clientGone ? 499 : streamError ? streamError.status : 200;
+      const status = clientGone ? 499 : broken ? 500 : streamError ? streamError.status : 200;
       // Success was reported when the headers came; a stream that broke afterwards counts against the link.
-      if (streamError && !clientGone) deps.router.report(candidate, "failed", performance.now() - (exchange.sentAt ?? exchange.started), streamError.message);
+      if (streamError && !clientGone && !broken) deps.router.report(candidate, "failed", performance.now() - (exchange.sentAt ?? exchange.started), streamError.message);
       meter(exchange, { status, usage, estimated: reported === null, ttftMs, bytesOut, postMs });
       metrics.inFlight(exchange.endpoint, -1);
     };
@@ -225,29 +273,58 @@ export function createProxyHandler(deps: ProxyDeps) {
       streamController.close();
     };
 
+    /**
+     * The gateway failed mid-stream (a translator or metering threw): stop the upstream, meter and settle
+     * what there is, and end the stream with an error event rather than a silent cut.
+     */
+    const breakDown = (streamController: ReadableStreamDefaultController<Uint8Array>, error: unknown) => {
+      deps.log.error("proxy stream failed", { requestId: exchange.requestId, endpoint: exchange.endpoint, error });
+      controller.abort(new DOMException("the gateway failed", "AbortError"));
+      reader.cancel().catch(() => {});
+      const failure = new GatewayError("internal_error", "internal error");
+      try {
+        finalize(false, true);
+      } catch (meterError) {
+        deps.log.error("proxy stream metering failed", { requestId: exchange.requestId, error: meterError });
+      }
+      // Should metering have failed before settling, the reservations are still handed back.
+      settlePasses(exchange, { promptTokens: 0, completionTokens: 0, waddleaiTokens: 0, status: failure.status });
+      try {
+        const event = exchange.format === "anthropic" ? anthropicErrorEvent(anthropicErrorType(failure.status), failure.message) : errorEvent(failure);
+        streamController.enqueue(encoder.encode(event));
+        streamController.close();
+      } catch {
+        // The stream was closed already: nothing more can be said on it.
+      }
+    };
+
     const body = new ReadableStream<Uint8Array>({
       // Reads until something was sent: Bun does not pull again after a pull that enqueued nothing (an
       // upstream chunk holding only a `ping` or a block start), which would stall the stream.
       pull: async (streamController) => {
-        for (;;) {
-          idleTimer = setTimeout(() => controller.abort(new DOMException("upstream idle timeout", "TimeoutError")), idleMs);
-          let chunk: Awaited<ReturnType<typeof reader.read>>;
-          try {
-            chunk = await reader.read();
-          } catch {
-            // The upstream connection broke (reset, idle or total timeout); finish() ends the stream with an
-            // error event, never a silent cut.
+        try {
+          for (;;) {
+            idleTimer = setTimeout(() => controller.abort(new DOMException("upstream idle timeout", "TimeoutError")), idleMs);
+            let chunk: Awaited<ReturnType<typeof reader.read>>;
+            try {
+              chunk = await reader.read();
+            } catch {
+              // The upstream connection broke (reset, idle or total timeout); finish() ends the stream with an
+              // error event, never a silent cut.
+              clearTimeout(idleTimer);
+              if (!done) end(streamController);
+              return;
+            }
             clearTimeout(idleTimer);
-            if (!done) end(streamController);
-            return;
+            if (done) return;
+            if (chunk.done) return end(streamController);
+            const began = performance.now();
+            const sent = emit(streamController, translator.push(decoder.decode(chunk.value, { stream: true })));
+            postMs += performance.now() - began;
+            if (sent) return;
           }
-          clearTimeout(idleTimer);
-          if (done) return;
-          if (chunk.done) return end(streamController);
-          const began = performance.now();
-          const sent = emit(streamController, translator.push(decoder.decode(chunk.value, { stream: true })));
-          postMs += performance.now() - began;
-          if (sent) return;
+        } catch (error) {
+          breakDown(streamController, error);
         }
       },
       cancel: () => {
@@ -282,6 +359,9 @@ export function createProxyHandler(deps: ProxyDeps) {
 
     const read = await readJsonBody(request, deps.config.maxBodyBytes);
     if (read instanceof GatewayError) return refuse(read, null);
+    if (!nestsWithin(read.body, MAX_BODY_DEPTH)) {
+      return refuse(new GatewayError("invalid_request_error", `request body nests deeper than ${MAX_BODY_DEPTH} levels`), null);
+    }
     const body = format === "anthropic" ? anthropicToOpenAIRequest(read.body) : read.body;
     if (body instanceof GatewayError) return refuse(body, null);
     const valid = validateRequest(operation, body);
@@ -296,52 +376,79 @@ export function createProxyHandler(deps: ProxyDeps) {
     }
 
     const exchange: Exchange = {
-      requestId, endpoint, operation, format, started, key, model: valid.model, body, bytesIn: read.bytes, passes: [], candidate: null, sentAt: null,
+      requestId, endpoint, operation, format, started, key, model: valid.model, body, bytesIn: read.bytes,
+      passes: [], settled: false, metered: false, candidate: null, sentAt: null,
     };
-    for (const gate of deps.gates) {
-      const checked = gate.check({ requestId, key, operation, format, model: valid.model, body, maxTokens: valid.maxTokens });
-      const verdict = checked instanceof Promise ? await checked : checked;
-      if (verdict instanceof GatewayError) {
-        for (const pass of exchange.passes) pass.settle?.({ promptTokens: 0, completionTokens: 0, waddleaiTokens: 0, status: verdict.status });
-        return refuse(verdict, valid.model, Object.assign(gateHeaders(exchange.passes, {}), verdict.headers));
-      }
-      exchange.passes.push(verdict);
-    }
-    const headers = gateHeaders(exchange.passes, { "x-request-id": requestId });
-
-    metrics.inFlight(endpoint, 1);
-    let streaming = false;
+    // From the first gate on, the request may hold reservations: whatever fails from here, they are
+    // settled (and the request metered) exactly once.
     try {
-      if (valid.stream) server?.timeout(request, 0);
-      exchange.sentAt = performance.now();
-      const result = await attemptUpstreams({ requestId, operation, body, plan, clientSignal: request.signal, router: deps.router, metrics, log: deps.log });
-      exchange.candidate = result.candidate;
-      if (!result.ok) {
-        const status = result.clientGone ? 499 : result.error.status;
-        meter(exchange, { status, usage: null, estimated: false, ttftMs: null, bytesOut: 0, postMs: 0 });
-        if (result.candidate) headers["x-waddleai-link"] = result.candidate.link.config.name;
-        return fail(format, result.error, requestId, headers);
+      for (const gate of deps.gates) {
+        const checked = gate.check({ requestId, key, operation, format, model: valid.model, body, maxTokens: valid.maxTokens });
+        const verdict = checked instanceof Promise ? await checked : checked;
+        if (verdict instanceof GatewayError) {
+          settlePasses(exchange, { promptTokens: 0, completionTokens: 0, waddleaiTokens: 0, status: verdict.status });
+          return refuse(verdict, valid.model, Object.assign(gateHeaders(exchange.passes, {}), verdict.headers));
+        }
+        exchange.passes.push(verdict);
       }
-      exchange.sentAt = result.sentAt;
-      headers["x-waddleai-link"] = result.candidate.link.config.name;
-      if (valid.stream) {
-        streaming = true;
-        return answerStream(exchange, result.response, result.controller, result.clearTotal, result.timeouts.idleMs, valid.includeUsage, headers);
-      }
-      let upstreamJson: unknown;
+      const headers = gateHeaders(exchange.passes, { "x-request-id": requestId });
+
+      metrics.inFlight(endpoint, 1);
+      let streaming = false;
       try {
-        upstreamJson = await result.response.json();
-      } catch {
-        const error = new GatewayError("upstream_error", "the provider sent a response that is not valid JSON");
-        meter(exchange, { status: error.status, usage: null, estimated: false, ttftMs: null, bytesOut: 0, postMs: 0 });
-        return fail(format, error, requestId, headers);
+        if (valid.stream) server?.timeout(request, 0);
+        exchange.sentAt = performance.now();
+        const result = await attemptUpstreams({ requestId, operation, body, plan, clientSignal: request.signal, router: deps.router, metrics, log: deps.log });
+        exchange.candidate = result.candidate;
+        if (!result.ok) {
+          const status = result.clientGone ? 499 : result.error.status;
+          meter(exchange, { status, usage: null, estimated: false, ttftMs: null, bytesOut: 0, postMs: 0 });
+          if (result.candidate) headers["x-waddleai-link"] = result.candidate.link.config.name;
+          return fail(format, result.error, requestId, headers);
+        }
+        exchange.sentAt = result.sentAt;
+        headers["x-waddleai-link"] = result.candidate.link.config.name;
+        if (valid.stream) {
+          let response: Response;
+          try {
+            response = answerStream(exchange, result.response, result.controller, result.clearTotal, result.timeouts.idleMs, valid.includeUsage, headers);
+          } catch (error) {
+            // The stream never started: let the upstream go before the failure is answered.
+            result.controller.abort(new DOMException("the gateway failed", "AbortError"));
+            result.clearTotal();
+            deps.router.end(result.candidate);
+            throw error;
+          }
+          // From here the stream meters itself and ends the in-flight count when it finishes.
+          streaming = true;
+          return response;
+        }
+        let upstreamJson: unknown;
+        try {
+          upstreamJson = await result.response.json();
+        } catch {
+          const error = new GatewayError("upstream_error", "the provider sent a response that is not valid JSON");
+          meter(exchange, { status: error.status, usage: null, estimated: false, ttftMs: null, bytesOut: 0, postMs: 0 });
+          return fail(format, error, requestId, headers);
+        } finally {
+          result.clearTotal();
+          deps.router.end(result.candidate);
+        }
+        return answerJson(exchange, upstreamJson, headers);
       } finally {
-        result.clearTotal();
-        deps.router.end(result.candidate);
+        if (!streaming) metrics.inFlight(endpoint, -1);
       }
-      return answerJson(exchange, upstreamJson, headers);
-    } finally {
-      if (!streaming) metrics.inFlight(endpoint, -1);
+    } catch (error) {
+      deps.log.error("proxy request failed", { requestId, endpoint, error });
+      const failure = new GatewayError("internal_error", "internal error");
+      try {
+        meter(exchange, { status: failure.status, usage: null, estimated: false, ttftMs: null, bytesOut: 0, postMs: 0 });
+      } catch (meterError) {
+        deps.log.error("proxy request metering failed", { requestId, endpoint, error: meterError });
+      }
+      // Should metering have failed before settling, the reservations are still handed back.
+      settlePasses(exchange, { promptTokens: 0, completionTokens: 0, waddleaiTokens: 0, status: failure.status });
+      return fail(format, failure, requestId);
     }
   };
 }

@@ -12,6 +12,8 @@ import type { Endpoint, ServerControl } from "./handler.ts";
 type Handle = (endpoint: Endpoint, request: Request, server: ServerControl | null) => Promise<Response>;
 
 export function proxyRoutes(handle: Handle, keys: KeyCache, router: Router, log: Logger, maxBodyBytes: number) {
+  // The handler answers its own failures from the gates on, settling their reservations; this catches
+  // what fails before them (authentication, reading the body), where there is nothing to settle.
   const guarded = (endpoint: Endpoint) => async ({ request, server }: { request: Request; server: ServerControl | null }) => {
     try {
       return await handle(endpoint, request, server);

@@ -61,7 +61,8 @@ async function insertBatch(tx: TransactionSql, batch: readonly UsageEvent[]): Pr
     returning request_id`;
   if (inserted.length === batch.length) return batch;
   const fresh = new Set(inserted.map((row) => row.request_id));
-  return batch.filter((event) => fresh.has(event.requestId));
+  // One event per inserted row: should two events of a batch share an id, only the first was inserted.
+  return batch.filter((event) => fresh.delete(event.requestId));
 }
 
 /** The usage events of proxied requests, one per request, idempotent on request_id. */

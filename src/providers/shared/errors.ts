@@ -20,6 +20,12 @@ export interface UpstreamErrorDetails {
 
 export const NO_DETAILS: UpstreamErrorDetails = { message: null, type: null, code: null, param: null };
 
+/**
+ * The `retry-after` (seconds) of an upstream 429 passed on to the client: every 429 carries one. This is
+ * the default for an upstream that gave no hint; the core puts the upstream's own hint in its place.
+ */
+export const UPSTREAM_429_RETRY_AFTER_S = 1;
+
 const SECRET_PATTERNS: readonly RegExp[] = [
   /\b(?:sk|pk|rk)-[A-Za-z0-9_*.-]{6,}/g,
   /\borg-[A-Za-z0-9]{8,}/g,
@@ -60,7 +66,9 @@ export function upstreamStatusError(status: number, details: UpstreamErrorDetail
     return new GatewayError("upstream_error", `The upstream account of ${linkLabel(link)} has no quota or credit left.`);
   }
   if (status === 429) {
-    return new GatewayError("rate_limit_exceeded", `The upstream is rate limiting ${linkLabel(link)}; retry later.`);
+    return new GatewayError("rate_limit_exceeded", `The upstream is rate limiting ${linkLabel(link)}; retry later.`, {
+      headers: { "retry-after": String(UPSTREAM_429_RETRY_AFTER_S) },
+    });
   }
   if (status === 529 || status === 503 || type === "overloaded_error") {
     return new GatewayError("upstream_unavailable", `The upstream of ${linkLabel(link)} is overloaded or unavailable.`);
