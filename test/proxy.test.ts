@@ -155,6 +155,8 @@ describe("completions and embeddings", () => {
     expect(result.data).toHaveLength(2);
     expect(Array.from(result.data[0]?.embedding ?? [])).toEqual([0.25, -0.5, 0.125, 1]);
     expect(lastReceived().body).toMatchObject({ encoding_format: "base64", input: ["one", "two"] });
+    // The contract's four usage fields, embeddings included.
+    expect(result.usage as unknown as Record<string, number>).toMatchObject({ prompt_tokens: 10, completion_tokens: 0, total_tokens: 10, waddleai_tokens: 1 });
     const recorded = await usageOf(gateway, adminKey, response.headers.get("x-request-id") ?? "");
     expect(recorded).toMatchObject({ prompt_tokens: 10, completion_tokens: 0, waddleai_tokens: 1, endpoint: "embeddings" });
   });

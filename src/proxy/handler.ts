@@ -190,7 +190,9 @@ export function createProxyHandler(deps: ProxyDeps) {
     // Behind an alias the client sees the name it asked for, not the target the upstream echoes.
     if (candidate.upstreamModel !== exchange.model) body.model = exchange.model;
     const usageObject = isJsonObject(body.usage) ? body.usage : usageToOpenAI(usage);
-    if (exchange.operation === "embeddings") delete usageObject.completion_tokens;
+    // The contract names all four fields in every non-stream usage, embeddings too (OpenAI's own has
+    // no completion_tokens there; an extra 0 is harmless to its SDKs).
+    if (exchange.operation === "embeddings") usageObject.completion_tokens = 0;
     usageObject.waddleai_tokens = units;
     body.usage = usageObject;
     let payload: JsonObject = body;
