@@ -62,6 +62,11 @@ export interface StreamOptions {
   /** The model name the client asked for, to echo in translated chunks. */
   model: string;
   /**
+   * The client asked for an alias: chunks passed through name `model` instead of the target the
+   * upstream echoes, as non-stream answers do.
+   */
+  renameModel?: boolean;
+  /**
    * Estimates usage from the completion text when the upstream reported none. Used only when
    * `includeUsage` is set, so the client still gets a usage chunk before `[DONE]`; `usage` stays null.
    */

@@ -219,6 +219,7 @@ export function createProxyHandler(deps: ProxyDeps) {
       },
       estimateUsage: (completionText) => ({ ...estimateUsage(exchange.operation, exchange.model, exchange.body, completionText), promptTokens: promptTokens() }),
       model: exchange.model,
+      renameModel: candidate.upstreamModel !== exchange.model,
     });
     const anthropic = exchange.format === "anthropic" ? new OpenAIToAnthropicStream({ model: exchange.model }) : null;
     const reader = (upstream.body as ReadableStream<Uint8Array>).getReader();

@@ -162,3 +162,25 @@ describe("OpenAI passthrough stream", () => {
     expect(translator.finished).toBe(true);
   });
 });
+
+describe("aliases in streams", () => {
+  test("chunks name the alias the client asked for, as non-stream answers do", () => {
+    const stream = new OpenAIPassthroughStream("chat", {
+      includeUsage: true,
+      decorateUsage: (usage) => {
+        usage.waddleai_tokens = 1;
+      },
+      model: "smart",
+      renameModel: true,
+      estimateUsage: () => ({ promptTokens: 1, completionTokens: 1, cachedTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 }),
+    });
+    const chunk = (extra: string) => `data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"gpt-4o-mini-2024-07-18",${extra}}\n\n`;
+    const out =
+      stream.push(chunk('"choices":[{"index":0,"delta":{"content":"hi \\"model\\""}}]')) +
+      stream.push(chunk('"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4}')) +
+      stream.push("data: [DONE]\n\n");
+    expect(out).not.toContain("gpt-4o-mini-2024-07-18");
+    expect(out.match(/"model":"smart"/g)?.length).toBe(2);
+    expect(out).toContain('hi \\"model\\"');
+  });
+});

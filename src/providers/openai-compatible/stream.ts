@@ -29,6 +29,24 @@ function hasUsageObject(data: string): boolean {
   return false;
 }
 
+/**
+ * The chunk's JSON with its top-level `"model"` value replaced by `model` (the first `"model":"…"`,
+ * which OpenAI-format chunks put before their choices); unchanged if there is none.
+ */
+function renameModel(data: string, model: string): string {
+  const key = data.indexOf('"model"');
+  if (key < 0) return data;
+  let i = key + 7;
+  while (data.charCodeAt(i) === 32) i++;
+  if (data.charCodeAt(i) !== 58) return data;
+  i++;
+  while (data.charCodeAt(i) === 32) i++;
+  if (data.charCodeAt(i) !== 34) return data;
+  let end = i + 1;
+  while (end < data.length && data.charCodeAt(end) !== 34) end += data.charCodeAt(end) === 92 ? 2 : 1;
+  return `${data.slice(0, i)}${JSON.stringify(model)}${data.slice(end + 1)}`;
+}
+
 export class OpenAIPassthroughStream implements StreamTranslator {
   usage: Usage | null = null;
   error: GatewayError | null = null;
@@ -109,7 +127,7 @@ export class OpenAIPassthroughStream implements StreamTranslator {
     if (!hasUsageObject(data) && !data.includes('"error"')) {
       this.unparsed.push(data);
       this.lastData = data;
-      this.out += event.raw;
+      this.out += this.options.renameModel === true ? encodeSseData(renameModel(data, this.options.model)) : event.raw;
       return;
     }
     const chunk = parseJson(data);
@@ -138,6 +156,7 @@ export class OpenAIPassthroughStream implements StreamTranslator {
     } else if (this.usage !== null) {
       this.options.decorateUsage(rawUsage, this.usage);
     }
+    if (this.options.renameModel === true && typeof chunk.model === "string") chunk.model = this.options.model;
     this.out += encodeSseData(JSON.stringify(chunk));
   }
 
@@ -176,7 +195,7 @@ export class OpenAIPassthroughStream implements StreamTranslator {
       id: last?.id ?? "",
       object: last?.object ?? (this.operation === "completions" ? "text_completion" : "chat.completion.chunk"),
       created: last?.created ?? Math.floor(Date.now() / 1000),
-      model: last?.model ?? this.options.model,
+      model: this.options.renameModel === true ? this.options.model : (last?.model ?? this.options.model),
       choices: [],
       usage,
     };
