@@ -5,6 +5,7 @@
 import { Elysia, t } from "elysia";
 import type { Principal } from "../../auth/principal.ts";
 import type { AppContext } from "../../context.ts";
+import { parseDate } from "../dates.ts";
 import { GatewayError } from "../../errors.ts";
 import { authPlugin } from "../auth-plugin.ts";
 import { pageOf, parsePage } from "../pagination.ts";
@@ -37,13 +38,8 @@ export function hourAligned(window: UsageWindow): UsageWindow {
 /** `from`/`to` as ISO dates (inclusive days) or timestamps; default the last 30 days. */
 export function parseWindow(from: string | undefined, to: string | undefined): UsageWindow {
   const parse = (value: string, name: string, endOfDay: boolean) => {
-    const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-    const parsed = new Date(dateOnly ? `${value}T00:00:00Z` : value);
-    if (Number.isNaN(parsed.getTime())) throw new GatewayError("invalid_request_error", `${name} must be an ISO date (YYYY-MM-DD) or timestamp`, { param: name });
-    // Postgres timestamps end at year 294276 and JavaScript dates reach further back; keep to plain years.
-    const year = parsed.getUTCFullYear();
-    if (year < 1970 || year > 9999) throw new GatewayError("invalid_request_error", `${name} must lie between the years 1970 and 9999`, { param: name });
-    return dateOnly && endOfDay ? new Date(parsed.getTime() + DAY_MS) : parsed;
+    const parsed = parseDate(value, name);
+    return endOfDay && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(parsed.getTime() + DAY_MS) : parsed;
   };
   const end = to ? parse(to, "to", true) : new Date();
   const start = from ? parse(from, "from", false) : new Date(end.getTime() - 30 * DAY_MS);

@@ -7,6 +7,7 @@ import type { AppContext } from "../../context.ts";
 import { GatewayError } from "../../errors.ts";
 import { authPlugin } from "../auth-plugin.ts";
 import { pageOf, parsePage } from "../pagination.ts";
+import { parseDate } from "../dates.ts";
 import { quotaValue, rateLimitValue } from "../limit-values.ts";
 import { canActForUser, mayActForUser, scopedOrganizationIds } from "../scope.ts";
 import type { Role } from "../../auth/principal.ts";
@@ -78,21 +79,6 @@ async function ownerOf(ctx: AppContext, principal: Principal, userId: string | u
   return user;
 }
 
-/**
- * An expiry timestamp that names a real calendar date between 1970 and 9999: "2026-02-30" would
- * otherwise roll over to March, and year 0001 comes back from Postgres as 2001.
- */
-function parseExpiry(value: string): Date {
-  const parsed = new Date(value);
-  const [year, month, day] = value.slice(0, 10).split("-").map(Number) as [number, number, number];
-  const calendar = new Date(Date.UTC(year, month - 1, day));
-  const real = calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
-  if (Number.isNaN(parsed.getTime()) || !real || year < 1970 || year > 9999) {
-    throw new GatewayError("invalid_request_error", "expires_at must be a real date and time between the years 1970 and 9999", { param: "expires_at" });
-  }
-  return parsed;
-}
-
 /** 403 when the principal sees the owner but may not manage its keys (a resource manager and an admin). */
 function forbidUnlessActsFor(principal: Principal, owner: { id: string; organizationId: string; role: Role }): void {
   if (!mayActForUser(principal, owner)) throw new GatewayError("forbidden", `your role may not manage the keys of a ${owner.role}`, { param: "user_id" });
@@ -135,7 +121,7 @@ export function apiKeyRoutes(ctx: AppContext) {
         }
         const owner = await ownerOf(ctx, principal, body.user_id);
         const key = generateApiKey();
-        const expiresAt = body.expires_at ? parseExpiry(body.expires_at) : null;
+        const expiresAt = body.expires_at ? parseDate(body.expires_at, "expires_at") : null;
         const [row] = await sql<KeyRow[]>`
           insert into api_keys (key_hash, prefix, name, user_id, organization_id, allowed_models, expires_at, rpm, tpm, daily_quota, monthly_quota, security_policy)
           values (${hashApiKey(key)}, ${displayPrefix(key)}, ${body.name ?? ""}, ${owner.id}, ${owner.organization_id},
