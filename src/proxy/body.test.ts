@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import { GatewayError } from "../errors.ts";
-import { readJsonBody } from "./body.ts";
+import { MAX_BODY_DEPTH, readJsonBody } from "./body.ts";
 
 describe("readJsonBody", () => {
   const request = (bytes: Uint8Array, chunked = false) =>
@@ -21,5 +21,14 @@ describe("readJsonBody", () => {
     const body = Buffer.from('{"note":"héllo 你好"}');
     const result = await readJsonBody(request(body), 10_000);
     expect(result).toEqual({ body: { note: "héllo 你好" }, bytes: body.byteLength });
+  });
+
+  test("a body nested deeper than MAX_BODY_DEPTH is refused for every route that reads one", async () => {
+    const deep = Buffer.from(`{"model":"m","extra":${"[".repeat(MAX_BODY_DEPTH)}${"]".repeat(MAX_BODY_DEPTH)}}`);
+    const result = await readJsonBody(request(deep), 100_000);
+    expect(result).toBeInstanceOf(GatewayError);
+    expect((result as GatewayError).message).toContain("nests deeper");
+    const fits = Buffer.from(`{"extra":${"[".repeat(MAX_BODY_DEPTH - 1)}${"]".repeat(MAX_BODY_DEPTH - 1)}}`);
+    expect(await readJsonBody(request(fits), 100_000)).not.toBeInstanceOf(GatewayError);
   });
 });

@@ -44,6 +44,26 @@ async function readLimited(request: Request, limit: number): Promise<{ text: str
   return text instanceof GatewayError ? text : { text, bytes: bytes.byteLength };
 }
 
+/**
+ * How deep a request body may nest. Far beyond any real request (tool schemas nest a few dozen levels),
+ * far below what serialising it for the upstream (or any other walk over it) can take, on every
+ * proxy route (/v1/messages/count_tokens included): JSON.parse
+ * accepts 50 000 levels, JSON.stringify overflows the stack on them.
+ */
+export const MAX_BODY_DEPTH = 256;
+
+/** Whether `value` nests at most `levels` deep (a scalar is 0, `[]` and `{}` are 1). */
+function nestsWithin(value: unknown, levels: number): boolean {
+  if (value === null || typeof value !== "object") return true;
+  if (levels === 0) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!nestsWithin(item, levels - 1)) return false;
+    return true;
+  }
+  for (const key in value) if (!nestsWithin((value as Record<string, unknown>)[key], levels - 1)) return false;
+  return true;
+}
+
 export async function readJsonBody(request: Request, limit: number): Promise<ReadBody | GatewayError> {
   const read = await readLimited(request, limit);
   if (read instanceof GatewayError) return read;
@@ -57,5 +77,6 @@ export async function readJsonBody(request: Request, limit: number): Promise<Rea
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     return new GatewayError("invalid_request_error", "request body must be a JSON object");
   }
+  if (!nestsWithin(parsed, MAX_BODY_DEPTH)) return new GatewayError("invalid_request_error", `request body nests deeper than ${MAX_BODY_DEPTH} levels`);
   return { body: parsed as JsonObject, bytes };
 }

@@ -20,7 +20,8 @@ import { linkSource, testLink } from "../routing/test-links.ts";
 import { RateTable } from "../usage/rates.ts";
 import { UsageWriter } from "../usage/writer.ts";
 import type { GatePass, RequestGate, SettledUsage } from "./gate.ts";
-import { createProxyHandler, type Endpoint, MAX_BODY_DEPTH } from "./handler.ts";
+import { MAX_BODY_DEPTH } from "./body.ts";
+import { createProxyHandler, type Endpoint } from "./handler.ts";
 
 const API_KEY = `wa-${"k".repeat(43)}`;
 const quiet = createLogger("error", {}, () => {});

@@ -72,25 +72,6 @@ interface Exchange {
 
 const STREAM_HEADERS = { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive", "x-accel-buffering": "no" } as const;
 
-/**
- * How deep a request body may nest. Far beyond any real request (tool schemas nest a few dozen levels),
- * far below what serialising it for the upstream (or any other walk over it) can take: JSON.parse
- * accepts 50 000 levels, JSON.stringify overflows the stack on them.
- */
-export const MAX_BODY_DEPTH = 256;
-
-/** Whether `value` nests at most `levels` deep (a scalar is 0, `[]` and `{}` are 1). */
-function nestsWithin(value: unknown, levels: number): boolean {
-  if (value === null || typeof value !== "object") return true;
-  if (levels === 0) return false;
-  if (Array.isArray(value)) {
-    for (const item of value) if (!nestsWithin(item, levels - 1)) return false;
-    return true;
-  }
-  for (const key in value) if (!nestsWithin((value as Record<string, unknown>)[key], levels - 1)) return false;
-  return true;
-}
-
 export function createProxyHandler(deps: ProxyDeps) {
   const { metrics } = deps;
 
@@ -362,9 +343,6 @@ export function createProxyHandler(deps: ProxyDeps) {
 
     const read = await readJsonBody(request, deps.config.maxBodyBytes);
     if (read instanceof GatewayError) return refuse(read, null);
-    if (!nestsWithin(read.body, MAX_BODY_DEPTH)) {
-      return refuse(new GatewayError("invalid_request_error", `request body nests deeper than ${MAX_BODY_DEPTH} levels`), null);
-    }
     const body = format === "anthropic" ? anthropicToOpenAIRequest(read.body) : read.body;
     if (body instanceof GatewayError) return refuse(body, null);
     const valid = validateRequest(operation, body);
