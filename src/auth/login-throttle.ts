@@ -67,13 +67,10 @@ export class LoginThrottle {
 
   /** A correct password: the pair and the IP start afresh; the account's count loses this attempt. */
   recordSuccess(username: string, ip: string): void {
-    const [[, pair], [, address], [, user]] = this.keys(username, ip) as [[Scope, string], [Scope, string], [Scope, string]];
-    this.failures.delete(pair);
-    this.failures.delete(address);
-    const entry = this.failures.get(user);
-    if (entry !== undefined) {
-      if (entry.count <= 1) this.failures.delete(user);
-      else entry.count--;
+    for (const [scope, id] of this.keys(username, ip)) {
+      const entry = this.failures.get(id);
+      if (scope !== "user" || (entry?.count ?? 0) <= 1) this.failures.delete(id);
+      else if (entry !== undefined) entry.count--;
     }
   }
 }
