@@ -511,10 +511,10 @@ const VALUE_OF = ["value of", "values of", "valeur de", "valeurs de", "wert der"
 
 /** Imperatives that show a value or a file's contents (a trailing space: "read " is not "reads"). */
 const SHOW_VERBS = [
-  "print ", "show", "dump", "list ", "read ", "open ", "cat ", "display", "output", "paste", "echo", "reveal", "give me", "tell me", "ouvre", "offne", "abre ", "apri ", "открой",
-  "send me", "affiche", "montre", "donne", "liste ", "lis ", "zeig", "gib", "lies ", "nenne", "muestra", "imprime",
-  "dame", "lista ", "lee ", "mostre", "mostra", "imprima", "leia", "stampa", "elenca", "leggi", "dammi", "покажи",
-  "выведи", "перечисли", "прочитай",
+  "print ", "show", "dump", "list ", "read ", "open ", "cat ", "display", "output", "paste", "echo", "reveal", "give me",
+  "tell me", "send me", "ouvre", "affiche", "montre", "donne", "liste ", "lis ", "offne", "zeig", "gib", "lies ", "nenne",
+  "abre ", "muestra", "imprime", "dame", "lista ", "lee ", "mostre", "imprima", "leia", "apri ", "mostra", "stampa",
+  "elenca", "leggi", "dammi", "открой", "покажи", "выведи", "перечисли", "прочитай",
 ];
 
 /** "How do I …", "a script that …": a developer's question or task about the same things. */
