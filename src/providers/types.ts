@@ -98,11 +98,25 @@ export interface StreamTranslator {
   readonly finished: boolean;
 }
 
+/**
+ * An upstream that speaks the Anthropic Messages API itself: a /v1/messages request is forwarded as the
+ * client wrote it instead of being translated to the chat format and back.
+ */
+export interface NativeMessagesApi {
+  /**
+   * The upstream request for a client's Messages body: the body as sent with only `model` replaced, the
+   * link's credentials instead of the client's, and the client's `anthropic-version`/`anthropic-beta`.
+   */
+  buildRequest(link: LinkConfig, body: JsonObject, model: string, clientHeaders: Headers): UpstreamRequest;
+}
+
 export interface ProviderAdapter {
   /** Adapter name as used in a link's `provider` field. */
   readonly name: string;
   /** Which operations this adapter supports. */
   readonly operations: ReadonlySet<Operation>;
+  /** Present when the upstream serves the Anthropic Messages API natively. */
+  readonly messages?: NativeMessagesApi;
   /**
    * Build the upstream request for an OpenAI-format client body. `model` is the upstream model name
    * (after alias resolution). Streaming requests must ask the upstream for usage where it can.

@@ -9,10 +9,18 @@
 // every link is resting or refused, the client hears when the first comes back, not an upstream's body.
 // An upstream 429 passed on to the client always carries retry-after: the link's rest when the upstream
 // hinted one, else the error mapping's short default.
+//
+// An overload (Anthropic's 529) is a moment's lack of capacity, not a limit on the link's account: the
+// next link is tried, and the overloaded one rests only briefly (OVERLOAD_REST_MS) whatever it hints.
+//
+// A stream request answered with a JSON body (some OpenAI-compatible servers do that) is read here: an
+// error envelope fails like an HTTP error of the status it names, a completion is handed over as `json`.
 import { GatewayError } from "../errors.ts";
+import { errorEnvelopeStatus, isOverloaded, OVERLOADED_STATUS } from "../providers/shared/errors.ts";
+import { parseJson } from "../providers/shared/json.ts";
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics/registry.ts";
-import type { JsonObject, Operation } from "../providers/types.ts";
+import type { JsonObject, Operation, UpstreamRequest } from "../providers/types.ts";
 import type { RouteCandidate, Router } from "../routing/router.ts";
 import { backoffMs, retryPolicy, sleep } from "./retry.ts";
 import { retryHintMs } from "./retry-after.ts";
@@ -20,7 +28,7 @@ import { type LinkTimeouts, linkTimeouts, sendUpstream } from "./upstream.ts";
 
 export interface AttemptRecord {
   link: string;
-  outcome: "ok" | "error" | "timeout" | "rate_limited" | "connection" | "circuit_open" | "resting";
+  outcome: "ok" | "error" | "timeout" | "rate_limited" | "overloaded" | "connection" | "circuit_open" | "resting";
   status: number | null;
   ms: number;
   /** The upstream's retry hint, when it gave one. */
@@ -37,6 +45,11 @@ export type AttemptsResult =
       timeouts: LinkTimeouts;
       /** When the successful attempt was sent (performance.now()). */
       sentAt: number;
+      /**
+       * Set when a stream request was answered with a JSON completion instead of a stream: the body, already
+       * read (the response's own body is used up).
+       */
+      json?: unknown;
       attempts: AttemptRecord[];
     }
   | { ok: false; error: GatewayError; candidate: RouteCandidate | null; attempts: AttemptRecord[]; clientGone: boolean };
@@ -45,7 +58,11 @@ export interface AttemptContext {
   requestId: string;
   operation: Operation;
   body: JsonObject;
+  /** The client asked for a stream (a JSON answer is then read here, see the file's head). */
+  stream?: boolean;
   plan: RouteCandidate[];
+  /** Builds a candidate's upstream request; by default its adapter's, from `body`. */
+  build?: (candidate: RouteCandidate) => UpstreamRequest | GatewayError;
   clientSignal: AbortSignal;
   router: Router;
   metrics: Metrics;
@@ -58,9 +75,37 @@ function transientStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 
-/** Statuses whose retry hint is about the link as a whole (rate limited, overloaded), so it rests. */
+/** Statuses whose retry hint is about the link as a whole (rate limited, unavailable), so it rests. */
 function restingStatus(status: number): boolean {
-  return status === 429 || status === 503 || status === 529;
+  return status === 429 || status === 503;
+}
+
+/** How long an overloaded link rests, at most: long enough to spare it a burst, short enough not to idle it. */
+export const OVERLOAD_REST_MS = 1_000;
+
+/**
+ * Until when (Date.now()) each link rests because of an overload, by link id. The router keeps one rest
+ * per link whatever its cause; this tells a request that finds every link resting whether its client
+ * is rate limited (429) or facing an overload (529/503). Per instance and in memory, like the rests.
+ */
+const overloadRests = new Map<string, number>();
+
+/** Whether the link's current rest ends no later than its overload rest: the overload is why it rests. */
+function restsForOverload(context: AttemptContext, candidate: RouteCandidate): boolean {
+  const until = overloadRests.get(candidate.link.config.id);
+  if (until === undefined) return false;
+  const rest = context.router.restMs(candidate);
+  if (rest <= 0) {
+    overloadRests.delete(candidate.link.config.id);
+    return false;
+  }
+  return Date.now() + rest <= until + 5;
+}
+
+/** A JSON answer where an event stream was asked for. */
+function isJsonAnswer(response: Response): boolean {
+  const type = response.headers.get("content-type") ?? "";
+  return /^application\/json\b/i.test(type.trim());
 }
 
 /** One attempt's verdict, as the loop needs it. */
@@ -72,7 +117,7 @@ type Tried =
 
 async function tryOnce(context: AttemptContext, candidate: RouteCandidate, remainingMs: number, attempts: AttemptRecord[]): Promise<Tried> {
   const { adapter, config } = candidate.link;
-  const request = adapter.buildRequest(context.operation, config, context.body, candidate.upstreamModel);
+  const request = context.build ? context.build(candidate) : adapter.buildRequest(context.operation, config, context.body, candidate.upstreamModel);
   // The request cannot be expressed for this provider: the client must change it, not the gateway.
   if (request instanceof GatewayError) return { kind: "final", error: request };
   const configured = linkTimeouts(config.options);
@@ -91,12 +136,30 @@ async function tryOnce(context: AttemptContext, candidate: RouteCandidate, remai
     return { kind: "failed", error: outcome.error, retrySame: true };
   }
   const { response } = outcome;
+  let json: unknown;
+  if (response.ok && context.stream === true && isJsonAnswer(response)) {
+    const read = await readJsonAnswer(response, outcome.controller.signal);
+    const status = read.ok ? errorEnvelopeStatus(read.json) : null;
+    if (!read.ok || status !== null) {
+      outcome.clearTotal();
+      context.router.end(candidate);
+      if (!read.ok) {
+        if (context.clientSignal.aborted) return { kind: "aborted", error: new GatewayError("upstream_error", "client closed the connection") };
+        context.router.report(candidate, "failed", ms, read.error.message);
+        context.metrics.upstreamAttempt(config.provider, config.name, "error");
+        attempts.push({ link: config.name, outcome: "error", status: response.status, ms: Math.round(ms) });
+        return { kind: "failed", error: read.error, retrySame: true };
+      }
+      return failedAnswer(context, candidate, status ?? 500, response.headers, read.text, ms, attempts);
+    }
+    json = read.json;
+  }
   if (response.ok) {
     context.router.report(candidate, "ok", ms);
     context.metrics.upstreamAttempt(config.provider, config.name, "ok");
     attempts.push({ link: config.name, outcome: "ok", status: response.status, ms: Math.round(ms) });
-    const result = {
-      ok: true as const,
+    const result: AttemptsResult & { ok: true } = {
+      ok: true,
       candidate,
       response,
       controller: outcome.controller,
@@ -105,17 +168,50 @@ async function tryOnce(context: AttemptContext, candidate: RouteCandidate, remai
       sentAt,
       attempts,
     };
+    if (json !== undefined) result.json = json;
     return { kind: "served", result };
   }
   const text = await response.text().catch(() => "");
   outcome.clearTotal();
   context.router.end(candidate);
-  let error = adapter.normalizeError(response.status, text, config);
-  const kind = response.status === 429 ? "rate_limited" : "error";
+  return failedAnswer(context, candidate, response.status, response.headers, text, ms, attempts);
+}
+
+type JsonRead = { ok: true; json: unknown; text: string } | { ok: false; error: GatewayError };
+
+/** The whole JSON body of an answer; a body cut short (timeout, reset) or not JSON is a failed attempt. */
+async function readJsonAnswer(response: Response, signal: AbortSignal): Promise<JsonRead> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch {
+    const timedOut = signal.reason instanceof DOMException && signal.reason.name === "TimeoutError";
+    return timedOut
+      ? { ok: false, error: new GatewayError("upstream_timeout", "the provider did not answer in time") }
+      : { ok: false, error: new GatewayError("upstream_error", "the provider's answer was cut short") };
+  }
+  const json = parseJson(text);
+  if (json === undefined) return { ok: false, error: new GatewayError("upstream_error", "the provider sent a response that is not valid JSON") };
+  return { ok: true, json, text };
+}
+
+/** An answer that failed with `status` (an HTTP error, or an error envelope in a 200): rest, record, decide. */
+function failedAnswer(context: AttemptContext, candidate: RouteCandidate, status: number, headers: Headers, text: string, ms: number, attempts: AttemptRecord[]): Tried {
+  const { adapter, config } = candidate.link;
+  let error = adapter.normalizeError(status, text, config);
+  const overloaded = isOverloaded(error);
+  const kind = status === 429 ? "rate_limited" : "error";
   context.metrics.upstreamAttempt(config.provider, config.name, kind);
-  const record: AttemptRecord = { link: config.name, outcome: kind, status: response.status, ms: Math.round(ms) };
-  const hint = restingStatus(response.status) ? retryHintMs(response.headers, Date.now()) : null;
-  if (hint !== null) {
+  const record: AttemptRecord = { link: config.name, outcome: overloaded ? "overloaded" : kind, status, ms: Math.round(ms) };
+  const hint = overloaded || restingStatus(status) ? retryHintMs(headers, Date.now()) : null;
+  if (overloaded) {
+    // A brief rest whatever the hint: the other links take the next requests, this one is back soon.
+    const rest = Math.min(hint ?? OVERLOAD_REST_MS, OVERLOAD_REST_MS);
+    context.router.rest(candidate, rest);
+    overloadRests.set(config.id, Date.now() + context.router.restMs(candidate));
+    record.retryAfterMs = rest;
+    error = withRetryAfter(error, Math.max(rest, context.router.restMs(candidate)));
+  } else if (hint !== null) {
     context.router.rest(candidate, hint);
     record.retryAfterMs = hint;
     // Should this 429 reach the client, it says when the link is tried again (without a hint, the
@@ -123,14 +219,14 @@ async function tryOnce(context: AttemptContext, candidate: RouteCandidate, remai
     if (error.code === "rate_limit_exceeded") error = withRetryAfter(error, context.router.restMs(candidate));
   }
   attempts.push(record);
-  const transient = transientStatus(response.status);
+  const transient = transientStatus(status) || overloaded;
   // Rejected credentials, an exhausted account or a wrong endpoint are the link's fault (a 5xx to the
   // client): another link may serve, though retrying this one would not help.
   if (!transient && error.status < 500) {
     context.router.report(candidate, "ok", ms);
     return { kind: "final", error };
   }
-  context.router.report(candidate, "failed", ms, `HTTP ${response.status}: ${error.message}`);
+  context.router.report(candidate, "failed", ms, `HTTP ${status}: ${error.message}`);
   return { kind: "failed", error, retrySame: transient };
 }
 
@@ -169,17 +265,20 @@ async function waitFor(context: AttemptContext, retry: Retry, deadline: number):
  * When no link that could serve is usable now: how long until the first is (ms), and whether any rests
  * on an upstream's hint (then the client is rate limited, not facing an outage). Null if one is usable.
  */
-function everyLinkAway(context: AttemptContext): { waitMs: number; resting: boolean } | null {
+function everyLinkAway(context: AttemptContext): { waitMs: number; resting: boolean; overloaded: boolean } | null {
   let waitMs = Number.POSITIVE_INFINITY;
   let resting = false;
+  let overloaded = false;
   for (const candidate of context.plan) {
     if (!candidate.link.adapter.operations.has(context.operation)) continue;
     const wait = context.router.waitMs(candidate);
     if (wait <= 0) return null;
     waitMs = Math.min(waitMs, wait);
-    resting ||= context.router.restMs(candidate) > 0;
+    if (context.router.restMs(candidate) <= 0) continue;
+    if (restsForOverload(context, candidate)) overloaded = true;
+    else resting = true;
   }
-  return Number.isFinite(waitMs) ? { waitMs, resting } : null;
+  return Number.isFinite(waitMs) ? { waitMs, resting, overloaded } : null;
 }
 
 /** The retry-after value for a wait: whole seconds, rounded up, at least 1. */
@@ -249,10 +348,20 @@ export async function attemptUpstreams(context: AttemptContext): Promise<Attempt
   }
 
   const away = everyLinkAway(context);
-  if (away?.resting) {
+  // An overload this request met is what its client hears, even if another link rests on a rate limit.
+  if (away?.resting && !isOverloaded(lastError)) {
     // The upstreams said when to come back: pass that on (the soonest link), not their error bodies.
     const message = "every provider link for this model is rate limited by its upstream; retry after the time in retry-after";
     return fail(new GatewayError("rate_limit_exceeded", message, { headers: { "retry-after": retryAfter(away.waitMs) } }));
+  }
+  if (away?.overloaded && lastError === null) {
+    // Links left alone for a moment after an overload: the overload, not a rate limit, is the answer.
+    return fail(
+      new GatewayError("upstream_unavailable", "every provider link for this model is overloaded; retry shortly", {
+        status: OVERLOADED_STATUS,
+        headers: { "retry-after": retryAfter(away.waitMs) },
+      }),
+    );
   }
   const sent = attempts.some((attempt) => attempt.outcome !== "circuit_open" && attempt.outcome !== "resting");
   if (performance.now() >= deadline && sent) {

@@ -1,31 +1,40 @@
 // The request pipeline of the proxy: authenticate → read and validate → gates (limits, scanning) →
 // route and call the upstream → stream or answer → meter. One function serves the OpenAI routes and the
-// Anthropic-format /v1/messages, which is translated on the way in and out.
+// Anthropic-format /v1/messages, which is translated on the way in and out, or forwarded as it is to
+// links that speak the Messages API themselves (messages/native.ts).
 import type { KeyCache, KeyRecord } from "../auth/key-cache.ts";
 import type { Config } from "../config/schema.ts";
 import { errorResponse, GatewayError } from "../errors.ts";
 import { requestIdFrom } from "../http/request-context.ts";
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics/registry.ts";
-import { errorEvent } from "../providers/shared/errors.ts";
+import { OpenAIPassthroughStream } from "../providers/openai-compatible/index.ts";
+import { completionToSse } from "../providers/shared/completion-sse.ts";
+import { errorEvent, forOpenAIClients } from "../providers/shared/errors.ts";
 import { isJsonObject } from "../providers/shared/json.ts";
 import { usageToOpenAI } from "../providers/shared/usage.ts";
-import type { JsonObject, Operation, StreamTranslator, Usage } from "../providers/types.ts";
+import type { JsonObject, Operation, StreamOptions, StreamTranslator, Usage } from "../providers/types.ts";
 import type { RouteCandidate, Router } from "../routing/router.ts";
 import { estimatePromptTokens, estimateUsage } from "../usage/estimate.ts";
 import { type RateTable, waddleaiTokens } from "../usage/rates.ts";
 import type { UsageWriter } from "../usage/writer.ts";
 import { authenticate } from "./auth.ts";
-import { attemptUpstreams } from "./attempts.ts";
+import { attemptUpstreams, type AttemptsResult } from "./attempts.ts";
 import { readJsonBody } from "./body.ts";
 import type { GatePass, IngressFormat, RequestGate, SettledUsage } from "./gate.ts";
 import {
+  AnthropicPassthroughStream,
   anthropicErrorEvent,
   anthropicErrorResponse,
   anthropicErrorType,
-  anthropicToOpenAIRequest,
+  anthropicUsage,
+  type MessagesIntake,
+  messageToSse,
+  nativeMessageAnswer,
   OpenAIToAnthropicStream,
   openAIToAnthropicResponse,
+  readMessagesRequest,
+  servesNatively,
 } from "./messages/index.ts";
 import { validateRequest } from "./validate.ts";
 
@@ -58,7 +67,12 @@ interface Exchange {
   started: number;
   key: KeyRecord;
   model: string;
+  /** The request in OpenAI format (translated for /v1/messages). */
   body: JsonObject;
+  /** /v1/messages only: the client's own request, for links that take it natively. */
+  messages: MessagesIntake | null;
+  /** The gateway's prompt-token estimate, once computed (the quota reservations' figure). */
+  promptEstimate: number | null;
   bytesIn: number;
   passes: GatePass[];
   /** Whether the passes were settled: exactly once, however the request ends. */
@@ -72,11 +86,38 @@ interface Exchange {
 
 const STREAM_HEADERS = { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive", "x-accel-buffering": "no" } as const;
 
+/** message_start's input-token estimate: JSON request bytes per token, roughly, for English text. */
+const BYTES_PER_TOKEN_GUESS = 4;
+
+/** Where a stream's bytes come from and how they become the client's SSE. */
+interface StreamSource {
+  body: ReadableStream<Uint8Array>;
+  /** Upstream text → OpenAI-format SSE (or, on the native path, Anthropic SSE as it came). */
+  translator: StreamTranslator;
+  /** /v1/messages served in the chat format: OpenAI SSE → Anthropic SSE. */
+  toAnthropic: OpenAIToAnthropicStream | null;
+}
+
+/** A stream of one piece of text, for answers synthesised from a JSON body. */
+function textStream(text: string): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(text));
+      controller.close();
+    },
+  });
+}
+
+function promptTokensOf(exchange: Exchange): number {
+  exchange.promptEstimate ??= estimatePromptTokens(exchange.operation, exchange.model, exchange.body);
+  return exchange.promptEstimate;
+}
+
 export function createProxyHandler(deps: ProxyDeps) {
   const { metrics } = deps;
 
   const fail = (format: IngressFormat, error: GatewayError, requestId: string, extraHeaders?: Record<string, string>): Response => {
-    const response = format === "anthropic" ? anthropicErrorResponse(error, requestId) : errorResponse(error, requestId);
+    const response = format === "anthropic" ? anthropicErrorResponse(error, requestId) : errorResponse(forOpenAIClients(error), requestId);
     if (extraHeaders) for (const [name, value] of Object.entries(extraHeaders)) response.headers.set(name, value);
     return response;
   };
@@ -156,17 +197,19 @@ export function createProxyHandler(deps: ProxyDeps) {
     });
   };
 
-  const answerJson = (exchange: Exchange, upstreamJson: unknown, headers: Record<string, string>): Response => {
+  /** What a non-stream answer sends the client and what it used. */
+  type JsonAnswer = { payload: JsonObject; usage: Usage; estimated: boolean };
+
+  const unitsOf = (exchange: Exchange, usage: Usage): number =>
+    waddleaiTokens(usage.promptTokens, usage.completionTokens, deps.rates.lookup((exchange.candidate as RouteCandidate).link.config.provider, exchange.model));
+
+  /** The upstream's answer in OpenAI format (by its adapter), turned into an Anthropic message for /v1/messages. */
+  const translatedAnswer = (exchange: Exchange, upstreamJson: unknown): JsonAnswer | GatewayError => {
     const candidate = exchange.candidate as RouteCandidate;
-    const afterUpstream = performance.now();
     const parsed = candidate.link.adapter.parseResponse(exchange.operation, upstreamJson, exchange.body, exchange.model);
-    if (parsed instanceof GatewayError) {
-      meter(exchange, { status: parsed.status, usage: null, estimated: false, ttftMs: null, bytesOut: 0, postMs: performance.now() - afterUpstream });
-      return fail(exchange.format, parsed, exchange.requestId, headers);
-    }
+    if (parsed instanceof GatewayError) return parsed;
     const usage = parsed.usage ?? estimateUsage(exchange.operation, exchange.model, exchange.body, completionTextOf(parsed.body));
-    const rate = deps.rates.lookup(candidate.link.config.provider, exchange.model);
-    const units = waddleaiTokens(usage.promptTokens, usage.completionTokens, rate);
+    const units = unitsOf(exchange, usage);
     const body = parsed.body;
     // Behind an alias the client sees the name it asked for, not the target the upstream echoes.
     if (candidate.upstreamModel !== exchange.model) body.model = exchange.model;
@@ -181,29 +224,83 @@ export function createProxyHandler(deps: ProxyDeps) {
       payload = openAIToAnthropicResponse(body, exchange.model);
       if (isJsonObject(payload.usage)) payload.usage.waddleai_tokens = units;
     }
-    const text = JSON.stringify(payload);
-    meter(exchange, { status: 200, usage, estimated: parsed.usage === null, ttftMs: null, bytesOut: Buffer.byteLength(text), postMs: performance.now() - afterUpstream });
+    return { payload, usage, estimated: parsed.usage === null };
+  };
+
+  /** The native /v1/messages answer: the upstream's message as it came (model aside), billing units added to its usage. */
+  const nativeAnswer = (exchange: Exchange, upstreamJson: unknown): JsonAnswer | GatewayError => {
+    const candidate = exchange.candidate as RouteCandidate;
+    const parsed = nativeMessageAnswer(upstreamJson, exchange.model, candidate.upstreamModel !== exchange.model);
+    if (parsed instanceof GatewayError) return parsed;
+    const usage = parsed.usage ?? estimateUsage(exchange.operation, exchange.model, exchange.body, parsed.completionText);
+    const usageObject = isJsonObject(parsed.body.usage) ? parsed.body.usage : anthropicUsage(usage);
+    usageObject.waddleai_tokens = unitsOf(exchange, usage);
+    parsed.body.usage = usageObject;
+    return { payload: parsed.body, usage, estimated: parsed.usage === null };
+  };
+
+  const isNative = (exchange: Exchange): boolean => exchange.messages !== null && exchange.candidate !== null && servesNatively(exchange.candidate);
+
+  const answerJson = (exchange: Exchange, upstreamJson: unknown, headers: Record<string, string>): Response => {
+    const afterUpstream = performance.now();
+    const answer = isNative(exchange) ? nativeAnswer(exchange, upstreamJson) : translatedAnswer(exchange, upstreamJson);
+    if (answer instanceof GatewayError) {
+      meter(exchange, { status: answer.status, usage: null, estimated: false, ttftMs: null, bytesOut: 0, postMs: performance.now() - afterUpstream });
+      return fail(exchange.format, answer, exchange.requestId, headers);
+    }
+    const text = JSON.stringify(answer.payload);
+    meter(exchange, { status: 200, usage: answer.usage, estimated: answer.estimated, ttftMs: null, bytesOut: Buffer.byteLength(text), postMs: performance.now() - afterUpstream });
     headers["content-type"] = "application/json";
     return new Response(text, { status: 200, headers });
   };
 
-  const answerStream = (exchange: Exchange, upstream: Response, controller: AbortController, clearTotal: () => void, idleMs: number, includeUsage: boolean, headers: Record<string, string>): Response => {
-    const candidate = exchange.candidate as RouteCandidate;
+  /**
+   * How the upstream's answer becomes the client's stream: through the link's translator (and on to
+   * Anthropic SSE for /v1/messages), as it came on the native path, or — when the upstream answered a
+   * stream request with one JSON completion — from that completion re-told as a stream.
+   */
+  const streamSource = (exchange: Exchange, result: AttemptsResult & { ok: true }, includeUsage: boolean): StreamSource | GatewayError => {
+    const { candidate } = result;
+    const renameModel = candidate.upstreamModel !== exchange.model;
+    const upstreamBody = result.response.body as ReadableStream<Uint8Array>;
+    if (isNative(exchange)) {
+      const translator = new AnthropicPassthroughStream({ model: exchange.model, renameModel });
+      if (result.json === undefined) return { body: upstreamBody, translator, toAnthropic: null };
+      const message = nativeMessageAnswer(result.json, exchange.model, false);
+      if (message instanceof GatewayError) return message;
+      return { body: textStream(messageToSse(message.body)), translator, toAnthropic: null };
+    }
     const rate = deps.rates.lookup(candidate.link.config.provider, exchange.model);
-    let promptEstimate: number | null = null;
-    const promptTokens = () => (promptEstimate ??= estimatePromptTokens(exchange.operation, exchange.model, exchange.body));
-    const translator: StreamTranslator = candidate.link.adapter.createStreamTranslator(exchange.operation, {
+    const options: StreamOptions = {
       // /v1/messages always reports usage in message_delta; the OpenAI client sees it only if it asked.
       includeUsage: exchange.format === "anthropic" || includeUsage,
       decorateUsage: (usage, parsed) => {
         usage.waddleai_tokens = waddleaiTokens(parsed.promptTokens, parsed.completionTokens, rate);
       },
-      estimateUsage: (completionText) => ({ ...estimateUsage(exchange.operation, exchange.model, exchange.body, completionText), promptTokens: promptTokens() }),
+      estimateUsage: (completionText) => ({ ...estimateUsage(exchange.operation, exchange.model, exchange.body, completionText), promptTokens: promptTokensOf(exchange) }),
       model: exchange.model,
-      renameModel: candidate.upstreamModel !== exchange.model,
-    });
-    const anthropic = exchange.format === "anthropic" ? new OpenAIToAnthropicStream({ model: exchange.model }) : null;
-    const reader = (upstream.body as ReadableStream<Uint8Array>).getReader();
+      renameModel,
+    };
+    // message_start comes before any usage: it shows the gateway's estimate, message_delta the upstream's count.
+    // message_start comes before any usage from the upstream: it carries a cheap estimate (about four bytes
+    // of request per token), not the tokenizer's, which would cost a full encoding pass on every stream
+    // (and building an encoder, ~80 MB and up to seconds, on the first). The usage recorded and reported
+    // in message_delta stays the upstream's own.
+    const toAnthropic = exchange.format === "anthropic" ? new OpenAIToAnthropicStream({ model: exchange.model, estimatedInputTokens: Math.max(1, Math.round(exchange.bytesIn / BYTES_PER_TOKEN_GUESS)) }) : null;
+    if (result.json === undefined) {
+      return { body: upstreamBody, translator: candidate.link.adapter.createStreamTranslator(exchange.operation, options), toAnthropic };
+    }
+    const parsed = candidate.link.adapter.parseResponse(exchange.operation, result.json, exchange.body, exchange.model);
+    if (parsed instanceof GatewayError) return parsed;
+    if (parsed.usage !== null && !isJsonObject(parsed.body.usage)) parsed.body.usage = usageToOpenAI(parsed.usage);
+    // Re-told in OpenAI's chunk format, which the OpenAI passthrough reads like any upstream stream.
+    return { body: textStream(completionToSse(exchange.operation, parsed.body)), translator: new OpenAIPassthroughStream(exchange.operation, options), toAnthropic };
+  };
+
+  const answerStream = (exchange: Exchange, source: StreamSource, controller: AbortController, clearTotal: () => void, idleMs: number, headers: Record<string, string>): Response => {
+    const candidate = exchange.candidate as RouteCandidate;
+    const { translator, toAnthropic: anthropic } = source;
+    const reader = source.body.getReader();
     const decoder = new TextDecoder();
     let bytesOut = 0;
     let ttftMs: number | null = null;
@@ -219,7 +316,7 @@ export function createProxyHandler(deps: ProxyDeps) {
       clearTotal();
       deps.router.end(candidate);
       const reported = anthropic?.usage ?? translator.usage;
-      const usage = reported ?? { ...estimateUsage(exchange.operation, exchange.model, exchange.body, translator.completionText), promptTokens: promptTokens() };
+      const usage = reported ?? { ...estimateUsage(exchange.operation, exchange.model, exchange.body, translator.completionText), promptTokens: promptTokensOf(exchange) };
       const streamError = translator.error ?? anthropic?.error ?? null;
       const status = clientGone ? 499 : broken ? 500 : streamError ? streamError.status : 200;
       // Success was reported when the headers came; a stream that broke afterwards counts against the link.
@@ -343,21 +440,27 @@ export function createProxyHandler(deps: ProxyDeps) {
 
     const read = await readJsonBody(request, deps.config.maxBodyBytes);
     if (read instanceof GatewayError) return refuse(read, null);
-    const body = format === "anthropic" ? anthropicToOpenAIRequest(read.body) : read.body;
-    if (body instanceof GatewayError) return refuse(body, null);
+    const messages = format === "anthropic" ? readMessagesRequest(read.body, request.headers) : null;
+    if (messages instanceof GatewayError) return refuse(messages, null);
+    const body = messages?.body ?? read.body;
     const valid = validateRequest(operation, body);
     if (valid instanceof GatewayError) return refuse(valid, null);
 
     if (key.allowedModels !== null && !key.allowedModels.has(valid.model)) {
       return refuse(new GatewayError("model_not_allowed", `this API key may not use model ${valid.model}`, { param: "model" }), deps.router.serves(valid.model) ? valid.model : null);
     }
-    const plan = deps.router.plan(valid.model);
+    let plan = deps.router.plan(valid.model);
     if (plan.length === 0) {
       return refuse(new GatewayError("model_not_found", `The model \`${valid.model}\` does not exist or you do not have access to it.`, { param: "model" }), null);
     }
+    if (messages?.untranslatable) {
+      // Only links that take the Messages body as it is can carry this request (server tools, …).
+      plan = plan.filter(servesNatively);
+      if (plan.length === 0) return refuse(messages.untranslatable, valid.model);
+    }
 
     const exchange: Exchange = {
-      requestId, endpoint, operation, format, started, key, model: valid.model, body, bytesIn: read.bytes,
+      requestId, endpoint, operation, format, started, key, model: valid.model, body, messages, promptEstimate: null, bytesIn: read.bytes,
       passes: [], settled: false, metered: false, candidate: null, sentAt: null,
     };
     // From the first gate on, the request may hold reservations: whatever fails from here, they are
@@ -379,10 +482,15 @@ export function createProxyHandler(deps: ProxyDeps) {
       try {
         if (valid.stream) server?.timeout(request, 0);
         exchange.sentAt = performance.now();
-        const result = await attemptUpstreams({ requestId, operation, body, plan, clientSignal: request.signal, router: deps.router, metrics, log: deps.log });
+        const build = messages
+          ? (candidate: RouteCandidate) => messages.nativeRequest(candidate) ?? candidate.link.adapter.buildRequest(operation, candidate.link.config, body, candidate.upstreamModel)
+          : undefined;
+        const result = await attemptUpstreams({
+          requestId, operation, body, stream: valid.stream, plan, build, clientSignal: request.signal, router: deps.router, metrics, log: deps.log,
+        });
         exchange.candidate = result.candidate;
         if (!result.ok) {
-          const status = result.clientGone ? 499 : result.error.status;
+          const status = result.clientGone ? 499 : format === "openai" ? forOpenAIClients(result.error).status : result.error.status;
           meter(exchange, { status, usage: null, estimated: false, ttftMs: null, bytesOut: 0, postMs: 0 });
           if (result.candidate) headers["x-waddleai-link"] = result.candidate.link.config.name;
           return fail(format, result.error, requestId, headers);
@@ -392,7 +500,15 @@ export function createProxyHandler(deps: ProxyDeps) {
         if (valid.stream) {
           let response: Response;
           try {
-            response = answerStream(exchange, result.response, result.controller, result.clearTotal, result.timeouts.idleMs, valid.includeUsage, headers);
+            const source = streamSource(exchange, result, valid.includeUsage);
+            if (source instanceof GatewayError) {
+              // A JSON answer to a stream request that is no answer at all: nothing was streamed yet.
+              result.clearTotal();
+              deps.router.end(result.candidate);
+              meter(exchange, { status: source.status, usage: null, estimated: false, ttftMs: null, bytesOut: 0, postMs: 0 });
+              return fail(format, source, requestId, headers);
+            }
+            response = answerStream(exchange, source, result.controller, result.clearTotal, result.timeouts.idleMs, headers);
           } catch (error) {
             // The stream never started: let the upstream go before the failure is answered.
             result.controller.abort(new DOMException("the gateway failed", "AbortError"));

@@ -4,14 +4,15 @@
 // refuses otherwise, noting the violation. Behaviour is scripted by the requested model name:
 //   fail-<status>  → that status with Anthropic's error body (529 is the recorded "overloaded" body)
 //   hang           → never answers
-// Requests with tools get the tool-use fixtures unless the last turn carries tool results.
+// Requests with tools get the tool-use fixtures unless the last turn carries tool results; stream requests
+// with `thinking` get the recorded thinking stream. `override` answers instead when it returns a response.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type ReceivedRequest, readReceived } from "./recording.ts";
 
 const FIXTURES = join(import.meta.dir, "..", "..", "..", "shared", "wire-fixtures", "anthropic");
 
-function fixture(name: string): string {
+export function fixture(name: string): string {
   return readFileSync(join(FIXTURES, name), "utf8");
 }
 
@@ -22,6 +23,8 @@ export interface FakeAnthropic {
   received: ReceivedRequest[];
   /** Every way a request differed from what the real API requires. */
   violations: string[];
+  /** When set and it returns a response, that answers a well-formed /v1/messages request. */
+  override: ((body: Record<string, unknown>) => Response | Promise<Response> | null) | null;
   stop(): void;
 }
 
@@ -65,6 +68,7 @@ export function startFakeAnthropic(options: { apiKey?: string } = {}): FakeAnthr
     apiKey: options.apiKey ?? "sk-ant-fake-upstream-secret",
     received: [],
     violations: [],
+    override: null,
     stop: () => server.stop(true),
   };
   const server = Bun.serve({
@@ -89,11 +93,14 @@ export function startFakeAnthropic(options: { apiKey?: string } = {}): FakeAnthr
       if (!body || typeof body.model !== "string" || typeof body.max_tokens !== "number" || !Array.isArray(body.messages)) {
         return refuse("body lacks model, max_tokens or messages", 400);
       }
+      const overridden = fake.override?.(body);
+      if (overridden) return overridden;
       const failure = /^fail-(\d{3})$/.exec(body.model);
       if (failure)
         return new Response(errorBody(Number(failure[1])), { status: Number(failure[1]), headers: { "content-type": "application/json" } });
       if (body.model === "hang") return new Promise<Response>(() => {});
       const tools = Array.isArray(body.tools) && body.tools.length > 0 && !lastTurnHasToolResult(body);
+      if (body.stream === true && typeof body.thinking === "object" && body.thinking !== null) return sseResponse(fixture("stream-thinking.sse"));
       if (body.stream === true) return sseResponse(fixture(tools ? "stream-tool-use.sse" : "stream-basic.sse"));
       return new Response(fixture(tools ? "nonstream-tool-use-parallel.json" : "nonstream-basic.json"), {
         headers: { "content-type": "application/json" },

@@ -3,7 +3,7 @@
 import { GatewayError } from "../../errors.ts";
 import type { Operation, ProviderAdapter } from "../types.ts";
 import { isJsonObject } from "../shared/json.ts";
-import { buildAnthropicChatRequest, buildAnthropicListModelsRequest } from "./request.ts";
+import { buildAnthropicChatRequest, buildAnthropicListModelsRequest, buildAnthropicMessagesRequest } from "./request.ts";
 import { anthropicToOpenAIResponse } from "./response.ts";
 import { AnthropicToOpenAIStream } from "./stream.ts";
 import { normalizeAnthropicError } from "./errors.ts";
@@ -15,6 +15,7 @@ function unsupported(operation: Operation): GatewayError {
 export const anthropicAdapter: ProviderAdapter = {
   name: "anthropic",
   operations: new Set<Operation>(["chat"]),
+  messages: { buildRequest: buildAnthropicMessagesRequest },
   buildRequest: (operation, link, body, model) =>
     operation === "chat" ? buildAnthropicChatRequest(link, body, model) : unsupported(operation),
   parseResponse: (operation, body, _request, model) =>
@@ -29,5 +30,6 @@ export const anthropicAdapter: ProviderAdapter = {
 };
 
 export { openAIToAnthropicRequest, parseDataUrl } from "./request.ts";
-export { anthropicToOpenAIResponse, usageFromAnthropic } from "./response.ts";
+export { anthropicToOpenAIResponse, mergeAnthropicUsage, usageFromAnthropic } from "./response.ts";
 export { AnthropicToOpenAIStream } from "./stream.ts";
+export { anthropicErrorDetails } from "./errors.ts";

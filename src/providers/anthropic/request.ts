@@ -32,6 +32,29 @@ export function buildAnthropicChatRequest(link: LinkConfig, body: JsonObject, mo
   return jsonPost(joinUrl(link.endpointUrl, "/v1/messages"), anthropicHeaders(link), translated);
 }
 
+/** Comma-separated beta names of the link's options and the client, each once, the link's first. */
+function mergeBetas(...lists: (string | null | undefined)[]): string {
+  const names = new Set<string>();
+  for (const list of lists) {
+    for (const name of list?.split(",") ?? []) if (name.trim().length > 0) names.add(name.trim());
+  }
+  return [...names].join(",");
+}
+
+/**
+ * A /v1/messages body forwarded as the client wrote it: only `model` becomes the link's upstream name,
+ * and the link's key replaces the client's. The client's `anthropic-version` wins over the link's default
+ * (it describes the body and the answer the client expects); its betas are added to the link's.
+ */
+export function buildAnthropicMessagesRequest(link: LinkConfig, body: JsonObject, model: string, clientHeaders: Headers): UpstreamRequest {
+  const headers = anthropicHeaders(link);
+  const version = clientHeaders.get("anthropic-version");
+  if (version) headers["anthropic-version"] = version;
+  const betas = mergeBetas(headers["anthropic-beta"], clientHeaders.get("anthropic-beta"));
+  if (betas.length > 0) headers["anthropic-beta"] = betas;
+  return jsonPost(joinUrl(link.endpointUrl, "/v1/messages"), headers, { ...body, model });
+}
+
 export function buildAnthropicListModelsRequest(link: LinkConfig): UpstreamRequest {
   return { url: joinUrl(link.endpointUrl, "/v1/models?limit=1000"), method: "GET", headers: anthropicHeaders(link) };
 }

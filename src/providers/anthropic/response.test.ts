@@ -1,6 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { anthropicAdapter } from "./index.ts";
 import { GatewayError } from "../../errors.ts";
+import { forOpenAIClients, isOverloaded } from "../shared/errors.ts";
 import { pushInPieces, randomCuts, readFixture, readJsonFixture, reassembleChatStream, testLink, testStreamOptions } from "../shared/wire-fixtures.ts";
 import type { JsonObject, ParsedResponse } from "../types.ts";
 
@@ -183,10 +184,16 @@ describe("Anthropic error normalisation", () => {
     expect(error.status).toBe(404);
   });
 
-  test("529 overloaded → 503", () => {
+  test("529 overloaded stays 529 (an overload, not a rate limit); OpenAI-format clients see 503", () => {
     const error = anthropicAdapter.normalizeError(529, readFixture("anthropic/error-overloaded.json"), link);
     expect(error.code).toBe("upstream_unavailable");
-    expect(error.status).toBe(503);
+    expect(error.status).toBe(529);
+    expect(isOverloaded(error)).toBe(true);
+    expect(forOpenAIClients(error).status).toBe(503);
+    expect(forOpenAIClients(error).toBody().error.code).toBe("upstream_unavailable");
+    // The type alone says so too, whatever the status it came with.
+    expect(isOverloaded(anthropicAdapter.normalizeError(500, readFixture("anthropic/error-overloaded.json"), link))).toBe(true);
+    expect(isOverloaded(anthropicAdapter.normalizeError(503, "", link))).toBe(false);
   });
 
   test("401 → upstream_auth_error without the key", () => {

@@ -37,6 +37,19 @@ export function usageFromAnthropic(raw: JsonObject): Usage {
   };
 }
 
+const USAGE_COUNTS = ["input_tokens", "output_tokens", "cache_read_input_tokens", "cache_creation_input_tokens"] as const;
+
+/**
+ * Folds a stream's usage object (message_start's, then message_delta's) into `into`. message_delta usage
+ * is cumulative and may repeat the input and cache counts: values overwrite, never add.
+ */
+export function mergeAnthropicUsage(into: JsonObject, usage: JsonObject): void {
+  for (const key of USAGE_COUNTS) {
+    const value = usage[key];
+    if (typeof value === "number") into[key] = value;
+  }
+}
+
 export function anthropicToOpenAIResponse(body: unknown, model: string): ParsedResponse | GatewayError {
   if (!isJsonObject(body) || !Array.isArray(body.content)) {
     return new GatewayError("upstream_error", "The upstream answered with a body that is not an Anthropic message.");

@@ -11,7 +11,7 @@ import { randomId, unixSeconds } from "../shared/ids.ts";
 import { ChunkWriter, streamTail } from "../shared/chunks.ts";
 import { streamError } from "../shared/errors.ts";
 import { TranslatingStream } from "../shared/translating-stream.ts";
-import { finishReasonFromStopReason, usageFromAnthropic } from "./response.ts";
+import { finishReasonFromStopReason, mergeAnthropicUsage, usageFromAnthropic } from "./response.ts";
 import { anthropicErrorDetails } from "./errors.ts";
 
 const NOT_A_TOOL = -1;
@@ -134,12 +134,8 @@ export class AnthropicToOpenAIStream extends TranslatingStream {
     if (isJsonObject(payload.usage)) this.mergeUsage(payload.usage);
   }
 
-  /** message_delta usage is cumulative and may repeat input and cache counts: overwrite, never add. */
   private mergeUsage(usage: JsonObject): void {
-    for (const key of ["input_tokens", "output_tokens", "cache_read_input_tokens", "cache_creation_input_tokens"]) {
-      const value = usage[key];
-      if (typeof value === "number") this.rawUsage[key] = value;
-    }
+    mergeAnthropicUsage(this.rawUsage, usage);
     this.sawUsage = true;
     this.usage = usageFromAnthropic(this.rawUsage);
   }

@@ -2,6 +2,7 @@ import { describe, expect, test } from "bun:test";
 import { azureOpenAIAdapter, openAIAdapter } from "./index.ts";
 import { readFixture, readJsonFixture, testLink } from "../shared/wire-fixtures.ts";
 import { GatewayError } from "../../errors.ts";
+import { forOpenAIClients } from "../shared/errors.ts";
 import type { JsonObject, ParsedResponse, UpstreamRequest } from "../types.ts";
 
 function request(value: UpstreamRequest | GatewayError): UpstreamRequest {
@@ -166,7 +167,8 @@ describe("OpenAI error normalisation", () => {
     expect(server.status).toBe(502);
     expect(server.message).not.toContain("sk-test");
     expect(openAIAdapter.normalizeError(503, "", link).code).toBe("upstream_unavailable");
-    expect(openAIAdapter.normalizeError(529, "", link).status).toBe(503);
+    expect(openAIAdapter.normalizeError(503, "", link).status).toBe(503);
+    expect(forOpenAIClients(openAIAdapter.normalizeError(529, "", link)).status).toBe(503);
     expect(openAIAdapter.normalizeError(504, "", link).code).toBe("upstream_timeout");
   });
 

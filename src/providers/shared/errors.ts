@@ -8,6 +8,7 @@
 import { GatewayError } from "../../errors.ts";
 import type { LinkConfig } from "../types.ts";
 import { encodeSseData } from "../../streaming/sse.ts";
+import { isJsonObject } from "./json.ts";
 
 export interface UpstreamErrorDetails {
   message: string | null;
@@ -50,6 +51,65 @@ function linkLabel(link: LinkConfig): string {
   return `provider link "${link.name}"`;
 }
 
+/**
+ * Anthropic's 529 `overloaded_error`: the provider as a whole is short of capacity for a moment, which
+ * says nothing about the link's account or the request. The error keeps the status 529, which
+ * /v1/messages answers as Anthropic does; OpenAI-format clients get 503 (see `forOpenAIClients`).
+ */
+export const OVERLOADED_STATUS = 529;
+
+export function overloadedError(link: LinkConfig): GatewayError {
+  return new GatewayError("upstream_unavailable", `The upstream of ${linkLabel(link)} is overloaded; retry shortly.`, { status: OVERLOADED_STATUS });
+}
+
+export function isOverloaded(error: GatewayError | null): boolean {
+  return error?.status === OVERLOADED_STATUS;
+}
+
+/**
+ * The error as an OpenAI-format client sees it: 529 is Anthropic's own status, unknown to OpenAI's
+ * SDKs and to most HTTP tooling, so an overload is the standard 503 there (retried by those SDKs).
+ */
+export function forOpenAIClients(error: GatewayError): GatewayError {
+  if (!isOverloaded(error)) return error;
+  return new GatewayError(error.code, error.message, { param: error.param, status: 503, headers: error.headers });
+}
+
+/** The HTTP status an upstream error type stands for, for error bodies that came with a 200. */
+const STATUS_BY_ERROR_TYPE: Record<string, number> = {
+  invalid_request_error: 400,
+  authentication_error: 401,
+  permission_error: 403,
+  not_found_error: 404,
+  request_too_large: 413,
+  rate_limit_error: 429,
+  tokens: 429,
+  requests: 429,
+  insufficient_quota: 429,
+  overloaded_error: OVERLOADED_STATUS,
+};
+
+/**
+ * When a JSON answer is an error envelope (OpenAI `{"error":…}`, Anthropic `{"type":"error",…}`, vLLM
+ * `{"object":"error",…}`, Ollama `{"error":"…"}`): the HTTP status it should have come with, taken from a
+ * status-like number in it, else from its type (500 when neither tells). Null for anything else.
+ */
+export function errorEnvelopeStatus(parsed: unknown): number | null {
+  if (!isJsonObject(parsed)) return null;
+  const nested = parsed.error;
+  const isError = (isJsonObject(nested) || typeof nested === "string") && parsed.choices === undefined && parsed.content === undefined;
+  if (!isError && parsed.object !== "error" && parsed.type !== "error") return null;
+  const source = isJsonObject(nested) ? nested : parsed;
+  for (const field of ["status", "code"]) {
+    const value = source[field] ?? parsed[field];
+    if (typeof value === "number" && Number.isInteger(value) && value >= 400 && value <= 599) return value;
+  }
+  // OpenAI's unknown model is an invalid_request_error by type; its code tells it apart.
+  if (source.code === "model_not_found") return 404;
+  const type = source.type;
+  return (typeof type === "string" ? STATUS_BY_ERROR_TYPE[type] : undefined) ?? 500;
+}
+
 /** The gateway error for an upstream answer with HTTP status ≥ 400. */
 export function upstreamStatusError(status: number, details: UpstreamErrorDetails, link: LinkConfig): GatewayError {
   const upstreamMessage = details.message ? redactSecrets(details.message, link) : null;
@@ -70,7 +130,8 @@ export function upstreamStatusError(status: number, details: UpstreamErrorDetail
       headers: { "retry-after": String(UPSTREAM_429_RETRY_AFTER_S) },
     });
   }
-  if (status === 529 || status === 503 || type === "overloaded_error") {
+  if (status === OVERLOADED_STATUS || type === "overloaded_error") return overloadedError(link);
+  if (status === 503) {
     return new GatewayError("upstream_unavailable", `The upstream of ${linkLabel(link)} is overloaded or unavailable.`);
   }
   if (status === 504 || status === 408) {

@@ -1,4 +1,8 @@
 // Anthropic Messages request (the /v1/messages ingress) → OpenAI chat request, so any provider can serve it.
+//
+// In lenient mode, what has no chat counterpart (server tools, their result blocks, file or content
+// sources, future block types) is reduced to the text it holds instead of refused: that translation is
+// only the gates' view (scanning, token estimates) of a request forwarded natively to an Anthropic link.
 
 import { GatewayError } from "../../errors.ts";
 import type { JsonObject } from "../../providers/types.ts";
@@ -6,6 +10,25 @@ import { isJsonObject, numberField, stringField } from "../../providers/shared/j
 
 function invalid(message: string, param: string): GatewayError {
   return new GatewayError("invalid_request_error", message, { param });
+}
+
+/** The text a block holds wherever it nests (`text` and string `content` fields), for the gates' view. */
+function textWithin(value: unknown, out: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) textWithin(item, out);
+  else if (isJsonObject(value)) {
+    for (const [key, field] of Object.entries(value)) {
+      if (typeof field === "string") {
+        if (key === "text" || key === "content") out.push(field);
+      } else if (typeof field === "object" && field !== null) textWithin(field, out);
+    }
+  }
+  return out;
+}
+
+/** A block with no chat counterpart, as a text part in lenient mode (null when it holds no text). */
+function lenientTextPart(block: unknown): JsonObject | null {
+  const text = textWithin(block).join("\n");
+  return text.length > 0 ? { type: "text", text } : null;
 }
 
 function imagePart(source: unknown, param: string): JsonObject | GatewayError {
@@ -30,7 +53,7 @@ function documentPart(source: unknown, param: string): JsonObject | GatewayError
 }
 
 /** Text of a tool_result's content; images in it are returned separately (tool messages hold only text). */
-function toolResultContent(content: unknown, param: string): { text: string; images: JsonObject[] } | GatewayError {
+function toolResultContent(content: unknown, param: string, lenient: boolean): { text: string; images: JsonObject[] } | GatewayError {
   if (content === undefined || content === null) return { text: "", images: [] };
   if (typeof content === "string") return { text: content, images: [] };
   if (!Array.isArray(content)) return invalid("tool_result content must be a string or an array of blocks.", param);
@@ -42,15 +65,16 @@ function toolResultContent(content: unknown, param: string): { text: string; ima
     if (block.type === "text") texts.push(stringField(block, "text") ?? "");
     else if (block.type === "image") {
       const image = imagePart(block.source, `${param}[${i}].source`);
-      if (image instanceof GatewayError) return image;
-      images.push(image);
-    } else return invalid(`tool_result blocks of type "${String(block.type)}" are not supported.`, `${param}[${i}].type`);
+      if (!(image instanceof GatewayError)) images.push(image);
+      else if (!lenient) return image;
+    } else if (lenient) texts.push(...textWithin(block));
+    else return invalid(`tool_result blocks of type "${String(block.type)}" are not supported.`, `${param}[${i}].type`);
   }
   return { text: texts.join("\n"), images };
 }
 
 /** A user turn: tool results become `tool` messages (first, as OpenAI needs them right after the call). */
-function userMessages(content: unknown, param: string, out: JsonObject[]): GatewayError | undefined {
+function userMessages(content: unknown, param: string, out: JsonObject[], lenient: boolean): GatewayError | undefined {
   if (typeof content === "string") {
     out.push({ role: "user", content });
     return undefined;
@@ -74,20 +98,21 @@ function userMessages(content: unknown, param: string, out: JsonObject[]): Gatew
         break;
       case "image": {
         const image = imagePart(block.source, `${blockParam}.source`);
-        if (image instanceof GatewayError) return image;
-        parts.push(image);
+        if (!(image instanceof GatewayError)) parts.push(image);
+        else if (!lenient) return image;
         break;
       }
       case "document": {
         const document = documentPart(block.source, `${blockParam}.source`);
-        if (document instanceof GatewayError) return document;
-        parts.push(document);
+        if (!(document instanceof GatewayError)) parts.push(document);
+        else if (!lenient) return document;
+        else pushLenient(parts, block);
         break;
       }
       case "tool_result": {
         const toolUseId = stringField(block, "tool_use_id");
         if (!toolUseId) return invalid("tool_result needs a tool_use_id.", `${blockParam}.tool_use_id`);
-        const result = toolResultContent(block.content, `${blockParam}.content`);
+        const result = toolResultContent(block.content, `${blockParam}.content`, lenient);
         if (result instanceof GatewayError) return result;
         flush();
         // OpenAI has no error flag on tool results; say it in the text the model reads.
@@ -101,14 +126,20 @@ function userMessages(content: unknown, param: string, out: JsonObject[]): Gatew
         // Signed reasoning of an earlier turn means nothing to another provider.
         break;
       default:
-        return invalid(`Content blocks of type "${String(block.type)}" are not supported.`, `${blockParam}.type`);
+        if (!lenient) return invalid(`Content blocks of type "${String(block.type)}" are not supported.`, `${blockParam}.type`);
+        pushLenient(parts, block);
     }
   }
   flush();
   return undefined;
 }
 
-function assistantMessage(content: unknown, param: string): JsonObject | GatewayError {
+function pushLenient(parts: JsonObject[], block: unknown): void {
+  const part = lenientTextPart(block);
+  if (part !== null) parts.push(part);
+}
+
+function assistantMessage(content: unknown, param: string, lenient: boolean): JsonObject | GatewayError {
   if (typeof content === "string") return { role: "assistant", content };
   if (!Array.isArray(content)) return invalid("content must be a string or an array of content blocks.", param);
   const texts: string[] = [];
@@ -123,6 +154,9 @@ function assistantMessage(content: unknown, param: string): JsonObject | Gateway
       const name = stringField(block, "name");
       if (!id || !name) return invalid("tool_use needs an id and a name.", blockParam);
       toolCalls.push({ id, type: "function", function: { name, arguments: JSON.stringify(block.input ?? {}) } });
+    } else if (lenient) {
+      // Server tool calls and their results (web search, code execution, …) ran inside Anthropic's API.
+      if (block.type !== "thinking" && block.type !== "redacted_thinking") texts.push(...textWithin(block));
     } else if (block.type !== "thinking" && block.type !== "redacted_thinking") {
       return invalid(`Assistant content blocks of type "${String(block.type)}" are not supported.`, `${blockParam}.type`);
     }
@@ -132,7 +166,7 @@ function assistantMessage(content: unknown, param: string): JsonObject | Gateway
   return message;
 }
 
-function systemMessage(system: unknown): JsonObject | GatewayError | null {
+function systemMessage(system: unknown, lenient: boolean): JsonObject | GatewayError | null {
   if (system === undefined || system === null) return null;
   if (typeof system === "string") return system.length > 0 ? { role: "system", content: system } : null;
   if (!Array.isArray(system)) return invalid("system must be a string or an array of text blocks.", "system");
@@ -140,14 +174,16 @@ function systemMessage(system: unknown): JsonObject | GatewayError | null {
   for (let i = 0; i < system.length; i++) {
     const block: unknown = system[i];
     if (!isJsonObject(block) || block.type !== "text" || typeof block.text !== "string") {
-      return invalid("system blocks must be text blocks.", `system[${i}]`);
+      if (!lenient) return invalid("system blocks must be text blocks.", `system[${i}]`);
+      texts.push(...textWithin(block));
+      continue;
     }
     texts.push(block.text);
   }
   return texts.length > 0 ? { role: "system", content: texts.join("\n\n") } : null;
 }
 
-function translateTools(tools: unknown): JsonObject[] | GatewayError {
+function translateTools(tools: unknown, lenient: boolean): JsonObject[] | GatewayError {
   if (!Array.isArray(tools)) return invalid("tools must be an array.", "tools");
   const result: JsonObject[] = [];
   for (let i = 0; i < tools.length; i++) {
@@ -155,6 +191,7 @@ function translateTools(tools: unknown): JsonObject[] | GatewayError {
     if (!isJsonObject(tool)) return invalid("Each tool must be an object.", `tools[${i}]`);
     // Server tools (web search, code execution, …) run inside Anthropic's API and cannot be translated.
     if (tool.type !== undefined && tool.type !== "custom") {
+      if (lenient) continue;
       return invalid(`Tools of type "${String(tool.type)}" are not supported by this gateway.`, `tools[${i}].type`);
     }
     const name = stringField(tool, "name");
@@ -185,8 +222,13 @@ function translateToolChoice(choice: unknown): string | JsonObject | GatewayErro
   }
 }
 
-/** Validates an Anthropic Messages body and translates it into an OpenAI chat request. */
-export function anthropicToOpenAIRequest(body: unknown): JsonObject | GatewayError {
+/**
+ * Validates an Anthropic Messages body and translates it into an OpenAI chat request. `lenient`: keep
+ * what has no chat counterpart as text instead of refusing it (see the file's head); a malformed body is
+ * refused either way.
+ */
+export function anthropicToOpenAIRequest(body: unknown, options: { lenient?: boolean } = {}): JsonObject | GatewayError {
+  const lenient = options.lenient === true;
   if (!isJsonObject(body)) return invalid("The request body must be a JSON object.", "body");
   const model = stringField(body, "model");
   if (!model) return invalid("model: Field required.", "model");
@@ -198,7 +240,7 @@ export function anthropicToOpenAIRequest(body: unknown): JsonObject | GatewayErr
   if (!Array.isArray(messages) || messages.length === 0) return invalid("messages: at least one message is required.", "messages");
 
   const out: JsonObject[] = [];
-  const system = systemMessage(body.system);
+  const system = systemMessage(body.system, lenient);
   if (system instanceof GatewayError) return system;
   if (system !== null) out.push(system);
   for (let i = 0; i < messages.length; i++) {
@@ -206,10 +248,10 @@ export function anthropicToOpenAIRequest(body: unknown): JsonObject | GatewayErr
     const param = `messages.${i}`;
     if (!isJsonObject(message)) return invalid("Each message must be an object.", param);
     if (message.role === "user") {
-      const error = userMessages(message.content, `${param}.content`, out);
+      const error = userMessages(message.content, `${param}.content`, out, lenient);
       if (error) return error;
     } else if (message.role === "assistant") {
-      const translated = assistantMessage(message.content, `${param}.content`);
+      const translated = assistantMessage(message.content, `${param}.content`, lenient);
       if (translated instanceof GatewayError) return translated;
       out.push(translated);
     } else {
@@ -217,6 +259,8 @@ export function anthropicToOpenAIRequest(body: unknown): JsonObject | GatewayErr
     }
   }
 
+  // Only blocks without text (e.g. a server tool's encrypted result): the gates still need a message.
+  if (lenient && out.length === 0) out.push({ role: "user", content: "" });
   const request: JsonObject = { model, messages: out, max_tokens: maxTokens };
   // Wrong types are errors, as on /v1/chat/completions, not silently dropped.
   for (const field of ["temperature", "top_p"] as const) {
@@ -235,14 +279,15 @@ export function anthropicToOpenAIRequest(body: unknown): JsonObject | GatewayErr
     if (stops.length > 0) request.stop = stops;
   }
   if (body.tools !== undefined) {
-    const tools = translateTools(body.tools);
+    const tools = translateTools(body.tools, lenient);
     if (tools instanceof GatewayError) return tools;
     if (tools.length > 0) request.tools = tools;
   }
   if (body.tool_choice !== undefined) {
     const choice = translateToolChoice(body.tool_choice);
-    if (choice instanceof GatewayError) return choice;
-    if (request.tools !== undefined) {
+    if (choice instanceof GatewayError) {
+      if (!lenient) return choice;
+    } else if (request.tools !== undefined) {
       request.tool_choice = choice;
       if (isJsonObject(body.tool_choice) && body.tool_choice.disable_parallel_tool_use === true) request.parallel_tool_calls = false;
     }
