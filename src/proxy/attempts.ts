@@ -108,6 +108,12 @@ function isJsonAnswer(response: Response): boolean {
   return /^application\/json\b/i.test(type.trim());
 }
 
+/** A web page (a proxy's, a captive portal's, a wrong endpoint_url's): never an API answer, even with a 200. */
+function isHtmlAnswer(response: Response): boolean {
+  const type = response.headers.get("content-type") ?? "";
+  return /^text\/html\b/i.test(type.trim());
+}
+
 /** One attempt's verdict, as the loop needs it. */
 type Tried =
   | { kind: "served"; result: AttemptsResult & { ok: true } }
@@ -136,6 +142,14 @@ async function tryOnce(context: AttemptContext, candidate: RouteCandidate, remai
     return { kind: "failed", error: outcome.error, retrySame: true };
   }
   const { response } = outcome;
+  if (response.ok && isHtmlAnswer(response)) {
+    // Passed on, the page would reach the client inside its event stream: the link failed, another may serve.
+    await response.body?.cancel().catch(() => {});
+    outcome.clearTotal();
+    context.router.end(candidate);
+    const error = new GatewayError("upstream_error", `the provider answered with a web page, not an API response; check the endpoint_url of provider link "${config.name}"`);
+    return unreadableAnswer(context, candidate, error, response.status, ms, attempts);
+  }
   let json: unknown;
   if (response.ok && context.stream === true && isJsonAnswer(response)) {
     const read = await readJsonAnswer(response, outcome.controller.signal);
@@ -145,10 +159,7 @@ async function tryOnce(context: AttemptContext, candidate: RouteCandidate, remai
       context.router.end(candidate);
       if (!read.ok) {
         if (context.clientSignal.aborted) return { kind: "aborted", error: new GatewayError("upstream_error", "client closed the connection") };
-        context.router.report(candidate, "failed", ms, read.error.message);
-        context.metrics.upstreamAttempt(config.provider, config.name, "error");
-        attempts.push({ link: config.name, outcome: "error", status: response.status, ms: Math.round(ms) });
-        return { kind: "failed", error: read.error, retrySame: true };
+        return unreadableAnswer(context, candidate, read.error, response.status, ms, attempts);
       }
       return failedAnswer(context, candidate, status ?? 500, response.headers, read.text, ms, attempts);
     }
@@ -175,6 +186,15 @@ async function tryOnce(context: AttemptContext, candidate: RouteCandidate, remai
   outcome.clearTotal();
   context.router.end(candidate);
   return failedAnswer(context, candidate, response.status, response.headers, text, ms, attempts);
+}
+
+/** A 200 that is no usable answer (cut short, not JSON, a web page): the link failed; it may be tried again. */
+function unreadableAnswer(context: AttemptContext, candidate: RouteCandidate, error: GatewayError, status: number, ms: number, attempts: AttemptRecord[]): Tried {
+  const { config } = candidate.link;
+  context.router.report(candidate, "failed", ms, error.message);
+  context.metrics.upstreamAttempt(config.provider, config.name, "error");
+  attempts.push({ link: config.name, outcome: "error", status, ms: Math.round(ms) });
+  return { kind: "failed", error, retrySame: true };
 }
 
 type JsonRead = { ok: true; json: unknown; text: string } | { ok: false; error: GatewayError };

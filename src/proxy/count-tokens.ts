@@ -21,9 +21,10 @@ export function countTokensHandler(keys: KeyCache, router: Router, maxBodyBytes:
     if (key instanceof GatewayError) return fail(key);
     const read = await readJsonBody(request, maxBodyBytes);
     if (read instanceof GatewayError) return fail(read);
-    // count_tokens takes no max_tokens, which the Messages translation insists on.
+    // count_tokens takes no max_tokens, which the Messages translation insists on. Lenient, as /v1/messages
+    // is for links that take it natively: server tools and documents in tool results are counted as text.
     const body: JsonObject = { ...read.body, max_tokens: 1, stream: false };
-    const translated = anthropicToOpenAIRequest(body);
+    const translated = anthropicToOpenAIRequest(body, { lenient: true });
     if (translated instanceof GatewayError) return fail(translated);
     const model = typeof translated.model === "string" ? translated.model : "";
     if (key.allowedModels !== null && !key.allowedModels.has(model)) {

@@ -16,6 +16,7 @@ import { usageToOpenAI } from "../providers/shared/usage.ts";
 import type { JsonObject, Operation, StreamOptions, StreamTranslator, Usage } from "../providers/types.ts";
 import type { RouteCandidate, Router } from "../routing/router.ts";
 import { estimatePromptTokens, estimateUsage } from "../usage/estimate.ts";
+import { countTextTokens } from "../usage/tokens.ts";
 import { type RateTable, waddleaiTokens } from "../usage/rates.ts";
 import type { UsageWriter } from "../usage/writer.ts";
 import { authenticate } from "./auth.ts";
@@ -316,12 +317,17 @@ export function createProxyHandler(deps: ProxyDeps) {
       clearTotal();
       deps.router.end(candidate);
       const reported = anthropic?.usage ?? translator.usage;
-      const usage = reported ?? { ...estimateUsage(exchange.operation, exchange.model, exchange.body, translator.completionText), promptTokens: promptTokensOf(exchange) };
+      // Anthropic reports the input in message_start, with an output of 1 or so, and the output only in
+      // message_delta: a stream that did not reach its end (client gone, upstream cut or failed) is billed
+      // for the text it streamed, never less.
+      const partial = reported !== null && !translator.finished;
+      let usage = reported ?? { ...estimateUsage(exchange.operation, exchange.model, exchange.body, translator.completionText), promptTokens: promptTokensOf(exchange) };
+      if (partial) usage = { ...usage, completionTokens: Math.max(usage.completionTokens, countTextTokens(exchange.model, translator.completionText)) };
       const streamError = translator.error ?? anthropic?.error ?? null;
       const status = clientGone ? 499 : broken ? 500 : streamError ? streamError.status : 200;
       // Success was reported when the headers came; a stream that broke afterwards counts against the link.
       if (streamError && !clientGone && !broken) deps.router.report(candidate, "failed", performance.now() - (exchange.sentAt ?? exchange.started), streamError.message);
-      meter(exchange, { status, usage, estimated: reported === null, ttftMs, bytesOut, postMs });
+      meter(exchange, { status, usage, estimated: reported === null || partial, ttftMs, bytesOut, postMs });
       metrics.inFlight(exchange.endpoint, -1);
     };
 

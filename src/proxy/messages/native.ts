@@ -57,10 +57,20 @@ export function nativeMessageAnswer(upstreamJson: unknown, model: string, rename
     return new GatewayError("upstream_error", "The upstream answered with a body that is not an Anthropic message.");
   }
   if (renameModel) upstreamJson.model = model;
-  const usage = isJsonObject(upstreamJson.usage) ? usageFromAnthropic(upstreamJson.usage) : null;
+  const usage = isJsonObject(upstreamJson.usage) && countsTokens(upstreamJson.usage) ? usageFromAnthropic(upstreamJson.usage) : null;
   let completionText = "";
   if (usage === null) for (const block of upstreamJson.content) completionText += blockText(block);
   return { body: upstreamJson, usage, completionText };
+}
+
+const USAGE_COUNTS = ["input_tokens", "output_tokens", "cache_read_input_tokens", "cache_creation_input_tokens"] as const;
+
+/**
+ * Whether an Anthropic usage object holds any count: an empty one (some compatible servers send `{}`, a
+ * JSON answer re-told as a stream may have none) means unknown, to be estimated, not 0 tokens.
+ */
+function countsTokens(usage: JsonObject): boolean {
+  return USAGE_COUNTS.some((key) => typeof usage[key] === "number");
 }
 
 /** What a content block (or a block's start or delta) contributes to the completion's token count. */
@@ -225,6 +235,6 @@ export class AnthropicPassthroughStream implements StreamTranslator {
 
   private addUsage(usage: JsonObject): void {
     mergeAnthropicUsage(this.rawUsage, usage);
-    this.usage = usageFromAnthropic(this.rawUsage);
+    if (countsTokens(this.rawUsage)) this.usage = usageFromAnthropic(this.rawUsage);
   }
 }

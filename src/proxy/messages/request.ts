@@ -12,13 +12,23 @@ function invalid(message: string, param: string): GatewayError {
   return new GatewayError("invalid_request_error", message, { param });
 }
 
-/** The text a block holds wherever it nests (`text` and string `content` fields), for the gates' view. */
+/**
+ * String fields that hold nothing the model reads as text: identifiers, names, media types, signatures,
+ * addresses, encrypted or base64 payloads (`data`, except a text source's).
+ */
+const OPAQUE_FIELDS = new Set(["type", "id", "tool_use_id", "name", "media_type", "signature", "encrypted_content", "encrypted_index", "file_id", "url", "source", "data"]);
+
+/**
+ * The text a block holds wherever it nests, for the gates' view: every string field but the opaque ones,
+ * so a page fetched by a server tool, code output, a tool input or a document's title is scanned too.
+ */
 function textWithin(value: unknown, out: string[] = []): string[] {
   if (Array.isArray(value)) for (const item of value) textWithin(item, out);
   else if (isJsonObject(value)) {
+    const textSource = value.type === "text";
     for (const [key, field] of Object.entries(value)) {
       if (typeof field === "string") {
-        if (key === "text" || key === "content") out.push(field);
+        if (field.length > 0 && (!OPAQUE_FIELDS.has(key) || (key === "data" && textSource))) out.push(field);
       } else if (typeof field === "object" && field !== null) textWithin(field, out);
     }
   }
@@ -104,8 +114,11 @@ function userMessages(content: unknown, param: string, out: JsonObject[], lenien
       }
       case "document": {
         const document = documentPart(block.source, `${blockParam}.source`);
-        if (!(document instanceof GatewayError)) parts.push(document);
-        else if (!lenient) return document;
+        if (!(document instanceof GatewayError)) {
+          // The model reads a document's title and context with it: they travel (and are scanned) as text.
+          for (const note of [block.title, block.context]) if (typeof note === "string" && note.length > 0) parts.push({ type: "text", text: note });
+          parts.push(document);
+        } else if (!lenient) return document;
         else pushLenient(parts, block);
         break;
       }
@@ -156,7 +169,8 @@ function assistantMessage(content: unknown, param: string, lenient: boolean): Js
       toolCalls.push({ id, type: "function", function: { name, arguments: JSON.stringify(block.input ?? {}) } });
     } else if (lenient) {
       // Server tool calls and their results (web search, code execution, …) ran inside Anthropic's API.
-      if (block.type !== "thinking" && block.type !== "redacted_thinking") texts.push(...textWithin(block));
+      // Their fields are pieces of their own, kept apart from the text around them.
+      if (block.type !== "thinking" && block.type !== "redacted_thinking") for (const piece of textWithin(block)) texts.push(`${piece}\n`);
     } else if (block.type !== "thinking" && block.type !== "redacted_thinking") {
       return invalid(`Assistant content blocks of type "${String(block.type)}" are not supported.`, `${blockParam}.type`);
     }
