@@ -42,6 +42,22 @@ function mergeBetas(...lists: (string | null | undefined)[]): string {
 }
 
 /**
+ * The client's betas a link lets through. A beta acts on the link's account (files, containers, skills,
+ * MCP servers, premium context), so the link's `client_betas` option may name the ones clients may turn
+ * on; without it every beta passes, as clients such as Claude Code expect.
+ */
+function allowedClientBetas(link: LinkConfig, requested: string | null): string | null {
+  const allowed = link.options.client_betas;
+  if (requested === null || !Array.isArray(allowed)) return requested;
+  const names = new Set(allowed.filter((name): name is string => typeof name === "string").map((name) => name.trim()));
+  return requested
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => names.has(name))
+    .join(",");
+}
+
+/**
  * A /v1/messages body forwarded as the client wrote it: only `model` becomes the link's upstream name,
  * and the link's key replaces the client's. The client's `anthropic-version` wins over the link's default
  * (it describes the body and the answer the client expects); its betas are added to the link's.
@@ -50,7 +66,7 @@ export function buildAnthropicMessagesRequest(link: LinkConfig, body: JsonObject
   const headers = anthropicHeaders(link);
   const version = clientHeaders.get("anthropic-version");
   if (version) headers["anthropic-version"] = version;
-  const betas = mergeBetas(headers["anthropic-beta"], clientHeaders.get("anthropic-beta"));
+  const betas = mergeBetas(headers["anthropic-beta"], allowedClientBetas(link, clientHeaders.get("anthropic-beta")));
   if (betas.length > 0) headers["anthropic-beta"] = betas;
   return jsonPost(joinUrl(link.endpointUrl, "/v1/messages"), headers, { ...body, model });
 }

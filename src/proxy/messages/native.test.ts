@@ -18,8 +18,8 @@ function passthrough(text: string, options = { model: "claude-alias", renameMode
   return { stream, out };
 }
 
-function anthropicCandidate(upstreamModel = "claude-sonnet-4-5"): RouteCandidate {
-  const link = testLink("anthropic", { models: ["claude-sonnet-4-5"], options: { headers: { "anthropic-beta": "context-1m-2025-08-07" } } });
+function anthropicCandidate(upstreamModel = "claude-sonnet-4-5", options: Record<string, unknown> = { headers: { "anthropic-beta": "context-1m-2025-08-07" } }): RouteCandidate {
+  const link = testLink("anthropic", { models: ["claude-sonnet-4-5"], options });
   link.config.provider = "anthropic";
   link.config.endpointUrl = "https://api.anthropic.test";
   link.config.apiKey = "sk-ant-link-key";
@@ -163,6 +163,16 @@ describe("readMessagesRequest", () => {
     expect(intake.nativeRequest({ link: openai, upstreamModel: "m" })).toBeNull();
     expect(servesNatively({ link: openai, upstreamModel: "m" })).toBe(false);
     expect(servesNatively(anthropicCandidate())).toBe(true);
+  });
+
+  test("a link's client_betas option lets through only the betas it names", () => {
+    const betas = new Headers({ "anthropic-version": "2023-06-01", "anthropic-beta": "files-api-2025-04-14, interleaved-thinking-2025-05-14,mcp-client-2025-04-04" });
+    const intake = readMessagesRequest({ model: "claude-sonnet-4-5", max_tokens: 64, messages: [{ role: "user", content: "Hi" }] }, betas);
+    if (intake instanceof GatewayError) throw intake;
+    const beta = (options: Record<string, unknown>) => intake.nativeRequest(anthropicCandidate("claude-sonnet-4-5", options))?.headers["anthropic-beta"];
+    expect(beta({ client_betas: ["interleaved-thinking-2025-05-14"] })).toBe("interleaved-thinking-2025-05-14");
+    expect(beta({ client_betas: [] })).toBeUndefined();
+    expect(beta({})).toBe("files-api-2025-04-14,interleaved-thinking-2025-05-14,mcp-client-2025-04-04");
   });
 
   test("server tools and their result blocks: left to native links, their text still in the gates' view", () => {
