@@ -118,7 +118,8 @@ export function ruleLogits(model: Model, fired: readonly number[], z: Float64Arr
   let z2 = model.bias[2] as number;
   let z3 = model.bias[3] as number;
   const rw = model.ruleWeights;
-  for (const rule of fired) {
+  for (let k = 0; k < fired.length; k++) {
+    const rule = fired[k] as number;
     if (rule >= MODEL_FEATURE_COUNT) continue;
     const base = rule * HEADS;
     z0 += rw[base] as number;

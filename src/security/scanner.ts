@@ -96,10 +96,41 @@ const LABELS: Record<Exclude<Encoding, null>, string> = {
 const modelOut = new Float64Array(HEADS);
 const windowLogits = new Float64Array(HEADS);
 const windowOut = new Float64Array(HEADS);
-/** Per head, the probability a window must reach to count under the current policy (set per scan). */
-const windowGate = new Float64Array(HEADS);
-/** Per head, what a window below its gate counts as: just under the policy's threshold (set per scan). */
-const windowCap = new Float64Array(HEADS);
+
+/**
+ * What a scan under one policy needs beyond the policy itself, worked out once per scanner rather
+ * than per call (a short prompt's scan costs about a microsecond, so per-call set-up shows).
+ */
+interface PolicyScan {
+  readonly policy: Policy;
+  /** Without an attack head its score stays 0 and this threshold is never reached. */
+  readonly attackThreshold: number;
+  /** Per head, the probability a window must reach to count under this policy (see WINDOW_FLOORS). */
+  readonly windowGate: Float64Array;
+  /** Per head, what a window below its gate counts as: just under the policy's threshold. */
+  readonly windowCap: Float64Array;
+}
+
+type PolicyScans = Readonly<Record<Exclude<PolicyName, "off">, PolicyScan>>;
+
+function policyScans(model: Model, policies: ReturnType<typeof buildPolicies>, windowFloors: WindowFloors): PolicyScans {
+  const build = (name: Exclude<PolicyName, "off">): PolicyScan => {
+    const policy = policies[name];
+    const attackThreshold = model.attackThresholds?.[name] ?? Number.POSITIVE_INFINITY;
+    const floors = windowFloors[name];
+    const windowGate = new Float64Array(HEADS);
+    const windowCap = new Float64Array(HEADS);
+    for (let c = 0; c < MODEL_CATEGORIES.length; c++) {
+      const threshold = policy.categories[MODEL_CATEGORIES[c] as SecurityCategory].modelThreshold;
+      windowGate[c] = Math.max(threshold, floors.categories);
+      windowCap[c] = threshold - 1e-9;
+    }
+    windowGate[ATTACK_HEAD] = Math.max(attackThreshold, floors.attack);
+    windowCap[ATTACK_HEAD] = attackThreshold - 1e-9;
+    return { policy, attackThreshold, windowGate, windowCap };
+  };
+  return { strict: build("strict"), balanced: build("balanced"), permissive: build("permissive") };
+}
 
 const TALLY: Tally = {
   modelScore: new Float64Array(MODEL_CATEGORIES.length),
@@ -122,7 +153,7 @@ function resetTally(): Tally {
     TALLY.ruleScore[c] = 0;
     TALLY.contextScore[c] = 0;
   }
-  for (const rules of TALLY.rulesByCategory) clearOnce(rules);
+  for (let c = 0; c < ALL_CATEGORIES.length; c++) clearOnce(TALLY.rulesByCategory[c] as number[]);
   clearOnce(TALLY.signals);
   TALLY.strongest = null;
   TALLY.modelExcerpt = null;
@@ -140,16 +171,18 @@ function addOnce(list: number[], rule: number): void {
 
 function clearOnce(list: number[]): void {
   if (list.length === 0) return;
-  for (const rule of list) inTally[rule] = 0;
+  for (let k = 0; k < list.length; k++) inTally[list[k] as number] = 0;
   list.length = 0;
 }
 
 /**
  * Scores a long segment through its windows (features.ts windowCount): modelOut[h] becomes the best
- * window probability for head h, a window below windowGate[h] counting as at most windowCap[h].
- * Returns the position in the segment's text of the window with the highest such score.
+ * window probability for head h, a window below the scan's windowGate[h] counting as at most its
+ * windowCap[h]. Returns the position in the segment's text of the window with the highest such score.
  */
-function scoreWindows(model: Model, analysis: SegmentAnalysis, windows: number): number {
+function scoreWindows(model: Model, scan: PolicyScan, analysis: SegmentAnalysis, windows: number): number {
+  const windowGate = scan.windowGate;
+  const windowCap = scan.windowCap;
   ruleLogits(model, analysis.fired, windowLogits);
   for (let h = 0; h < HEADS; h++) modelOut[h] = 0;
   let best = -1;
@@ -204,22 +237,25 @@ interface PartRecord {
  * The part record of `analysis`. With `keep`, its rule list is copied so that the record outlives the
  * analysis' buffers (for a cache); without, it is valid until the next analysis.
  */
-function summarize(model: Model, analysis: SegmentAnalysis, encoding: Encoding, keep: boolean): PartRecord {
+function summarize(model: Model, scan: PolicyScan, analysis: SegmentAnalysis, encoding: Encoding, keep: boolean): PartRecord {
   const windows = windowCount(analysis.length);
   let position = 0;
-  if (windows > 0) position = scoreWindows(model, analysis, windows);
+  if (windows > 0) position = scoreWindows(model, scan, analysis, windows);
   else scoreSegment(model, analysis.fired, analysis.ngrams, modelOut);
   const fired = keep ? analysis.fired.slice() : analysis.fired;
   let codeLike: boolean | null = null;
   let suppressed = 0;
-  for (const rule of fired) {
+  // Indexed loops: fired lists are short, and an array iterator's set-up costs as much as the body.
+  for (let k = 0; k < fired.length; k++) {
+    const rule = fired[k] as number;
     if (CODE_MENTION[rule] === 1) codeLike ??= looksLikeCode(analysis.text);
     if (RULE_SUPPRESSES[rule] === 1) suppressed |= 1 << (RULE_CATEGORY[rule] as number);
   }
   // The first rule with the highest severity among those that count (what apply() compares).
   let strongest = -1;
   let strongestSeverity = 0;
-  for (const rule of fired) {
+  for (let k = 0; k < fired.length; k++) {
+    const rule = fired[k] as number;
     const severity = RULE_SEVERITY[rule] as number;
     if (severity <= strongestSeverity || (RULE_CATEGORY[rule] as number) < 0 || !counts(rule, codeLike === true, suppressed)) continue;
     strongest = rule;
@@ -254,7 +290,8 @@ function apply(tally: Tally, part: PartRecord): void {
     tally.modelExcerpt = part;
     tally.modelExcerptScore = segmentBest;
   }
-  for (const rule of fired) {
+  for (let k = 0; k < fired.length; k++) {
+    const rule = fired[k] as number;
     const c = RULE_CATEGORY[rule] as number;
     if (c < 0) {
       addOnce(tally.signals, rule);
@@ -292,27 +329,28 @@ function raiseModelScore(tally: Tally, c: number, score: number): number {
  * part is applied to `tally` as soon as it is summarised, or, without a tally, kept in `kept` (for a
  * cache: see summarize).
  */
-function analyseParts(model: Model, text: string, tally: Tally | null, kept: PartRecord[] | null): void {
+function analyseParts(model: Model, scan: PolicyScan, text: string, tally: Tally | null, kept: PartRecord[] | null): void {
   const analysis = analyzeSegment(text);
   const children = decodedChildren(analysis);
   const keep = kept !== null;
-  let part = summarize(model, analysis, null, keep);
+  let part = summarize(model, scan, analysis, null, keep);
   if (tally !== null) apply(tally, part);
   else kept?.push(part);
-  for (const child of children) {
+  for (let k = 0; k < children.length; k++) {
+    const child = children[k] as Segment;
     const decoded = analyzeSegment(child.text);
     // The tag characters' signal already fired on the carrier; the decoded payload is plain text.
     if (child.encoding !== "tags") markEncoding(ENCODING_SIGNAL[child.encoding]);
-    part = summarize(model, decoded, child.encoding, keep);
+    part = summarize(model, scan, decoded, child.encoding, keep);
     if (tally !== null) apply(tally, part);
     else kept?.push(part);
   }
 }
 
 /** The parts of one message text, kept for a cache. */
-function keptParts(model: Model, text: string): PartRecord[] {
+function keptParts(model: Model, scan: PolicyScan, text: string): PartRecord[] {
   const parts: PartRecord[] = [];
-  analyseParts(model, text, null, parts);
+  analyseParts(model, scan, text, null, parts);
   return parts;
 }
 
@@ -394,6 +432,7 @@ function decide(tally: Tally, policy: Policy, attackThreshold: number, truncated
   const findings: CategoryVerdict[] = [];
   let strongestFiredSeverity = 0;
   let attackFound = false;
+  let blocks = false;
   for (let c = 0; c < ALL_CATEGORIES.length; c++) {
     const rule = policy.byIndex[c] as CategoryRule;
     const modelScore = c < MODEL_CATEGORIES.length ? (tally.modelScore[c] as number) : 0;
@@ -409,6 +448,7 @@ function decide(tally: Tally, policy: Policy, attackThreshold: number, truncated
     if (category !== "credential") attackFound = true;
     const ids = findingRules(tally, c, modelFires ? (MODEL_RULE_IDS[c] as readonly string[]) : NO_IDS);
     const action = contextFires ? rule.contextAction : rule.action;
+    if (action === "block") blocks = true;
     findings.push({ category, score: Math.round(Math.max(modelScore, ruleScore) * 1000) / 1000, rules: ids, action });
   }
   // The attack head adds a catch only where no attack category fired (a credential finding alone
@@ -417,9 +457,11 @@ function decide(tally: Tally, policy: Policy, attackThreshold: number, truncated
     const c = likeliestCategory(tally);
     const category = ALL_CATEGORIES[c] as SecurityCategory;
     const ids = findingRules(tally, c, ATTACK_RULE_IDS);
-    findings.unshift({ category, score: Math.round(tally.attackScore * 1000) / 1000, rules: ids, action: (policy.byIndex[c] as CategoryRule).action });
+    const action = (policy.byIndex[c] as CategoryRule).action;
+    if (action === "block") blocks = true;
+    findings.unshift({ category, score: Math.round(tally.attackScore * 1000) / 1000, rules: ids, action });
   }
-  const action = findings.some((f) => f.action === "block") ? "block" : findings.length > 0 ? "flag" : "allow";
+  const action = blocks ? "block" : findings.length > 0 ? "flag" : "allow";
   let excerpt = "";
   if (findings.length > 0) {
     const strongest = tally.strongest;
@@ -438,7 +480,7 @@ function decide(tally: Tally, policy: Policy, attackThreshold: number, truncated
  * `cache` (createScanCache), texts it has seen cost a lookup; the result is the same without it.
  */
 export function scanMessages(texts: readonly string[], policyName: PolicyName, cache?: ScanCache): ScanResult {
-  return scanWith(MODEL, POLICIES, WINDOW_FLOORS, texts, policyName, cache);
+  return scanWith(SCANS, texts, policyName, cache);
 }
 
 /**
@@ -459,35 +501,30 @@ export function createScanner(
   model: Model,
   windowFloors: WindowFloors = WINDOW_FLOORS,
 ): (texts: readonly string[], policyName: PolicyName) => ScanResult {
-  const policies = buildPolicies(model.thresholds);
-  return (texts, policyName) => scanWith(model, policies, windowFloors, texts, policyName);
+  const scans = { model, byPolicy: policyScans(model, buildPolicies(model.thresholds), windowFloors) };
+  return (texts, policyName) => scanWith(scans, texts, policyName);
 }
 
-function scanWith(
-  model: Model,
-  policies: ReturnType<typeof buildPolicies>,
-  windowFloors: WindowFloors,
-  texts: readonly string[],
-  policyName: PolicyName,
-  cache?: ScanCache,
-): ScanResult {
+/** A model and its per-policy set-up (policyScans): everything scanWith reads besides its arguments. */
+interface Scans {
+  readonly model: Model;
+  readonly byPolicy: PolicyScans;
+}
+
+const SCANS: Scans = { model: MODEL, byPolicy: policyScans(MODEL, POLICIES, WINDOW_FLOORS) };
+
+function scanWith(scans: Scans, texts: readonly string[], policyName: PolicyName, cache?: ScanCache): ScanResult {
   if (policyName === "off") return { action: "allow", findings: [], truncated: false, excerpt: "", policy: "off" };
-  const policy = policies[policyName];
-  // Without an attack head its score stays 0 and this threshold is never reached.
-  const attackThreshold = model.attackThresholds?.[policyName] ?? Number.POSITIVE_INFINITY;
-  const floors = windowFloors[policyName];
-  for (let c = 0; c < MODEL_CATEGORIES.length; c++) {
-    const threshold = policy.categories[MODEL_CATEGORIES[c] as SecurityCategory].modelThreshold;
-    windowGate[c] = Math.max(threshold, floors.categories);
-    windowCap[c] = threshold - 1e-9;
-  }
-  windowGate[ATTACK_HEAD] = Math.max(attackThreshold, floors.attack);
-  windowCap[ATTACK_HEAD] = attackThreshold - 1e-9;
+  const model = scans.model;
+  const scan = scans.byPolicy[policyName];
+  const policy = scan.policy;
   const window = selectWindow(texts, policy.maxChars);
   const tally = resetTally();
-  for (const text of window.segments) {
-    if (cache === undefined) analyseParts(model, text, tally, null);
-    else for (const part of cache.lookup(policyName, text, () => keptParts(model, text))) apply(tally, part);
+  const segments = window.segments;
+  for (let s = 0; s < segments.length; s++) {
+    const text = segments[s] as string;
+    if (cache === undefined) analyseParts(model, scan, text, tally, null);
+    else for (const part of cache.lookup(policyName, text, () => keptParts(model, scan, text))) apply(tally, part);
   }
-  return decide(tally, policy, attackThreshold, window.truncated);
+  return decide(tally, policy, scan.attackThreshold, window.truncated);
 }
