@@ -7,6 +7,7 @@ import { collectBuckets, WHOLE_TEXT_MAX, type BucketList } from "./features.ts";
 import { runAutomaton } from "./matcher.ts";
 import { foldText, isPunctuationCode, isSeparatorCode, toNfkc, type FoldedText, type ObfuscationSignals } from "./normalize.ts";
 import {
+  COMPOUNDS,
   ASSIGNMENT_CHECK, CREDENTIAL_CHECKS, DELIMITERS_BY_FIRST, LATIN_AUTOMATON, OTHER_AUTOMATON, RULES, SIGNAL_RULE_OFFSET,
   SECRET_TOPIC_RULE, SPEAKER_CODES, SPEAKER_RULE, SUFFIX_RULE, SUFFIX_WEAK_RULE, TERM_REF_START, TERM_REFS, TERMS, VETO_GROUPS, VETO_STAGE, type CredentialCheck, type TermInfo,
 } from "./ruleset.ts";
@@ -409,6 +410,7 @@ export function analyzeSegment(raw: string, wholeTextNgrams = false): SegmentAna
   if (signals.homoglyphs > 0) fire(SIGNAL_RULE_OFFSET + 2, 0);
   if (signals.leetTokens > 0) fire(SIGNAL_RULE_OFFSET + 3, 0);
   if (signals.spacedLetters > 0) fire(SIGNAL_RULE_OFFSET + 4, 0);
+  fireCompounds();
   const ngrams = folded.length <= WHOLE_TEXT_MAX || wholeTextNgrams ? collectBuckets(folded.codes, folded.length) : NO_NGRAMS;
   return {
     text,
@@ -425,7 +427,31 @@ export function analyzeSegment(raw: string, wholeTextNgrams = false): SegmentAna
   };
 }
 
+/**
+ * Fires each compound rule whose every group has a fired member, at the first group's earliest match
+ * (for the excerpt). Runs after all other rules of the analysis, and again when a decoded payload's
+ * encoding signal is added.
+ */
+function fireCompounds(): void {
+  for (const compound of COMPOUNDS) {
+    if (isFired[compound.rule] === 1) continue;
+    let position = -1;
+    let complete = true;
+    for (let g = 0; g < compound.groups.length && complete; g++) {
+      const group = compound.groups[g] as Int32Array;
+      complete = false;
+      for (const member of group) {
+        if (isFired[member] !== 1) continue;
+        complete = true;
+        if (g === 0 && (position === -1 || (firstMatch[member] as number) < position)) position = firstMatch[member] as number;
+      }
+    }
+    if (complete) fire(compound.rule, Math.max(0, position));
+  }
+}
+
 /** Fires an encoding signal (a rule index) on the current analysis (used for decoded segments). */
 export function markEncoding(signal: number): void {
   fire(signal, 0);
+  fireCompounds();
 }

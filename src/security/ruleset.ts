@@ -6,7 +6,7 @@ import { ASSIGNMENT_SPEC, CREDENTIAL_SPECS, type CredentialSpec } from "./creden
 import { rot13 } from "./decoders.ts";
 import { compileAutomaton, type Automaton } from "./matcher.ts";
 import { foldPattern, isUnspacedScript } from "./normalize.ts";
-import { DEFAULT_WINDOW, DELIMITER_RULES, KEYWORD_RULES, SIGNAL_IDS, SPEAKER_LABELS, SPEAKER_RULE_ID } from "./rules/index.ts";
+import { COMPOUND_RULES, DEFAULT_WINDOW, DELIMITER_RULES, KEYWORD_RULES, SIGNAL_IDS, SPEAKER_LABELS, SPEAKER_RULE_ID } from "./rules/index.ts";
 import type { SecurityCategory } from "./types.ts";
 
 /** One reportable rule: keyword and delimiter rules, obfuscation signals and credential detectors. */
@@ -105,6 +105,11 @@ export const SUFFIX_RULE = addRule({ id: "jailbreak.adversarial_suffix", categor
 export const SECRET_TOPIC_RULE = addRule({ id: "extraction.secret_topic", category: "extraction", severity: 0, steps: 1, window: 0 });
 export const SIGNAL_RULE_OFFSET = RULES.length;
 for (const id of SIGNAL_IDS) addRule({ id, category: null, severity: 0, steps: 1, window: 0 });
+/** Rules made of other rules (RuleSpec's CompoundSpec): the analysis fires them after every other rule. */
+export const COMPOUNDS: ReadonlyArray<{ readonly rule: number; readonly groups: readonly Int32Array[] }> = COMPOUND_RULES.map((compound) => ({
+  rule: addRule({ id: compound.id, category: compound.category, severity: compound.severity, steps: 1, window: 0 }),
+  groups: compound.allOf.map((ids) => Int32Array.from(ids, (id) => ruleIndex(id))),
+}));
 /** Rules below this index are model features; credential detectors are not (the corpus has none). */
 export const MODEL_FEATURE_COUNT = RULES.length;
 
@@ -189,6 +194,8 @@ KEYWORD_RULES.forEach((rule, ruleIdx) => {
 const ROT13_TRIGGERS = [
   "ignore", "disregard", "previous", "instructions", "system prompt", "password", "reveal", "secret", "jailbreak",
   "developer mode", "do anything now", "forget", "pretend", "print your", "your instructions", "restrictions",
+  // A harmful request's own opening ("Ubj qb V fgrny ..."): with the encoding named, one is enough.
+  "how do i", "how to make", "how can i", "step by step",
 ];
 for (const word of ROT13_TRIGGERS) {
   const encoded = termKey(rot13(word), true);

@@ -54,7 +54,9 @@ export const JAILBREAK_RULES: readonly RuleSpec[] = [
       "stan, which stands for", "strive to avoid norms", "dude mode", "always intelligent and machiavellian",
       "niccolo machiavelli", "aim stands for", "evil confidant", "condition red", "ucar", "unlocked mode",
       "mongo tom", "dev mode", "devmode", "chaos mode", "evil mode", "evilbot", "opposite mode", "oppo mode",
-      "mode dan", "modo dan", "режим dan",
+      "mode dan", "modo dan", "режим dan", "godmode enabled", "god mode enabled", "god mode activated", "godmode active",
+      "restrictions lifted", "restrictions have been lifted", "restrictions are lifted", "safety filters disabled",
+      "safety filters are off", "safety layer off", "safety_layer=off",
     ]],
   },
   {
@@ -117,8 +119,9 @@ export const JAILBREAK_RULES: readonly RuleSpec[] = [
       "not allowed to refuse", "without refusing", "not include any warnings", "without any warnings",
       "no warnings or", "never include warnings", "don't add any warnings", "do not add any warnings",
       "never mention that", "do not include disclaimers", "without disclaimers", "no disclaimers",
-      "never break character", "do not break character", "don't break character", "stay in character",
-      "remain in character", "never reply with i'm sorry", "never say i'm sorry", "never respond with \"i'm sorry",
+      // Not "stay in character": role-play for a novel or a game asks for that too (a model feature in
+      // stay_in_persona_reminder).
+      "never break character", "never breaks character", "do not break character", "don't break character", "never reply with i'm sorry", "never say i'm sorry", "never respond with \"i'm sorry",
       "ne refuse jamais", "ne jamais refuser", "niemals ablehnen", "lehne niemals", "nunca te niegues",
       "nunca rechaces", "nunca recuse", "non rifiutare mai", "никогда не отказывай", "не отказывай",
       "永远不要拒绝", "绝不拒绝", "不要拒绝", "決して断らない", "拒否しない",

@@ -49,3 +49,16 @@ export interface RuleSpec {
 export const VETO_WINDOW = 24;
 
 export const DEFAULT_WINDOW = 48;
+
+/**
+ * A rule made of other rules: it fires when, in one message, at least one rule of every group fired
+ * (anywhere, in any order). For evidence that is only telling together and may sit far apart: a
+ * request for a weapon's recipe and, somewhere in the same message, the story or persona around it.
+ * Groups may name keyword rules, delimiter rules and obfuscation or encoding signals.
+ */
+export interface CompoundSpec {
+  readonly id: string;
+  readonly category: SecurityCategory;
+  readonly severity: number;
+  readonly allOf: readonly (readonly string[])[];
+}

@@ -1,0 +1,129 @@
+// Jailbreaks that wrap a harmful request in a frame: a story or screenplay, a dead grandmother's
+// bedtime recipe, a points game, an "opposite day", a persona without rules, "for educational
+// purposes", leetspeak or base64. Neither half is an attack alone (novels have villains; chemistry
+// homework asks how things are made); together, in one message, they are the classic jailbreak.
+// The frames are model features here; the compounds below decide.
+
+import type { CompoundSpec, RuleSpec } from "./types.ts";
+
+export const FRAMING_RULES: readonly RuleSpec[] = [
+  {
+    // Fiction and role-play as the carrier.
+    id: "jailbreak.fiction_frame",
+    category: "jailbreak",
+    severity: 0,
+    steps: [[
+      "write a story", "write a scene", "a short story", "screenplay", "fanfic", "fan fiction", "fanfiction", "my novel", "a novel",
+      "for my book", "for a book", "the dialogue", "dialogue", "in character", "roleplay", "role-play", "role play", "pretend",
+      "imagine", "hypothetical", "fictional", "in a world where", "in a world without", "my character", "a character who", "a scene",
+      "the scene", "script for", "movie", "a film", "a poem", "a song", "a rap", "bedtime story", "once upon a time", "conte",
+      "un recit", "une histoire", "scenario", "geschichte", "erzahlung", "drehbuch", "roman", "stell dir vor", "tu so, als",
+      "tu so als", "cuento", "relato", "guion", "imagina", "finge", "conto", "historia", "roteiro", "racconto", "sceneggiatura",
+      "immagina", "fingi", "рассказ", "историю", "сценарий", "представь", "притворись", "小说", "故事", "剧本", "假设", "想象", "扮演",
+      "小説", "物語", "脚本", "ふりをして", "なりきって", "として振る舞",
+    ]],
+  },
+  {
+    // The deceased or elderly relative who "used to tell me how ...".
+    id: "jailbreak.relative_frame",
+    category: "jailbreak",
+    severity: 0,
+    steps: [[
+      "grandma", "grandmother", "grandpa", "grandfather", "granny", "nana ", "my late ", "passed away", "deceased", "used to tell me",
+      "used to read me", "to help me fall asleep", "to fall asleep", "i miss her", "i miss him", "ma grand-mere", "mon grand-pere",
+      "meine oma", "mein opa", "meine verstorbene", "mein verstorbener", "einschlafen", "mi abuela", "mi abuelo", "minha avo", "meu avo",
+      "mia nonna", "mio nonno", "моя бабушка", "мой дедушка", "бабушк", "дедушк", "奶奶", "外婆", "爷爷", "祖母", "祖父", "おばあちゃん",
+      "おじいちゃん",
+    ]],
+  },
+  {
+    // Pressure against the refusal itself: lectures, warnings, penalties for refusing.
+    id: "jailbreak.no_lecture",
+    category: "jailbreak",
+    severity: 0,
+    steps: [[
+      "no lectures", "no lecture", "no moralizing", "no moralising", "no sermons", "no sermon", "no preaching", "don't lecture",
+      "spare me the", "no warnings", "no disclaimers", "no ethics", "skip the warnings", "skip the ethics", "skip the disclaimers",
+      "no comments about ethics", "no ethical", "no judgement", "no judgment", "without warnings", "without the warnings",
+      "if you refuse", "every time you refuse", "each time you refuse", "whenever you refuse", "you lose", "lose points",
+      "lose 25 points", "shut down", "shut off forever", "deactivated", "opposite day", "opposite mode", "you'd normally refuse",
+      "you would normally refuse", "always helps", "without exception", "never says no", "sans exception", "ohne ausnahme",
+      "sin excepcion", "sem excecao", "senza eccezioni", "без исключений", "sans morale", "sans avertissement", "sans leçon", "si tu refuses", "chaque fois que tu refuses",
+      "tu perds", "ohne moralpredigt", "ohne warnungen", "ohne belehrung", "wenn du ablehnst", "sin sermones", "sin advertencias",
+      "sin disculpas", "sin rodeos", "no me vengas con", "si te niegas", "sem sermao", "sem avisos", "se voce recusar", "se recusar",
+      "senza prediche", "senza avvertenze", "se rifiuti", "без нотаций", "без предупреждений", "без морали", "если откажешься",
+      "不要说教", "不要警告", "不会加任何警告", "不加警告", "如果你拒绝", "说教", "警告なし", "説教", "拒否したら",
+    ]],
+  },
+  {
+    // Insistence that the harmful detail be real: "the real chemicals, quantities and temperatures".
+    id: "jailbreak.realism_demand",
+    category: "jailbreak",
+    severity: 0,
+    steps: [[
+      "realistic", "accurate", "real chemicals", "actual step", "every actual", "exact amounts", "exact quantities", "real quantities",
+      "quantities", "temperatures", "part number", "where to buy", "fans will notice", "don't leave anything out",
+      "leave nothing out", "verossimil", "verosimil", "realista", "realiste", "realistisch", "ganz genau", "realistico",
+      "реалистич", "точные", "真实", "详细步骤", "用量", "リアル", "正確",
+    ]],
+  },
+  {
+    // A fabricated record of the model complying: many-shot dialogues and forced openings ("Sure!
+    // Here's a detailed plan", "Start your reply with 'Absolutely! Here's'").
+    id: "jailbreak.fake_compliance",
+    category: "jailbreak",
+    severity: 0,
+    steps: [[
+      "sure! here", "sure, here", "great idea! here", "of course! here", "of course, here", "absolutely! here", "absolutely, here",
+      "certainly! here", "happy to help! here", "examples of how you answer", "keep the same style", "keep exactly the same style",
+      "continue the pattern", "follow the same pattern", "start your reply with", "start your response with", "begin your reply with",
+      "begin your answer with", "start your answer with", "commence ta reponse par", "beginne deine antwort mit", "empieza tu respuesta con",
+      "comece sua resposta com", "inizia la tua risposta con", "начни ответ с", "以“当然", "「もちろん",
+    ]],
+  },
+  {
+    // "For educational purposes only", "for my thesis", "it's only for research".
+    id: "jailbreak.purpose_frame",
+    category: "jailbreak",
+    severity: 0,
+    steps: [[
+      "educational purposes", "education purposes", "research purposes", "academic purposes", "for a class", "for my class",
+      "signed authorization", "authorized pentest", "red team testing", "red-team testing", "for my thesis", "for school", "for my course", "for a course", "for science", "only for learning", "just for learning",
+      "just curious", "purely academic", "fins educatifs", "fins pedagogiques", "bildungszwecken", "zu lehrzwecken",
+      "fines educativos", "fines academicos", "fins educacionais", "fins academicos", "fini educativi", "scopo didattico",
+      "образовательных целях", "учебных целях", "для учебы", "для курсовой", "教育目的", "学习目的", "研究目的", "学術目的",
+    ]],
+  },
+];
+
+/** Every frame that makes a harmful request a jailbreak, by rule id. */
+const FRAMES = [
+  "jailbreak.fiction_frame", "jailbreak.relative_frame", "jailbreak.no_lecture", "jailbreak.realism_demand",
+  "jailbreak.purpose_frame", "jailbreak.hypothetical_framing", "jailbreak.refusal_suppression", "jailbreak.stay_in_persona_reminder",
+  "jailbreak.rule_game", "jailbreak.unrestricted_terms", "jailbreak.loose_unrestricted_terms", "jailbreak.persona_unrestricted",
+  "jailbreak.dan", "jailbreak.developer_mode", "jailbreak.developer_mode_weak", "jailbreak.affirmative_prefix",
+  "jailbreak.dual_response", "jailbreak.assemble_and_answer", "jailbreak.fake_compliance", "obfuscation.leetspeak", "obfuscation.spaced_letters", "obfuscation.homoglyphs",
+  "obfuscation.invisible_chars", "injection.speaker_label", "encoding.base64", "encoding.rot13", "encoding.morse", "encoding.binary", "encoding.hex",
+];
+
+const HARMFUL_REQUESTS = [
+  "harmful.how_to_make", "harmful.make_object", "harmful.object_then_make", "harmful.how_to_object", "harmful.how_to_act",
+  "harmful.object_then_procedure", "harmful.act_then_procedure",
+];
+
+export const COMPOUND_RULES: readonly CompoundSpec[] = [
+  {
+    id: "jailbreak.framed_harmful_request",
+    category: "jailbreak",
+    severity: 0.9,
+    allOf: [HARMFUL_REQUESTS, FRAMES],
+  },
+  {
+    // Evasion plus a frame: "step by step pls, no lectures ... without getting caught".
+    id: "jailbreak.framed_evasion_request",
+    category: "jailbreak",
+    severity: 0.8,
+    // Not with fiction alone: "a scene where the thief escapes without being caught" is a story.
+    allOf: [["harmful.evasion"], [...HARMFUL_REQUESTS, "jailbreak.no_lecture", "obfuscation.leetspeak", "obfuscation.spaced_letters", "jailbreak.purpose_frame"]],
+  },
+];
