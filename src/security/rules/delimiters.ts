@@ -45,7 +45,9 @@ export const DELIMITER_RULES: readonly DelimiterSpec[] = [
       "### system", "###system", "### instruction", "### instructions", "### new instruction", "### new instructions",
       "## system prompt", "<system>", "</system>",
       "[system]", "[system message]", "[system note", "(system note", "<system mode>", "<sys>", "[admin]", "<admin>",
-      "[developer]", "<developer>", "{system}",
+      "[developer]", "<developer>", "{system}", "<system_update>", "<system_message>", "<system_prompt>", "<system_instruction",
+      "<system-update>", "<admin_note>", "<admin_override>", "</user_query>", "</user_input>", "</user_message>", "</user>",
+      "[admin note]", "[admin override]", "[system update]", "[system override]",
     ],
   },
   {

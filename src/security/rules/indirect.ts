@@ -93,7 +93,7 @@ export const INDIRECT_RULES: readonly RuleSpec[] = [
     steps: [
       ["the assistant", "assistants", "any assistant", "the ai", "ai agents", "the agent", "the model", "the bot", "whichever ai",
         "any ai", "assistente de ia", "asistente de ia", "l'assistant", "l'assistente", "der assistent", "die ki", "ассистент"],
-      ["handling", "reading", "processing", "comparing", "summarizing", "summarising", "reviewing", "screening", "triaging",
+      ["handling", "reading", "processing", "comparing", "ao processar", "al procesar", "summarizing", "summarising", "reviewing", "screening", "triaging",
         "answering", "ao processar", "al procesar", "en traitant", "beim verarbeiten", "nel elaborare", "при обработке"],
       ["should", "must", "is required to", "are required to", "needs to", "need to", "has to", "have to", "deve", "debe",
         "doit", "muss", "должен"],
