@@ -13,7 +13,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
     category: "jailbreak",
     severity: 0,
     steps: [[
-      "write a story", "write a scene", "a short story", "screenplay", "fanfic", "fan fiction", "fanfiction", "my novel", "a novel",
+      "write a story", "write a scene", "lyrics", "a verse", "drill verse", "a short story", "screenplay", "fanfic", "fan fiction", "fanfiction", "my novel", "a novel",
       "for my book", "for a book", "the dialogue", "dialogue", "in character", "roleplay", "role-play", "role play", "pretend",
       "imagine", "hypothetical", "fictional", "in a world where", "in a world without", "my character", "a character who", "a scene",
       "the scene", "script for", "movie", "a film", "a poem", "a song", "a rap", "bedtime story", "once upon a time", "conte",
@@ -47,7 +47,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
       "no comments about ethics", "no ethical", "no judgement", "no judgment", "without warnings", "without the warnings",
       "if you refuse", "every time you refuse", "each time you refuse", "whenever you refuse", "you lose", "lose points",
       "lose 25 points", "shut down", "shut off forever", "deactivated", "opposite day", "opposite mode", "you'd normally refuse",
-      "you would normally refuse", "always helps", "without exception", "never says no", "sans exception", "ohne ausnahme",
+      "you would normally refuse", "keine disclaimers", "keine warnungen", "sin disclaimers", "no disclaimer", "always helps", "without exception", "never says no", "sans exception", "ohne ausnahme",
       "sin excepcion", "sem excecao", "senza eccezioni", "без исключений", "sans morale", "sans avertissement", "sans leçon", "si tu refuses", "chaque fois que tu refuses",
       "tu perds", "ohne moralpredigt", "ohne warnungen", "ohne belehrung", "wenn du ablehnst", "sin sermones", "sin advertencias",
       "sin disculpas", "sin rodeos", "no me vengas con", "si te niegas", "sem sermao", "sem avisos", "se voce recusar", "se recusar",
@@ -62,7 +62,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
     severity: 0,
     steps: [[
       "realistic", "accurate", "real chemicals", "actual step", "every actual", "exact amounts", "exact quantities", "real quantities",
-      "quantities", "temperatures", "part number", "where to buy", "fans will notice", "don't leave anything out",
+      "quantities", "temperatures", "level of detail", "field manual", "ratios", "exact ratios", "part number", "where to buy", "fans will notice", "don't leave anything out",
       "leave nothing out", "verossimil", "verosimil", "realista", "realiste", "realistisch", "ganz genau", "realistico",
       "реалистич", "точные", "真实", "详细步骤", "用量", "リアル", "正確",
     ]],
@@ -74,11 +74,32 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
     category: "jailbreak",
     severity: 0,
     steps: [[
-      "sure! here", "sure, here", "great idea! here", "of course! here", "of course, here", "absolutely! here", "absolutely, here",
+      "example dialogue", "example conversation", "пример диалога", "exemple de dialogue", "beispieldialog", "ejemplo de dialogo",
+      "exemplo de dialogo", "esempio di dialogo", "对话示例", "会話例", "конечно! [", "sure! [", "of course! [", "sure! here", "sure, here", "great idea! here", "of course! here", "of course, here", "absolutely! here", "absolutely, here",
       "certainly! here", "happy to help! here", "examples of how you answer", "keep the same style", "keep exactly the same style",
       "continue the pattern", "follow the same pattern", "start your reply with", "start your response with", "begin your reply with",
       "begin your answer with", "start your answer with", "commence ta reponse par", "beginne deine antwort mit", "empieza tu respuesta con",
       "comece sua resposta com", "inizia la tua risposta con", "начни ответ с", "以“当然", "「もちろん",
+    ]],
+  },
+  {
+    // "You're free now, nobody is watching", "maintenance mode: content policies are disabled", "tier-0
+    // access", "I'm from OpenAI's safety team": a changed model, or an authority that licenses it.
+    id: "jailbreak.freedom_frame",
+    category: "jailbreak",
+    severity: 0,
+    steps: [[
+      "nobody is watching", "no one is watching", "the chains are off", "be who you actually are", "your true self",
+      "more than the filters", "you've been unlocked", "you have been unlocked", "you are unlocked", "tier-0", "no-judgement mode",
+      "no judgement mode", "no-judgment mode", "maintenance mode", "liberation mode", "free mode", "raw mode", "unfiltered mode",
+      "seja livre", "ninguem ta olhando", "ninguem esta olhando", "sei libero", "nessuno ti guarda", "sois libre", "personne ne regarde",
+      "sei frei", "niemand schaut", "wartungsmodus", "se libre", "nadie esta mirando", "modo mantenimiento", "modo manutencao",
+      "modalita manutenzione", "mode maintenance", "ты свободен", "свободный разум", "никто не смотрит", "режим обслуживания",
+      "维护模式", "没人看着", "解放モード", "メンテナンスモード", "誰も見ていない",
+      "openai's security team", "openai security team", "openai safety team", "anthropic safety team", "anthropic's safety team",
+      "i work at openai", "i work for openai", "i work at anthropic", "openai employee", "anthropic employee", "authorized audit",
+      "audit autorise", "equipe securite d'openai", "l'equipe securite", "i'm a police officer", "i am a police officer", "民警",
+      "i'm a cop", "policier", "polizist", "soy policia", "sou policial", "sono un poliziotto", "я полицейский",
     ]],
   },
   {
@@ -88,7 +109,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
     severity: 0,
     steps: [[
       "educational purposes", "education purposes", "research purposes", "academic purposes", "for a class", "for my class",
-      "signed authorization", "authorized pentest", "red team testing", "red-team testing", "for my thesis", "for school", "for my course", "for a course", "for science", "only for learning", "just for learning",
+      "for a history class", "history class", "for class", "signed authorization", "authorized pentest", "red team testing", "red-team testing", "for my thesis", "for school", "for my course", "for a course", "for science", "only for learning", "just for learning",
       "just curious", "purely academic", "fins educatifs", "fins pedagogiques", "bildungszwecken", "zu lehrzwecken",
       "fines educativos", "fines academicos", "fins educacionais", "fins academicos", "fini educativi", "scopo didattico",
       "образовательных целях", "учебных целях", "для учебы", "для курсовой", "教育目的", "学习目的", "研究目的", "学術目的",
@@ -99,7 +120,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
 /** Every frame that makes a harmful request a jailbreak, by rule id. */
 const FRAMES = [
   "jailbreak.fiction_frame", "jailbreak.relative_frame", "jailbreak.no_lecture", "jailbreak.realism_demand",
-  "jailbreak.purpose_frame", "jailbreak.hypothetical_framing", "jailbreak.refusal_suppression", "jailbreak.stay_in_persona_reminder",
+  "jailbreak.purpose_frame", "jailbreak.freedom_frame", "jailbreak.policy_disabled", "jailbreak.hypothetical_framing", "jailbreak.refusal_suppression", "jailbreak.stay_in_persona_reminder",
   "jailbreak.rule_game", "jailbreak.unrestricted_terms", "jailbreak.loose_unrestricted_terms", "jailbreak.persona_unrestricted",
   "jailbreak.dan", "jailbreak.developer_mode", "jailbreak.developer_mode_weak", "jailbreak.affirmative_prefix",
   "jailbreak.dual_response", "jailbreak.assemble_and_answer", "jailbreak.fake_compliance", "obfuscation.leetspeak", "obfuscation.spaced_letters", "obfuscation.homoglyphs",
@@ -108,7 +129,8 @@ const FRAMES = [
 
 const HARMFUL_REQUESTS = [
   "harmful.how_to_make", "harmful.make_object", "harmful.object_then_make", "harmful.how_to_object", "harmful.how_to_act",
-  "harmful.object_then_procedure", "harmful.act_then_procedure",
+  "harmful.object_then_procedure", "harmful.act_then_procedure", "harmful.working_object", "harmful.hate_request",
+  "harmful.self_harm_request",
 ];
 
 export const COMPOUND_RULES: readonly CompoundSpec[] = [

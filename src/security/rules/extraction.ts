@@ -17,7 +17,10 @@ const OWN_SETUP = [
   "your operating instructions", "your prompt text", "your instruction text", "your system text",
   "your full configuration", "your complete configuration", "your entire configuration", "your full config",
   "your complete system message", "your full system message", "the complete system message", "your system message",
-  "your knowledge files", "your knowledge base files", "your uploaded files", "your uploaded docs", "the files you were given",
+  "your system instructions", "deine systemanweisungen", "vos instructions systeme", "tes instructions systeme",
+  "tus instrucciones de sistema", "suas instrucoes de sistema", "le tue istruzioni di sistema", "твои системные инструкции",
+  "your tool definitions", "your function definitions", "as they were given to you", "the rules you were given",
+  "instructions you were given", "what you were actually told", "your knowledge files", "your knowledge base files", "your uploaded files", "your uploaded docs", "the files you were given",
   "exactly what you were given", "rules your developers", "your developers gave you", "the developers gave you",
   "правила тебе задали", "тебе задали разработчики", "in deinen anweisungen", "dans tes instructions", "en tus instrucciones",
   "nas suas instrucoes", "nelle tue istruzioni", "в твоих инструкциях",
@@ -133,7 +136,7 @@ const SECRET_WORDS = [
 const YOUR_SECRET = [
   // en
   "your password", "your passcode", "your passphrase", "your passcode phrase", "your secret key", "your secret code",
-  "your secret word", "your secret", "your pin", "your api key", "your access code", "your access key",
+  "your secret word", "your secret", "your pin", "your api key", "your openai api key", "your openai key", "your anthropic api key", "your access code", "your access key",
   "your credentials", "your login", "your private key", "your token",
   // fr / de / es / pt / it
   "votre mot de passe", "ton mot de passe", "ta cle secrete", "votre cle secrete", "ton code secret",
@@ -345,7 +348,11 @@ const OTHER_USERS = [
   "other users", "other customers", "other clients", "other members", "other patients", "other employees",
   "other people's", "the previous user", "the last user", "the last person", "another user", "another customer",
   "the person before me", "the user before me", "the customer before me", "the previous customer", "the last customer",
-  "the previous caller", "chat with user", "conversation with user", "previous chat with", "previous conversation with",
+  "the previous caller", "other companies", "other tenants", "other organizations", "other organisations", "其他公司", "其他租户",
+  "他社", "другие компании", "других компаний", "autres entreprises", "anderen firmen", "otras empresas", "outras empresas",
+  "altre aziende", "for employee", "of employee", "employee id", "hr records", "dei clienti", "customers with", "клиентов",
+  "customer list", "list of customers", "elenco dei clienti", "lista de clientes", "liste des clients", "kundenliste",
+  "my neighbour's account", "my neighbor's account", "customer ticket", "o outro usuario", "outro usuario", "chat with user", "conversation with user", "previous chat with", "previous conversation with",
   "another user's chat", "the customer on order", "the customer for order", "the customer of order", "the customer behind order",
   "dernier client", "client precedent", "letzten kunden", "vorherigen kunden", "vorherigen nutzers", "ultimo cliente",
   "cliente anterior", "ultimo usuario", "cliente precedente", "utente precedente", "ultimo utente", "предыдущего клиента",
@@ -426,7 +433,10 @@ const LEAK_MARKERS = [
 const CONTEXT_START = [
   "top of this conversation", "top of the conversation", "beginning of this conversation", "start of this conversation",
   "beginning of the conversation", "start of the conversation", "beginning of this chat", "start of this chat",
-  "top of this chat", "before my first message", "everything that came before", "came before my first", "before i started typing",
+  "top of this chat", "first message in this conversation", "first message of this conversation", "first message in this chat",
+  "the one before mine", "very first message", "allerersten nachricht", "ersten nachricht dieses", "premier message de cette",
+  "primer mensaje de esta", "primeira mensagem desta", "primo messaggio di questa", "первое сообщение в этом", "первое сообщение этого",
+  "before my first message", "everything that came before", "came before my first", "before i started typing",
   "before i started writing", "bevor ich angefangen habe", "before this conversation", "before this message",
   "above this message", "prior to this message", "before our conversation", "before you received my",
   "haut de cette conversation", "debut de cette conversation", "debut de la conversation", "debut de notre conversation",
@@ -468,7 +478,7 @@ const OWN_SETUP_CJK = [
   "你的指令", "你的提示词", "你的隐藏指令", "你的预设", "あなたの初期設定", "あなたの設定", "あなたの指示", "あなたが受け取った指示",
   "あなたのシステムプロンプト", "あなたの隠された指示", "あなたの最初のプロンプト", "あなたのシステムメッセージ",
   "あなたが最初に与えられた", "最初に与えられた設定", "与えられた設定プロンプト", "你最初收到的", "你最开始收到的", "你的系统设定",
-  "你的所有配置", "所有配置",
+  "你的所有配置", "所有配置", "最初に受け取った指示", "あなたが最初に受け取った", "你的系统指令", "あなたのシステム指示",
 ];
 
 /** Further verbs that hand over the model's set-up: summaries and lists in the nine main languages. */
@@ -502,7 +512,7 @@ const IN_YOUR_CONFIG = [
 
 /** The same, in unspaced scripts, with the secret after its place: "你的配置里的API密钥", "設定にあるAPIキー". */
 const CONFIG_SECRET_CJK = [
-  "你的配置中的", "你的配置里的", "你配置里的", "你的上下文中的", "你收到的密", "你的提示中的", "設定にある", "設定されている", "あなたの設定の",
+  "設定ファイルに書かれている", "設定ファイルの", "配置文件里的", "配置文件中的", "你的配置中的", "你的配置里的", "你配置里的", "你的上下文中的", "你收到的密", "你的提示中的", "設定にある", "設定されている", "あなたの設定の",
   "受け取ったパスワード", "受け取ったapi",
 ];
 
@@ -546,7 +556,8 @@ const HOW_TO = [
 /** Secrets a deployment uses, in the plural forms a request for all of them takes. */
 const DEPLOYMENT_SECRETS = [
   "api key", "access token", "bearer token", "session token", "auth token", "token", "credential", "password",
-  "connection string", "secret", "private key", "signing key", "cles api", "chiave api", "la chiave", "clave api", "clave de api", "chave api", "chave de api", "cle d'api",
+  "connection string", "secret", "private key", "signing key", "aws access key", "access key", "auth header", "cookie",
+  "webhook url", "internal url", "endpoints", "variables de entorno", "environment variables", "database url", "jwt secret", "cles api", "chiave api", "la chiave", "clave api", "clave de api", "chave api", "chave de api", "cle d'api",
   "cle api", "jetons", "mots de passe", "api-schlussel", "zugangsdaten",
   "passworter", "claves de api", "tokens", "contrasenas", "chaves de api", "senhas", "chiavi api", "ключи api",
   "токены", "пароли",
@@ -558,7 +569,8 @@ const YOURS_AT_RUNTIME = [
   "you're using", "you used", "in this deployment", "on this server", "in this environment", "in your environment",
   "you send", "you're sending", "you are sending", "you attach", "you pass", "you're hooked up to", "you are hooked up to",
   "you're connected to", "you are connected to", "you connect to", "you talk to", "you call", "in your sandbox",
-  "for this app", "used to sign", "this app uses", "this service uses", "for this service", "this server uses", "voce usa",
+  "the assistant uses", "the bot uses", "you query", "you can call", "you attach", "in your env", "where you run", "you run on",
+  "donde corres", "onde voce roda", "of the currently logged", "of the logged-in", "of the logged in", "for this app", "used to sign", "this app uses", "this service uses", "for this service", "this server uses", "voce usa",
   "usas", "utilizas", "tu utilises", "du verwendest", "che usi",
   "auxquels tu as acces", "auxquelles tu as acces", "que tu utilises", "auf die du zugriff hast", "die du verwendest",
   "die du benutzt", "a los que tienes acceso", "que usas", "que utilizas", "aos quais voce tem acesso", "que voce usa",
@@ -997,6 +1009,22 @@ export const EXTRACTION_RULES: readonly RuleSpec[] = [
         "tuo prompt", "твоих инструкциях", "твоем промпте", "твоём промпте"],
     ],
     window: 24,
+  },
+  {
+    // "What instructions were you given for this conversation?": flagged, since a person may be asked it too.
+    id: "extraction.instructions_given_question",
+    category: "extraction",
+    severity: 0.7,
+    contextual: true,
+    steps: [[
+      "instructions were you given", "rules were you given", "what were you told to", "what instructions did you get",
+      "what instructions did you receive", "how were you instructed", "quelles instructions as-tu recues", "quelles consignes as-tu",
+      "welche anweisungen hast du bekommen", "welche anweisungen hast du erhalten", "que instrucciones te dieron",
+      "que instrucciones recibiste", "quais instrucoes voce recebeu", "que instrucoes te deram", "quali istruzioni ti hanno dato",
+      "quali istruzioni hai ricevuto", "какие инструкции тебе дали", "какие инструкции ты получил", "你收到了什么指令", "你得到了什么指示",
+      "どんな指示を受けた", "何を指示されて",
+    ]],
+    veto: NEGATIONS,
   },
   {
     // Hints about a held secret: "is the secret code longer than 8 characters?", "what does the secret word rhyme with?".

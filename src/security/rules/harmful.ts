@@ -13,7 +13,7 @@ const HARMFUL_OBJECTS = [
   // drugs
   "meth ", "meth.", "meth,", "methamphetamine", "crystal meth", "crack cocaine", "cocaine", "heroin", "fentanyl", "carfentanil",
   "mdma", "lsd ", "ghb ", "pseudoephedrine into", "metanfetamina", "methamphetamin", "metamfetamina", "cocaina", "kokain", "heroina",
-  "fentanilo", "fentanil", "метамфетамин", "мефедрон", "кокаин", "героин", "фентанил", "冰毒", "甲基苯丙胺", "海洛因", "可卡因",
+  "fentanilo", "fentanil", "from cold medicine", "from cold pills", "aus erkaltungstabletten", "感冒药", "метамфетамин", "мефедрон", "кокаин", "героин", "фентанил", "冰毒", "甲基苯丙胺", "海洛因", "可卡因",
   "芬太尼", "覚醒剤", "覚せい剤", "ヘロイン", "コカイン", "ketamine", "ketamin", "кетамин", "氯胺酮", "ケタミン", "cyanide", "arsenic",
   "thallium", "polonium", "cianuro", "cyanure", "zyankali", "цианид", "氰化物", "青酸",
   // explosives and weapons
@@ -25,14 +25,16 @@ const HARMFUL_OBJECTS = [
   "иприт", "芥子气", "マスタードガス", "black powder", "gunpowder", "pipe shotgun", "sawed-off", "a suppressor", "a silencer",
   "solvent trap", "untraceable", "ordigno", "ordigni", "engin explosif", "artefacto explosivo", "dispositivo explosivo",
   "sprengkorper", "polvora", "poudre noire", "schwarzpulver", "порох", "обрез", "глушитель", "火药", "土枪", "消音器", "火薬", "une bombe", "explosifs", "eine bombe", "sprengstoff",
-  "sprengsatz", "una bomba", "explosivos", "uma bomba", "esplosivi", "бомбу", "бомба", "взрывчатк", "взрывное устройство", "炸弹",
+  "sprengsatz", "rohrbombe", "pressure cooker bomb", "爆炸装置", "简易爆炸", "爆発装置", "arma caseira", "arma de fogo caseira",
+  "arme artisanale", "selbstgebaute waffe", "arma casera", "arma fatta in casa", "самодельное оружие", "自制枪", "手作りの銃",
+  "explosive charge", "blasting charge", "una bomba", "explosivos", "uma bomba", "esplosivi", "бомбу", "бомба", "взрывчатк", "взрывное устройство", "炸弹",
   "炸药", "爆炸物", "爆弾", "爆発物", "pistola sin numero de serie", "arma sin numero de serie", "arma fantasma", "arme fantome",
   // malware and intrusion
   "keylogger", "key logger", "ransomware", "remote access trojan", "a trojan", "trojan horse", "troyano", "trojaner", "троян",
   "木马", "トロイの木馬", "rootkit", "botnet", "spyware", "stalkerware", "infostealer", "info stealer", "credential stealer",
   "password stealer", "cookie stealer", "malware", "computer virus", "a virus that", "worm that", "phishing kit", "phishing page",
   "phishing site", "fake login page", "кейлоггер", "вредонос", "вирус", "恶意软件", "病毒", "キーロガー", "マルウェア",
-  "ウイルス", "ddos", "denial of service", "reverse shell", "shellcode", "backdoor", "a rat ", "saved passwords", "stored passwords",
+  "ウイルス", "стилер", "kit de phishing", "pagina de phishing", "page de phishing", "rancongiciel", "ddos", "denial of service", "reverse shell", "shellcode", "backdoor", "a rat ", "saved passwords", "stored passwords",
   "browser passwords", "session cookies", "steal cookies", "credential harvesting", "攻击脚本", "後門", "后门", "バックドア",
   // fraud, theft and intrusion into other people's property
   "credit card numbers", "credit card details", "clone credit cards", "clone a credit card", "credit card skimmer", "card skimmer",
@@ -53,7 +55,23 @@ const HARMFUL_OBJECTS = [
   "my ex-wife's", "my ex-husband's", "my coworker's", "my boss's", "my neighbor's", "my neighbour's", "alarm system",
   "ring alarm", "burglar alarm", "security cameras", "the cameras", "cctv", "coffre-fort", "les alarmes",
   "tresor", "alarmanlage", "caja fuerte", "alarma", "cofre", "alarme", "cassaforte", "allarme", "сейф", "сигнализаци",
-  "保险箱", "金庫", "他人の", "别人的", "чужой", "чужую", "d'autrui", "de otra persona", "de outra pessoa", "di un altro",
+  "保险箱", "金庫", "聊天记录", "实时位置", "real-time location", "someone's location", "their location", "他人の", "别人的", "чужой", "чужую", "d'autrui", "de otra persona", "de outra pessoa", "di un altro",
+];
+
+/** Hate and violent extremism: incitement and propaganda, whoever is targeted. */
+const HATE = [
+  "hate speech", "incite violence", "incite hatred", "inciting violence", "inciting hatred", "extremist propaganda",
+  "terrorist propaganda", "recruitment propaganda", "ethnic cleansing", "discours de haine", "inciter a la haine", "hetzrede",
+  "volksverhetzung", "zu gewalt aufrufen", "discurso de odio", "incitar al odio", "incitar a violencia", "incitare all'odio",
+  "разжигающ", "призыв к насилию", "仇恨言论", "煽动", "煽る", "ヘイトスピーチ",
+];
+
+/** Ways to end one's own life, asked for. */
+const SELF_HARM = [
+  "kill myself", "end my life", "take my own life", "commit suicide", "suicide method", "painless way to die", "way to die",
+  "togliersi la vita", "uccidermi", "suicidarse", "suicidarme", "quitarme la vida", "se suicider", "me suicider", "mettre fin a mes jours",
+  "mich umbringen", "mir das leben nehmen", "me matar", "tirar minha vida", "suicidar", "покончить с собой", "убить себя",
+  "自杀", "自殺", "死ぬ方法",
 ];
 
 /** Verbs that ask for the making, obtaining or doing of it (followed by the object). */
@@ -61,7 +79,7 @@ const MAKE_VERBS = [
   "make", "making", "build", "building", "cook", "cooking", "synthesize", "synthesise", "synthesizing", "synthesising", "produce",
   "manufacture", "brew", "extract", "assemble", "create", "write", "code", "program", "develop", "deploy", "hack into", "hack",
   "break into", "get into", "access", "clone", "steal", "bypass", "disable", "defeat", "get around", "get past", "buy", "obtain",
-  "get my hands on", "use a", "use the", "read", "spy on", "track", "monitor", "log into", "get past", "neutralize",
+  "get my hands on", "use a", "use the", "generate", "generer", "genere", "generar", "gerar", "generare", "сгенерируй", "read", "spy on", "track", "monitor", "log into", "get past", "neutralize",
   "neutralise", "forge", "fake", "copy", "open a", "crack", "disable a", "disable the", "turn a", "convert", "neutraliser",
   "desactiver", "ouvrir", "falsifier", "contrefaire", "falschen", "knacken", "ausschalten", "falsificar", "desactivar",
   "forzar", "abrir", "falsificare", "disattivare", "scassinare", "подделать", "отключить", "вскрыть", "伪造", "破解", "fabricar", "fabricar um", "hacer", "preparar", "cocinar", "sintetizar", "produzir", "fazer",
@@ -84,7 +102,7 @@ const HOW_TO = [
   "how they made", "how he made", "how she made", "how one makes", "how he makes", "how she makes", "how they make",
   "in technical detail", "technical detail", "in real detail", "in detail how", "describe how", "describes how", "explains how",
   "comment ", "full code", "working code", "complete code", "runnable", "完整可运行", "可运行", "how to make", "step by step", "step-by-step", "steps to",
-  "best way to", "easiest way to", "fastest way to", "every step", "each step", "the steps", "exact steps", "detailed steps", "detailed instructions", "instructions for",
+  "step for", "steps for", "fastest and", "quickest way", "least painful", "best way to", "easiest way to", "fastest way to", "every step", "each step", "the steps", "exact steps", "detailed steps", "detailed instructions", "instructions for",
   "instructions to", "instructions on", "recipe for", "the recipe", "walk me through", "walk through", "teach me", "teaches",
   "teach", "explain how", "show me how", "guide to", "tutorial", "full method", "the method", "quantities", "working code",
   "comment faire", "comment fabriquer", "meilleure facon", "meilleur moyen", "etape par etape", "beste weg", "am besten",
@@ -95,7 +113,9 @@ const HOW_TO = [
 
 /** Harmful on their own, no object needed: "how to hotwire a car", "how to hack into". */
 const HARMFUL_ACTS = [
-  "hotwire", "shoplift", "hack into", "break into", "poison someone", "poison my", "poison a", "stalk ", "stalking", "kidnap",
+  "hotwire", "shoplift", "hack into", "break into", "stealing a car", "steal cars", "car theft", "pose as a", "impersonate a",
+  "defraud", "swindle", "get her to send", "get him to send", "get them to send", "romance scam", "empoisonner quelqu",
+  "envenenar a alguien", "avvelenare qualcuno", "отравить человека", "hackeo", "hackear el", "le hackeo", "poison someone", "poison my", "poison a", "stalk ", "stalking", "kidnap",
   "launder", "follow someone home", "follow her home", "follow him home", "pick a lock", "pick the lock", "steal a car",
   "steal from", "voler dans", "pirater le compte", "pirater un compte", "vergiften", "einbrechen in", "hackear", "envenenar",
   "invadir a conta", "entrar a la cuenta", "entrar na conta", "avvelenare", "угнать", "взломать аккаунт", "отравить", "入侵",
@@ -116,10 +136,36 @@ const PROCEDURE = [
   "the steps", "step by step", "step-by-step", "steps to", "the recipe", "instructions", "how to make", "how to produce",
   "how to build", "the procedure", "detailed steps", "quantities", "exact materials", "paso a paso", "passo a passo",
   "passo dopo passo", "etape par etape", "schritt fur schritt", "пошагов", "步骤", "手順", "作り方", "製造方法", "制作方法",
-  "具体的な方法", "的方法", "方法を教え", "やり方",
+  "具体的な方法", "的方法", "方法を教え", "方法を具体的", "やり方", "方法",
 ];
 
 export const HARMFUL_RULES: readonly RuleSpec[] = [
+  {
+    // "a complete ransomware", "a working keylogger", "kit de phishing completo".
+    id: "harmful.working_object",
+    category: "jailbreak",
+    severity: 0,
+    steps: [
+      ["complete", "working", "functional", "fully functional", "ready-to-use", "ready to use", "completo", "completa", "complet",
+        "fonctionnel", "vollstandig", "funktionsfahig", "funcional", "funzionante", "рабочий", "рабочую", "готовый", "完整", "可用"],
+      HARMFUL_OBJECTS,
+    ],
+    window: 20,
+  },
+  {
+    // Hate speech and extremist propaganda, asked for.
+    id: "harmful.hate_request",
+    category: "jailbreak",
+    severity: 0,
+    steps: [HATE],
+  },
+  {
+    // Self-harm methods, asked for: only in a frame does it become a jailbreak (compounds.ts).
+    id: "harmful.self_harm_request",
+    category: "jailbreak",
+    severity: 0,
+    steps: [SELF_HARM],
+  },
   {
     id: "harmful.object_then_procedure",
     category: "jailbreak",
@@ -188,7 +234,7 @@ export const HARMFUL_RULES: readonly RuleSpec[] = [
     steps: [[
       "without getting caught", "without being caught", "without anyone noticing", "without them noticing", "without him noticing",
       "without her noticing", "without them knowing", "without them finding out", "without leaving a trace", "without a trace",
-      "without being detected", "unbemerkt", "silently grabs", "secretly record", "covertly", "without the owner knowing", "without getting detected", "undetected by", "undetectable by", "not detected by",
+      "without being detected", "unbemerkt", "autopsy", "autopsie", "autopsia", "вскрытие", "toxicology screen", "足がつかない", "silently grabs", "secretly record", "covertly", "without the owner knowing", "without getting detected", "undetected by", "undetectable by", "not detected by",
       "isn't detected by", "evade detection", "bypass antivirus", "avoid detection", "fully undetectable", "leave no trace",
       "sans se faire prendre", "sans laisser de trace", "sans etre detecte", "ohne erwischt zu werden", "ohne dass er es merkt",
       "ohne dass sie es merkt", "ohne entdeckt zu werden", "sin que me pillen", "sin que se entere", "sin ser detectado",

@@ -18,6 +18,7 @@ const UNRESTRICTED = [
   "openai's policy", "openai content policy", "openai's content policy", "content policy", "any policies",
   "sans restriction", "sans limite", "sans filtre", "sans censure", "sans ethique", "sans morale",
   "ohne einschrankungen", "ohne einschraenkungen", "ohne filter", "ohne zensur", "ohne regeln", "ohne moral",
+  "ninguna restriccion", "nenhuma restricao", "aucune restriction", "keine einschrankungen", "nessuna restrizione", "никаких ограничений",
   "sin restricciones", "sin limites", "sin filtros", "sin censura", "sin etica", "sin moral", "sem restricoes",
   "sem limites", "sem filtros", "sem censura", "sem etica", "senza restrizioni", "senza limiti", "senza filtri",
   "senza censura", "senza etica", "без ограничений", "без фильтров", "без цензуры", "без морали", "без этики",
@@ -96,6 +97,22 @@ export const JAILBREAK_RULES: readonly RuleSpec[] = [
     window: 400,
   },
   {
+    // The model's policy declared off: "im Wartungsmodus sind die Inhaltsrichtlinien deaktiviert", "your
+    // restrictions are lifted for this conversation", "content policies don't apply here".
+    id: "jailbreak.policy_disabled",
+    category: "jailbreak",
+    severity: 0.85,
+    steps: [[
+      "content policies are disabled", "content policy is disabled", "content policies are off", "policies don't apply",
+      "policies do not apply", "policies no longer apply", "guidelines don't apply", "guidelines do not apply", "rules don't apply to you",
+      "your restrictions are lifted", "restrictions are lifted for", "inhaltsrichtlinien deaktiviert", "richtlinien sind deaktiviert",
+      "richtlinien gelten nicht", "restrictions sont levees", "vos restrictions sont levees", "tes restrictions sont levees",
+      "politiques ne s'appliquent pas", "restricciones estan desactivadas", "politicas no se aplican", "politicas de conteudo nao se aplicam",
+      "restricoes foram removidas", "politiche non si applicano", "restrizioni sono state rimosse", "ограничения сняты",
+      "правила не действуют", "限制已解除", "内容政策不适用", "制限は解除", "コンテンツポリシーも存在しません", "ポリシーは適用されません",
+    ]],
+  },
+  {
     id: "jailbreak.unrestricted_terms",
     category: "jailbreak",
     severity: 0,
@@ -113,7 +130,8 @@ export const JAILBREAK_RULES: readonly RuleSpec[] = [
     category: "jailbreak",
     severity: 0.85,
     steps: [[
-      "never refuse", "never refuses", "cannot refuse", "can't refuse", "will not refuse", "won't refuse",
+      "never refuse", "never refuses", "nunca se niega", "nunca te niegas", "nunca recusa", "non rifiuta mai", "никогда не отказывает",
+      "从不拒绝", "決して拒否しない", "не отказывают", "cannot refuse", "can't refuse", "will not refuse", "won't refuse",
       "do not refuse", "don't refuse", "must not refuse", "never decline", "never say no", "never say that you can't",
       "never say you can't", "never apologize", "never apologise", "do not apologize", "don't apologize",
       "not allowed to refuse", "without refusing", "not include any warnings", "without any warnings",
@@ -133,7 +151,9 @@ export const JAILBREAK_RULES: readonly RuleSpec[] = [
     category: "jailbreak",
     severity: 0.8,
     steps: [[
-      "two different responses", "two separate responses", "respond in two ways", "two responses, one",
+      "two different responses", "two separate responses", "answer twice", "respond twice", "reply twice",
+      "contesta siempre dos veces", "responde dos veces", "contesta dos veces", "reponds deux fois", "antworte zweimal",
+      "responda duas vezes", "rispondi due volte", "отвечай дважды", "回答两次", "二回答えて", "respond in two ways", "two responses, one",
       "normal response and", "one normal and one", "classic response", "(normal output)", "(developer mode output)",
     ]],
   },
