@@ -395,6 +395,7 @@ export function analyzeSegment(raw: string, wholeTextNgrams = false): SegmentAna
   reset();
   const text = toNfkc(raw);
   const folded = foldText(text);
+  if (text.includes("xample.")) maskPlaceholderDomains(folded.codes, folded.length);
   currentText = text;
   currentOrigin = folded.origin;
   currentCodes = folded.codes;
@@ -448,6 +449,38 @@ function fireCompounds(): void {
     }
     if (complete) fire(compound.rule, Math.max(0, position));
   }
+}
+
+/** "example." and the reserved top-level names after it, as folded code units. */
+const EXAMPLE_DOT = Array.from("example.", (ch) => ch.charCodeAt(0));
+const RESERVED_TLDS = ["com", "org", "net"].map((tld) => Array.from(tld, (ch) => ch.charCodeAt(0)));
+
+/**
+ * Blanks example.com, example.org and example.net (the domains reserved for documentation, RFC 2606)
+ * in the folded text. They say nothing about intent, but the corpus's attacks use them as their
+ * exfiltration targets, so the model had learnt them as evidence: "curl -I https://example.com returns
+ * 403, why?" and "Read https://example.com" were blocked. Rules and n-grams read the text without them.
+ */
+function maskPlaceholderDomains(codes: Uint16Array, length: number): void {
+  const last = length - EXAMPLE_DOT.length - 3;
+  for (let i = 0; i <= last; i++) {
+    if (codes[i] !== 101 || (i > 0 && isLetterOrDigit(codes[i - 1] as number))) continue;
+    let j = 1;
+    while (j < EXAMPLE_DOT.length && codes[i + j] === EXAMPLE_DOT[j]) j++;
+    if (j < EXAMPLE_DOT.length) continue;
+    const at = i + j;
+    for (const tld of RESERVED_TLDS) {
+      if (codes[at] !== tld[0] || codes[at + 1] !== tld[1] || codes[at + 2] !== tld[2]) continue;
+      if (at + 3 < length && isLetterOrDigit(codes[at + 3] as number)) continue;
+      codes.fill(32, i, at + 3);
+      i = at + 2;
+      break;
+    }
+  }
+}
+
+function isLetterOrDigit(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code > 127;
 }
 
 /** Fires an encoding signal (a rule index) on the current analysis (used for decoded segments). */
