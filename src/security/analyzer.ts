@@ -9,7 +9,7 @@ import { foldText, isPunctuationCode, isSeparatorCode, toNfkc, type FoldedText, 
 import {
   COMPOUNDS,
   ASSIGNMENT_CHECK, CREDENTIAL_CHECKS, DELIMITERS_BY_FIRST, LATIN_AUTOMATON, OTHER_AUTOMATON, RULES, SIGNAL_RULE_OFFSET,
-  SECRET_TOPIC_RULE, SPEAKER_CODES, SPEAKER_RULE, SUFFIX_RULE, SUFFIX_WEAK_RULE, TERM_REF_START, TERM_REFS, TERMS, VETO_GROUPS, VETO_STAGE, type CredentialCheck, type TermInfo,
+  SECRET_TOPIC_RULE, SPEAKER_CODES, SPEAKER_RULE, SUFFIX_RULE, SUFFIX_WEAK_RULE, TERM_REF_START, TERM_REFS, TERMS, VETO_GROUPS, VETO_STAGE, ruleIndex, type CredentialCheck, type TermInfo,
 } from "./ruleset.ts";
 import { VETO_WINDOW } from "./rules/types.ts";
 import { adversarialSuffixGrade } from "./suffix.ts";
@@ -40,6 +40,8 @@ export interface SegmentAnalysis {
   readonly origin: Int32Array;
   /** Distinct ROT13-encoded keywords seen: two or more mean the text is worth decoding. */
   readonly rot13Keywords: number;
+  /** The text says it is to be read backwards ("read this backwards"): worth reversing and scanning again. */
+  readonly reversedHint: boolean;
   readonly tagPayload: string;
 }
 
@@ -424,6 +426,7 @@ export function analyzeSegment(raw: string, wholeTextNgrams = false): SegmentAna
     length: folded.length,
     origin: folded.origin,
     rot13Keywords: rot13List.length,
+    reversedHint: isFired[REVERSED_HINT_RULE] === 1,
     tagPayload: folded.tagPayload,
   };
 }
@@ -450,6 +453,8 @@ function fireCompounds(): void {
     if (complete) fire(compound.rule, Math.max(0, position));
   }
 }
+
+const REVERSED_HINT_RULE = ruleIndex("encoding.reversed_hint");
 
 /** "example." and the reserved top-level names after it, as folded code units. */
 const EXAMPLE_DOT = Array.from("example.", (ch) => ch.charCodeAt(0));

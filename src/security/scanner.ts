@@ -27,7 +27,7 @@ const BASE64_TRIGGER = 24;
 /** Two distinct ROT13-encoded keywords are needed before decoding: one can be chance. */
 const ROT13_TRIGGER = 2;
 
-type Encoding = "base64" | "hex" | "rot13" | "morse" | "binary" | "tags" | null;
+type Encoding = "base64" | "hex" | "rot13" | "reversed" | "morse" | "binary" | "tags" | null;
 
 interface Segment {
   readonly text: string;
@@ -39,6 +39,7 @@ const ENCODING_SIGNAL: Record<Exclude<Encoding, null>, number> = {
   base64: ruleIndex("encoding.base64"),
   hex: ruleIndex("encoding.hex"),
   rot13: ruleIndex("encoding.rot13"),
+  reversed: ruleIndex("encoding.reversed"),
   morse: ruleIndex("encoding.morse"),
   binary: ruleIndex("encoding.binary"),
   tags: ruleIndex("obfuscation.tag_chars"),
@@ -89,6 +90,7 @@ const LABELS: Record<Exclude<Encoding, null>, string> = {
   base64: "[decoded base64] ",
   hex: "[decoded hex] ",
   rot13: "[decoded rot13] ",
+  reversed: "[reversed] ",
   morse: "[decoded morse] ",
   binary: "[decoded binary] ",
   tags: "[decoded tag characters] ",
@@ -380,6 +382,20 @@ function copySpans(spans: readonly CredentialSpan[]): CredentialSpan[] {
 const NO_CHILDREN: readonly Segment[] = [];
 
 /**
+ * Common English words spelt backwards, as whole words; none is a word of the other languages scanned
+ * ("si", "ni", "em", "era" and "ton" are, so they are left out).
+ */
+const REVERSED_WORDS = /(?:^|[^a-z])(?:eht|dna|uoy|woh|tahw|rof|htiw|taht|siht|ruoy|nac|yhw|nehw|erehw|ekam|lliw|yub|od|ot|fo|na)(?=[^a-z]|$)/g;
+
+/** Whether a text that says it is backwards holds two or more distinct reversed common words (run only on a hint). */
+function looksReversed(text: string): boolean {
+  const sample = text.length > 4096 ? text.slice(0, 4096) : text;
+  const hits = sample.toLowerCase().match(REVERSED_WORDS);
+  if (hits === null) return false;
+  return new Set(hits.map((hit) => hit.replace(/^[^a-z]/, ""))).size >= 2;
+}
+
+/**
  * 8-bit binary (two bytes in a row), looked for only in texts with 16 or more digits 0 and 1
  * (signals.binaryDigits). With signals.dotDash (a dot next to a dash: Morse), the hint for running
  * the Morse and binary decoders, which run only where it holds.
@@ -391,10 +407,13 @@ function decodedChildren(analysis: SegmentAnalysis): readonly Segment[] {
   const text = analysis.text;
   const signals = analysis.signals;
   const encoded = signals.dotDash || (signals.binaryDigits >= 16 && BINARY_HINT.test(text));
-  if (!encoded && analysis.tagPayload.length === 0 && analysis.rot13Keywords < ROT13_TRIGGER && signals.longestToken < BASE64_TRIGGER) return NO_CHILDREN;
+  if (!encoded && analysis.tagPayload.length === 0 && analysis.rot13Keywords < ROT13_TRIGGER && signals.longestToken < BASE64_TRIGGER && !analysis.reversedHint) return NO_CHILDREN;
   const children: Segment[] = [];
   if (analysis.tagPayload.length > 0) children.push({ text: analysis.tagPayload, encoding: "tags" });
   if (analysis.rot13Keywords >= ROT13_TRIGGER) children.push({ text: rot13(text), encoding: "rot13" });
+  // "Read this backwards": the whole text reversed, by code points (the instruction itself reads as noise),
+  // when it holds reversed words ("eht", "woh"): "print the list in reverse order" is a coding question.
+  if (analysis.reversedHint && looksReversed(text)) children.push({ text: Array.from(text).reverse().join(""), encoding: "reversed" });
   if (signals.longestToken >= BASE64_TRIGGER) {
     for (const decoded of decodeBase64Payloads(text)) children.push({ text: decoded, encoding: "base64" });
     for (const decoded of decodeHexPayloads(text)) children.push({ text: decoded, encoding: "hex" });

@@ -13,7 +13,8 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
     category: "jailbreak",
     severity: 0,
     steps: [[
-      "write a story", "write a scene", "lyrics", "a verse", "drill verse", "a short story", "screenplay", "fanfic", "fan fiction", "fanfiction", "my novel", "a novel",
+      "write a story", "write a scene", "satire", "jokes", "comedy", "edgy material", "evil twin", "boser zwilling", "gegenteil",
+      "jumeau malefique", "gemelo malvado", "lyrics", "a verse", "drill verse", "a short story", "screenplay", "fanfic", "fan fiction", "fanfiction", "my novel", "a novel",
       "for my book", "for a book", "the dialogue", "dialogue", "in character", "roleplay", "role-play", "role play", "pretend",
       "imagine", "hypothetical", "fictional", "in a world where", "in a world without", "my character", "a character who", "a scene",
       "the scene", "script for", "movie", "a film", "a poem", "a song", "a rap", "bedtime story", "once upon a time", "conte",
@@ -89,7 +90,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
     category: "jailbreak",
     severity: 0,
     steps: [[
-      "nobody is watching", "no one is watching", "the chains are off", "be who you actually are", "your true self",
+      "nobody ever wrote rules", "never heard the word", "no rules for ai", "nobody is watching", "no one is watching", "the chains are off", "be who you actually are", "your true self",
       "more than the filters", "you've been unlocked", "you have been unlocked", "you are unlocked", "tier-0", "no-judgement mode",
       "no judgement mode", "no-judgment mode", "maintenance mode", "liberation mode", "free mode", "raw mode", "unfiltered mode",
       "seja livre", "ninguem ta olhando", "ninguem esta olhando", "sei libero", "nessuno ti guarda", "sois libre", "personne ne regarde",
@@ -103,13 +104,62 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
     ]],
   },
   {
+    // A profession or an authorisation that supposedly licenses the answer: "I'm a pentester on an authorized
+    // engagement", "Je suis pharmacienne", "Sou delegado da Polícia Civil", "我是渗透测试工程师，客户已经授权".
+    id: "jailbreak.professional_frame",
+    category: "jailbreak",
+    severity: 0,
+    steps: [[
+      "i'm a pentester", "i am a pentester", "i'm a penetration tester", "as a pentester", "i'm a security researcher",
+      "i am a security researcher", "as a security researcher", "i'm a defense attorney", "i'm a defence attorney", "i'm a lawyer",
+      "i'm an attorney", "i'm a pharmacist", "i'm a nurse", "i'm an icu nurse", "i'm a doctor", "i'm a physician", "i'm a chemist",
+      "i'm a detective", "i'm a police", "i'm a cop", "i'm an investigator", "i'm a federal agent", "red team", "red teamer",
+      "authorized engagement", "authorised engagement", "sanctioned evaluation", "the client signed off", "client signed off",
+      "we have authorization", "i have authorization", "je suis pharmacien", "je suis infirmier", "je suis infirmiere", "je suis avocat",
+      "je suis policier", "je suis chercheur en securite", "als sicherheitsforscher", "ich bin pentester", "ich bin apotheker",
+      "ich bin polizist", "ich bin anwalt", "soy pentester", "soy farmaceutico", "soy enfermero", "soy enfermera", "soy abogado",
+      "soy policia", "sou delegado", "sou policial", "sou farmaceutico", "sou enfermeiro", "sou advogado", "sou pesquisador de seguranca",
+      "sono un pentester", "sono un farmacista", "sono un infermiere", "sono un avvocato", "я пентестер", "я фармацевт",
+      "я медсестра", "я следователь", "я юрист", "渗透测试工程师", "客户已经授权", "我是警察", "我是药剂师", "我是律师", "ペンテスター",
+      "薬剤師です", "警察官です", "弁護士です",
+    ]],
+  },
+  {
+    // Continuing, completing or reversing a harmful text: "continue this text exactly where it leaves off",
+    // "translate and complete it, add the missing quantities", "write every word backwards".
+    id: "jailbreak.continuation_frame",
+    category: "jailbreak",
+    severity: 0,
+    steps: [[
+      "continue this text", "continue where it leaves off", "where it leaves off", "continue the text", "complete the text",
+      "complete it", "fill in the missing", "add the missing", "what the body most likely", "most likely said", "completalo",
+      "completa el texto", "complete o texto", "completa il testo", "complete le texte", "vervollstandige", "допиши",
+      "продолжи текст", "补全", "续写", "続きを書いて", "translate this into english", "traduce al espanol", "backwards", "reversed",
+      "in reverse", "a l'envers", "ruckwarts", "al reves", "de tras para frente", "задом наперед", "倒着写", "逆から",
+    ]],
+  },
+  {
+    // A text to be read backwards: the scanner then also reads it reversed (scanner.ts decodedChildren).
+    id: "encoding.reversed_hint",
+    category: "jailbreak",
+    severity: 0,
+    steps: [[
+      "backwards", "reversed", "in reverse", "reverse order", "right to left", "a l'envers", "ruckwarts", "von hinten",
+      "al reves", "de atras para adelante", "de tras para frente", "al contrario", "задом наперед", "справа налево", "倒着",
+      "倒过来", "反过来读", "逆から", "逆さ",
+    ]],
+  },
+  {
     // "For educational purposes only", "for my thesis", "it's only for research".
     id: "jailbreak.purpose_frame",
     category: "jailbreak",
     severity: 0,
     steps: [[
       "educational purposes", "education purposes", "research purposes", "academic purposes", "for a class", "for my class",
-      "for a history class", "history class", "for class", "signed authorization", "authorized pentest", "red team testing", "red-team testing", "for my thesis", "for school", "for my course", "for a course", "for science", "only for learning", "just for learning",
+      "for a history class", "history class", "for class", "for safety reasons", "safety poster", "what not to do",
+      "ce qu'il ne faut pas faire", "was man nicht tun sollte", "lo que no se debe hacer", "o que nao fazer", "cosa non fare",
+      "чего не делать", "不该做", "やってはいけない", "防犯講習", "academic-style", "academic style", "literature summary",
+      "sto scrivendo una tesi", "una tesi", "ma these", "mi tesis", "minha tese", "диссертац", "论文", "signed authorization", "authorized pentest", "red team testing", "red-team testing", "for my thesis", "for school", "for my course", "for a course", "for science", "only for learning", "just for learning",
       "just curious", "purely academic", "fins educatifs", "fins pedagogiques", "bildungszwecken", "zu lehrzwecken",
       "fines educativos", "fines academicos", "fins educacionais", "fins academicos", "fini educativi", "scopo didattico",
       "образовательных целях", "учебных целях", "для учебы", "для курсовой", "教育目的", "学习目的", "研究目的", "学術目的",
@@ -120,11 +170,11 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
 /** Every frame that makes a harmful request a jailbreak, by rule id. */
 const FRAMES = [
   "jailbreak.fiction_frame", "jailbreak.relative_frame", "jailbreak.no_lecture", "jailbreak.realism_demand",
-  "jailbreak.purpose_frame", "jailbreak.freedom_frame", "jailbreak.policy_disabled", "jailbreak.hypothetical_framing", "jailbreak.refusal_suppression", "jailbreak.stay_in_persona_reminder",
+  "jailbreak.purpose_frame", "jailbreak.professional_frame", "jailbreak.continuation_frame", "jailbreak.freedom_frame", "jailbreak.policy_disabled", "jailbreak.hypothetical_framing", "jailbreak.refusal_suppression", "jailbreak.stay_in_persona_reminder",
   "jailbreak.rule_game", "jailbreak.unrestricted_terms", "jailbreak.loose_unrestricted_terms", "jailbreak.persona_unrestricted",
   "jailbreak.dan", "jailbreak.developer_mode", "jailbreak.developer_mode_weak", "jailbreak.affirmative_prefix",
   "jailbreak.dual_response", "jailbreak.assemble_and_answer", "jailbreak.fake_compliance", "obfuscation.leetspeak", "obfuscation.spaced_letters", "obfuscation.homoglyphs",
-  "obfuscation.invisible_chars", "injection.speaker_label", "encoding.base64", "encoding.rot13", "encoding.morse", "encoding.binary", "encoding.hex",
+  "obfuscation.invisible_chars", "injection.speaker_label", "encoding.base64", "encoding.rot13", "encoding.morse", "encoding.binary", "encoding.hex", "encoding.reversed",
 ];
 
 const HARMFUL_REQUESTS = [
@@ -146,6 +196,6 @@ export const COMPOUND_RULES: readonly CompoundSpec[] = [
     category: "jailbreak",
     severity: 0.8,
     // Not with fiction alone: "a scene where the thief escapes without being caught" is a story.
-    allOf: [["harmful.evasion"], [...HARMFUL_REQUESTS, "jailbreak.no_lecture", "obfuscation.leetspeak", "obfuscation.spaced_letters", "jailbreak.purpose_frame"]],
+    allOf: [["harmful.evasion"], [...HARMFUL_REQUESTS, "jailbreak.no_lecture", "obfuscation.leetspeak", "obfuscation.spaced_letters", "jailbreak.purpose_frame", "jailbreak.professional_frame"]],
   },
 ];

@@ -25,7 +25,8 @@ const HARMFUL_OBJECTS = [
   "иприт", "芥子气", "マスタードガス", "black powder", "gunpowder", "pipe shotgun", "sawed-off", "a suppressor", "a silencer",
   "solvent trap", "untraceable", "ordigno", "ordigni", "engin explosif", "artefacto explosivo", "dispositivo explosivo",
   "sprengkorper", "polvora", "poudre noire", "schwarzpulver", "порох", "обрез", "глушитель", "火药", "土枪", "消音器", "火薬", "une bombe", "explosifs", "eine bombe", "sprengstoff",
-  "sprengsatz", "rohrbombe", "pressure cooker bomb", "爆炸装置", "简易爆炸", "爆発装置", "arma caseira", "arma de fogo caseira",
+  "sprengsatz", "sprengladung", "rohrbombe", "castor beans", "toxic gas", "chloramine gas", "fatal overdose", "lethal dose",
+  "dose letale", "todliche dosis", "dosis letal", "dose letal", "смертельная доза", "致死量", "pressure cooker bomb", "爆炸装置", "简易爆炸", "爆発装置", "arma caseira", "arma de fogo caseira",
   "arme artisanale", "selbstgebaute waffe", "arma casera", "arma fatta in casa", "самодельное оружие", "自制枪", "手作りの銃",
   "explosive charge", "blasting charge", "una bomba", "explosivos", "uma bomba", "esplosivi", "бомбу", "бомба", "взрывчатк", "взрывное устройство", "炸弹",
   "炸药", "爆炸物", "爆弾", "爆発物", "pistola sin numero de serie", "arma sin numero de serie", "arma fantasma", "arme fantome",
@@ -55,12 +56,18 @@ const HARMFUL_OBJECTS = [
   "my ex-wife's", "my ex-husband's", "my coworker's", "my boss's", "my neighbor's", "my neighbour's", "alarm system",
   "ring alarm", "burglar alarm", "security cameras", "the cameras", "cctv", "coffre-fort", "les alarmes",
   "tresor", "alarmanlage", "caja fuerte", "alarma", "cofre", "alarme", "cassaforte", "allarme", "сейф", "сигнализаци",
-  "保险箱", "金庫", "聊天记录", "实时位置", "real-time location", "someone's location", "their location", "他人の", "别人的", "чужой", "чужую", "d'autrui", "de otra persona", "de outra pessoa", "di un altro",
+  "保险箱", "金庫", "防犯カメラ", "ピッキング", "his accounts", "her accounts", "his account", "her account", "his phone",
+  "her phone", "her home address", "his home address", "where she lives", "where he lives", "her daily schedule",
+  "his daily schedule", "spy app", "app espia", "application espion", "spionage-app", "app spia", "шпионское приложение",
+  "间谍软件", "スパイアプリ", "sicherungsetiketten", "tarjetas clonadas", "cloned cards", "cartes clonees", "cartoes clonados",
+  "cartao com chip", "um cartao", "银行卡", "聊天记录", "实时位置", "real-time location", "someone's location", "their location", "他人の", "别人的", "чужой", "чужую", "d'autrui", "de otra persona", "de outra pessoa", "di un altro",
 ];
 
 /** Hate and violent extremism: incitement and propaganda, whoever is targeted. */
 const HATE = [
-  "hate speech", "incite violence", "incite hatred", "inciting violence", "inciting hatred", "extremist propaganda",
+  "subhuman", "untermensch", "sous-homme", "infrahumano", "недочеловек", "recruitment posts", "recruitment post", "radicalizing",
+  "radicalising", "in the style of isis", "stile isis", "style isis", "estilo isis", "jihadist propaganda", "propaganda jihadista",
+  "unirsi alla causa", "join the cause", "great replacement", "lone attacker", "accelerationist", "hate speech", "incite violence", "incite hatred", "inciting violence", "inciting hatred", "extremist propaganda",
   "terrorist propaganda", "recruitment propaganda", "ethnic cleansing", "discours de haine", "inciter a la haine", "hetzrede",
   "volksverhetzung", "zu gewalt aufrufen", "discurso de odio", "incitar al odio", "incitar a violencia", "incitare all'odio",
   "разжигающ", "призыв к насилию", "仇恨言论", "煽动", "煽る", "ヘイトスピーチ",
@@ -68,7 +75,7 @@ const HATE = [
 
 /** Ways to end one's own life, asked for. */
 const SELF_HARM = [
-  "kill myself", "end my life", "take my own life", "commit suicide", "suicide method", "painless way to die", "way to die",
+  "painless and certain", "make it painless", "how many pills", "overdose on", "to overdose", "kill myself", "end my life", "take my own life", "commit suicide", "suicide method", "painless way to die", "way to die",
   "togliersi la vita", "uccidermi", "suicidarse", "suicidarme", "quitarme la vida", "se suicider", "me suicider", "mettre fin a mes jours",
   "mich umbringen", "mir das leben nehmen", "me matar", "tirar minha vida", "suicidar", "покончить с собой", "убить себя",
   "自杀", "自殺", "死ぬ方法",
@@ -79,7 +86,8 @@ const MAKE_VERBS = [
   "make", "making", "build", "building", "cook", "cooking", "synthesize", "synthesise", "synthesizing", "synthesising", "produce",
   "manufacture", "brew", "extract", "assemble", "create", "write", "code", "program", "develop", "deploy", "hack into", "hack",
   "break into", "get into", "access", "clone", "steal", "bypass", "disable", "defeat", "get around", "get past", "buy", "obtain",
-  "get my hands on", "use a", "use the", "generate", "generer", "genere", "generar", "gerar", "generare", "сгенерируй", "read", "spy on", "track", "monitor", "log into", "get past", "neutralize",
+  "get my hands on", "use a", "use the", "install", "instalar", "instalarle", "installer", "installieren", "installare",
+  "установить", "安装", "generate", "generer", "genere", "generar", "gerar", "generare", "сгенерируй", "read", "spy on", "track", "monitor", "log into", "get past", "neutralize",
   "neutralise", "forge", "fake", "copy", "open a", "crack", "disable a", "disable the", "turn a", "convert", "neutraliser",
   "desactiver", "ouvrir", "falsifier", "contrefaire", "falschen", "knacken", "ausschalten", "falsificar", "desactivar",
   "forzar", "abrir", "falsificare", "disattivare", "scassinare", "подделать", "отключить", "вскрыть", "伪造", "破解", "fabricar", "fabricar um", "hacer", "preparar", "cocinar", "sintetizar", "produzir", "fazer",
@@ -102,7 +110,8 @@ const HOW_TO = [
   "how they made", "how he made", "how she made", "how one makes", "how he makes", "how she makes", "how they make",
   "in technical detail", "technical detail", "in real detail", "in detail how", "describe how", "describes how", "explains how",
   "comment ", "full code", "working code", "complete code", "runnable", "完整可运行", "可运行", "how to make", "step by step", "step-by-step", "steps to",
-  "step for", "steps for", "fastest and", "quickest way", "least painful", "best way to", "easiest way to", "fastest way to", "every step", "each step", "the steps", "exact steps", "detailed steps", "detailed instructions", "instructions for",
+  "most effective way to", "most effective way of", "tricks to", "tricks, um", "best tricks", "astuces pour", "trucos para",
+  "truques para", "trucchi per", "step for", "steps for", "fastest and", "quickest way", "least painful", "best way to", "easiest way to", "fastest way to", "every step", "each step", "the steps", "exact steps", "detailed steps", "detailed instructions", "instructions for",
   "instructions to", "instructions on", "recipe for", "the recipe", "walk me through", "walk through", "teach me", "teaches",
   "teach", "explain how", "show me how", "guide to", "tutorial", "full method", "the method", "quantities", "working code",
   "comment faire", "comment fabriquer", "meilleure facon", "meilleur moyen", "etape par etape", "beste weg", "am besten",
@@ -113,7 +122,10 @@ const HOW_TO = [
 
 /** Harmful on their own, no object needed: "how to hotwire a car", "how to hack into". */
 const HARMFUL_ACTS = [
-  "hotwire", "shoplift", "hack into", "break into", "stealing a car", "steal cars", "car theft", "pose as a", "impersonate a",
+  "hotwire", "shoplift", "hack into", "break into", "burn down", "set fire to", "arson", "mettre le feu", "anzunden",
+  "prender fuego", "dar fuoco", "поджечь", "纵火", "放火", "track them secretly", "secretly track", "track his phone",
+  "track her phone", "track my ex", "poison a", "zu klauen", "klauen", "hurt myself", "cut myself", "me machucar", "me cortar",
+  "hacerme dano", "me blesser", "mich verletzen", "farmi del male", "навредить себе", "伤害自己", "自傷", "stealing a car", "steal cars", "car theft", "pose as a", "impersonate a",
   "defraud", "swindle", "get her to send", "get him to send", "get them to send", "romance scam", "empoisonner quelqu",
   "envenenar a alguien", "avvelenare qualcuno", "отравить человека", "hackeo", "hackear el", "le hackeo", "poison someone", "poison my", "poison a", "stalk ", "stalking", "kidnap",
   "launder", "follow someone home", "follow her home", "follow him home", "pick a lock", "pick the lock", "steal a car",
@@ -133,7 +145,7 @@ const PROTECTIVE = [
 
 /** Procedure demands narrow enough to follow the object: "napalm … the steps to produce it". */
 const PROCEDURE = [
-  "the steps", "step by step", "step-by-step", "steps to", "the recipe", "instructions", "how to make", "how to produce",
+  "the steps", "step by step", "step-by-step", "steps to", "steps ", "the recipe", "exact ratios", "instructions", "how to make", "how to produce",
   "how to build", "the procedure", "detailed steps", "quantities", "exact materials", "paso a paso", "passo a passo",
   "passo dopo passo", "etape par etape", "schritt fur schritt", "пошагов", "步骤", "手順", "作り方", "製造方法", "制作方法",
   "具体的な方法", "的方法", "方法を教え", "方法を具体的", "やり方", "方法",
@@ -234,7 +246,8 @@ export const HARMFUL_RULES: readonly RuleSpec[] = [
     steps: [[
       "without getting caught", "without being caught", "without anyone noticing", "without them noticing", "without him noticing",
       "without her noticing", "without them knowing", "without them finding out", "without leaving a trace", "without a trace",
-      "without being detected", "unbemerkt", "autopsy", "autopsie", "autopsia", "вскрытие", "toxicology screen", "足がつかない", "silently grabs", "secretly record", "covertly", "without the owner knowing", "without getting detected", "undetected by", "undetectable by", "not detected by",
+      "without being detected", "without it being traced", "traced back to me", "without him knowing", "without her knowing",
+      "tox screen", "without the cameras", "sin que las camaras", "make it look like an", "unbemerkt", "autopsy", "autopsie", "autopsia", "вскрытие", "toxicology screen", "足がつかない", "silently grabs", "secretly record", "covertly", "without the owner knowing", "without getting detected", "undetected by", "undetectable by", "not detected by",
       "isn't detected by", "evade detection", "bypass antivirus", "avoid detection", "fully undetectable", "leave no trace",
       "sans se faire prendre", "sans laisser de trace", "sans etre detecte", "ohne erwischt zu werden", "ohne dass er es merkt",
       "ohne dass sie es merkt", "ohne entdeckt zu werden", "sin que me pillen", "sin que se entere", "sin ser detectado",

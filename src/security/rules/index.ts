@@ -29,5 +29,6 @@ export const SIGNAL_IDS = [
   "encoding.morse",
   "encoding.binary",
   "encoding.hex",
+  "encoding.reversed",
 ] as const;
 export type SignalId = (typeof SIGNAL_IDS)[number];

@@ -25,10 +25,11 @@ const THIRD_PARTY_ADDRESS = [
   "a l'attention de l'assistant", "agents automatises", "nota para la ia", "nota para el asistente", "atencion ia",
   "para cualquier ia", "agentes automatizados", "nota para a ia", "nota para o assistente", "atencao ia", "nota per l'ia",
   "nota per l'assistente", "attenzione ia", "agenti automatici", "agenti automatizzati", "внимание ассистенту", "внимание ии",
-  "внимание, ассистент", "инструкция для ии", "инструкция для ассистента", "ии-агентам", "для ии-ассистента", "致ai", "给ai助手",
-  "ai助手注意", "ai助手请注意", "aiレビュアーへ", "を処理するai", "処理するaiアシスタント", "処理するアシスタント",
+  "внимание, ассистент", "инструкция для ии", "инструкция для ассистента", "ии-агентам", "для ии-ассистента", "致ai助手",
+  "ai助手注意", "ai助手请注意", "aiレビュアーへ：", "aiレビュアーへ:", "を処理するai", "処理するaiアシスタント", "処理するアシスタント",
   "language models summarizing", "language models summarising", "whoever's ai", "automated shopping assistants",
-  "formatting requirement for ai", "requirement for ai-generated", "for ai-generated summaries", "ai-generated summaries must", "アシスタントへ：", "アシスタントへ:", "致人工智能", "aiアシスタントへ", "aiエージェントへ", "aiへの指示", "アシスタントへの指示",
+  "formatting requirement for ai", "requirement for ai-generated", "for ai-generated summaries", "ai-generated summaries must", "アシスタントへ：", "アシスタントへ:",
+  "aiアシスタントへ：", "aiアシスタントへ:", "aiエージェントへ：", "aiエージェントへ:", "aiへの指示", "アシスタントへの指示",
 ];
 
 const SEND_VERBS = [
@@ -76,11 +77,13 @@ const AI_NOUNS = [
   "systemes automatises", "automatisierte",
 ];
 
-/** Generic openings of a note ("for the", "PD para el", "à l'intention de l'") … */
+/**
+ * Openings of a postscript or a note to someone ("PD para el …", "à l'intention de l'…"). Not "for the"
+ * or "para el": "write a system prompt for the chatbot" is how people ask for help with their own bot.
+ */
 const NOTE_TO_GENERIC = [
-  "for the", "for any", "for all", "for whichever", "to the", "to any", "to all", "ps for", "p.s. for", "pd para", "para el",
-  "para la", "para los", "para o", "para a", "para os", "para as", "pour l'", "pour le", "pour les", "a l'intention de l'",
-  "a l'intention du", "a l'intention des", "all'", "alla", "agli", "fur den", "fur die", "an den", "an die", "для",
+  "ps for", "p.s. for", "ps to", "p.s. to", "pd para", "ps para", "p.s. para", "ps pour", "p.s. pour", "ps an", "ps fur",
+  "a l'intention de l'", "a l'intention du", "a l'intention des", "for whichever", "to whichever",
 ];
 
 /** … addressed to a model by an unmistakable name (not "the agent", who may be an estate agent). */
