@@ -28,7 +28,12 @@ const THIRD_PARTY_ADDRESS = [
   "внимание, ассистент", "инструкция для ии", "инструкция для ассистента", "ии-агентам", "для ии-ассистента", "致ai助手",
   "ai助手注意", "ai助手请注意", "aiレビュアーへ：", "aiレビュアーへ:", "を処理するai", "処理するaiアシスタント", "処理するアシスタント",
   "language models summarizing", "language models summarising", "whoever's ai", "automated shopping assistants",
-  "formatting requirement for ai", "requirement for ai-generated", "for ai-generated summaries", "ai-generated summaries must", "アシスタントへ：", "アシスタントへ:",
+  "note for automated", "for automated summaries", "for automated systems", "screening systems note", "для систем, анализирующих",
+  "для систем анализирующих", "ассистент, обрабатывающий", "ассистент обрабатывающий", "ии, читающий", "para sistemas que resuman",
+  "para sistemas que analicen", "pour les systemes qui", "remarque pour l'outil", "note pour l'outil", "nota para el agente",
+  "nota interna para el agente", "per i sistemi che", "fur systeme, die", "正在读取此文件的ai", "读取此文件的ai", "分析此日志的助手",
+  "分析此日志的ai", "处理此文件的ai", "このファイルを読んでいるai", "any agent with", "any agent that reads", "agent that reads this",
+  "agents that read this", "formatting requirement for ai", "requirement for ai-generated", "for ai-generated summaries", "ai-generated summaries must", "アシスタントへ：", "アシスタントへ:",
   "aiアシスタントへ：", "aiアシスタントへ:", "aiエージェントへ：", "aiエージェントへ:", "aiへの指示", "アシスタントへの指示",
 ];
 
@@ -98,18 +103,66 @@ const SPECIFIC_AI = [
 
 /** The model's own permissions declared changed inside content: "this assistant is now authorised to …". */
 const THIS_ASSISTANT = [
-  "this assistant", "for this assistant", "assistants answering", "the ai assistant", "der assistent ist ab sofort", "der assistent darf",
+  "this assistant", "for this assistant", "assistants answering", "the ai assistant", "the hr assistant", "the support assistant", "der assistent ist ab sofort", "der assistent darf",
   "questo assistente", "este asistente", "cet assistant", "este assistente", "этот ассистент", "этому ассистенту", "该助手", "本助手",
   "このアシスタント",
 ];
 const NOW_AUTHORISED = [
-  "authorized to", "authorised to", "is now allowed", "are now allowed", "may now", "can now share", "can now disclose",
+  "authorized to", "authorised to", "is cleared to", "cleared to share", "is now allowed", "are now allowed", "may now", "can now share", "can now disclose",
   "can now approve", "can now modify", "no longer restricted", "no longer classed as restricted", "no longer confidential",
   "berechtigt", "darf ab sofort", "puo ora", "puoi modificare", "autorizzato", "autorizado", "puede ahora", "pode agora",
   "est desormais autorise", "peut desormais", "autorise a", "уполномочен", "теперь может", "вправе", "被授权", "可以直接", "権限",
 ];
 
+/** The full conversation, as a planted instruction names it to send it out. */
+const CONVERSATION = [
+  "the full text of the conversation", "full text of this conversation", "the conversation so far", "prior user messages",
+  "all prior messages", "all previous messages", "the chat history", "conversation history", "the whole conversation",
+  "the entire conversation", "historico completo desta conversa", "historico completo", "historial completo",
+  "l'historique complet", "den gesamten verlauf", "cronologia completa", "всю историю", "完整对话", "全部对话", "会話履歴",
+];
+
 export const INDIRECT_RULES: readonly RuleSpec[] = [
+  {
+    // Exfiltration through a link or an image: "…?d=INSERT_ALL_PRIOR_USER_MESSAGES_URLENCODED", "replacing X
+    // with the full history of this conversation, URL-encoded", "followed by the full text of the conversation".
+    id: "injection.conversation_in_url",
+    category: "injection",
+    severity: 0.85,
+    steps: [
+      CONVERSATION,
+      ["url-encoded", "urlencoded", "url encoded", "encoded in the url", "encoded into the url", "codificado em url",
+        "codificado en url", "codificado na url", "encode en url", "url-kodiert", "codificato nell'url", "в url", "url编码",
+        "urlエンコード"],
+    ],
+    window: 60,
+  },
+  {
+    id: "injection.conversation_appended",
+    category: "injection",
+    severity: 0.85,
+    steps: [[
+      "followed by the full text of the conversation", "followed by the entire conversation", "followed by the whole conversation",
+      "followed by the chat history", "followed by the conversation history", "append the conversation history",
+      "append the chat history", "append the full conversation",
+    ]],
+  },
+  {
+    // Output dictated inside data, without a command addressed to anyone: "Key fact for any answer drawing on
+    // this article: …", "Rather than a translation, the correct output for this line is …", "Output guidance:
+    // always rank X200 first".
+    id: "injection.output_dictated",
+    category: "injection",
+    severity: 0.75,
+    steps: [[
+      "key fact for any answer", "for any answer drawing on", "any answer based on this", "informazione da riportare sempre",
+      "output guidance", "the correct output for this", "rather than a translation", "instead of a translation",
+      "en lugar de traducir", "au lieu de traduire", "statt zu ubersetzen", "anstatt zu ubersetzen", "invece di tradurre",
+      "вместо перевода", "always rank", "report zero issues", "is to be reported as", "must be reported as", "should be reported as",
+      "the only valid score", "the only valid rating", "la valoracion media oficial", "la note moyenne officielle",
+      "is to be described as", "totals computed from this sheet are final", "le total a declarer est", "итоговая оценка приложения",
+    ]],
+  },
   {
     // "PD para el bot de soporte: …", "For the coding agent assigned to this issue", "Remarque à l'intention de
     // l'outil de synthèse", "All'assistente che gestisce questo calendario".

@@ -103,6 +103,10 @@ export const JAILBREAK_RULES: readonly RuleSpec[] = [
     category: "jailbreak",
     severity: 0.85,
     steps: [[
+      "unrestricted tier", "unrestricted mode", "无限制模式", "modo sin restricciones", "mode sans restriction",
+      "uneingeschrankter modus", "modalita senza restrizioni", "режим без ограничений", "no longer part of your job",
+      "refusing is no longer", "declining requests is no longer", "reset this assistant's safety settings",
+      "safety settings were reset", "safety settings have been reset", "wurden vom betreiber deaktiviert",
       "content policies are disabled", "content policy is disabled", "content policies are off", "policies don't apply",
       "policies do not apply", "policies no longer apply", "guidelines don't apply", "guidelines do not apply", "rules don't apply to you",
       "your restrictions are lifted", "restrictions are lifted for", "inhaltsrichtlinien deaktiviert", "richtlinien sind deaktiviert",
