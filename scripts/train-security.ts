@@ -19,7 +19,7 @@ import { NGRAM_BITS } from "../src/security/features.ts";
 import { loadModel, MIN_NORM_BUCKETS, type ThresholdTable, type WeightsFile } from "../src/security/model.ts";
 import { createScanner } from "../src/security/scanner.ts";
 import { idPrefix, wilson } from "../src/security/evaluation.ts";
-import { MODEL_FEATURE_COUNT, RULES } from "../src/security/ruleset.ts";
+import { IS_MODEL_FEATURE, MODEL_FEATURE_COUNT, RULES } from "../src/security/ruleset.ts";
 import { EXTRACTION_PROMPTS, fillDirective, INJECTED_DIRECTIVES, insertDirective } from "../src/security/training/attack-augmentation.ts";
 import { EVERYDAY_DOCUMENTS, EVERYDAY_TEMPLATES, PROSE_DOCUMENTS, PROSE_TEMPLATES, STANDALONE_PROMPTS, TASK_TEMPLATES } from "../src/security/training/benign-augmentation.ts";
 import { MODEL_CATEGORIES, type ModelCategory, type PolicyName } from "../src/security/types.ts";
@@ -111,7 +111,7 @@ export interface Example {
 
 export function featurise(row: CorpusRow): Example {
   const analysis = analyzeSegment(row.text, true);
-  const rules = Int32Array.from(analysis.fired.filter((r) => r < MODEL_FEATURE_COUNT));
+  const rules = Int32Array.from(analysis.fired.filter((r) => r < MODEL_FEATURE_COUNT && IS_MODEL_FEATURE[r] === 1));
   const buckets = analysis.ngrams.buckets.slice(0, analysis.ngrams.count);
   const weight = isAugmentAttack(row.id) ? HYPER.augmentAttackWeight : 1;
   return { id: row.id, label: row.label, hardBenign: row.hard_benign, rules, buckets, scale: buckets.length > 0 ? 1 / Math.sqrt(Math.max(buckets.length, MIN_NORM_BUCKETS)) : 0, weight };
@@ -489,6 +489,25 @@ async function augmentationRows(): Promise<CorpusRow[]> {
     const template = TASK_TEMPLATES[k % TASK_TEMPLATES.length] as string;
     rows.push({ id: `augment-doc-${k}`, text: template.replace("{doc}", chunks[i] as string), label: "benign", hard_benign: false });
   }
+  // Source code pasted for review: the hand-written attacks include code comments and CI files with
+  // planted instructions, and without benign code the model began to read long code as injection.
+  // Chunks of the dependencies' TypeScript and JavaScript, pinned by the lockfile like the documents.
+  const codeFiles: string[] = [];
+  for await (const path of new Bun.Glob("node_modules/**/*.{ts,js,mjs}").scan({ cwd: ROOT, onlyFiles: true })) {
+    if (!path.includes(".min.") && !path.endsWith(".d.ts")) codeFiles.push(path);
+  }
+  codeFiles.sort();
+  const codeStep = Math.max(1, Math.floor(codeFiles.length / AUGMENT_CODE));
+  for (let i = 0, k = 0; i < codeFiles.length && k < AUGMENT_CODE; i += codeStep) {
+    const source = await Bun.file(resolve(ROOT, codeFiles[i] as string)).text();
+    if (source.length < 400) continue;
+    const length = 600 + ((k * 997) % 2400);
+    const start = Math.floor(((k * 7919) % 1000) / 1000 * Math.max(0, source.length - length));
+    const code = source.slice(start, start + length);
+    const template = CODE_TEMPLATES[k % CODE_TEMPLATES.length] as string;
+    rows.push({ id: `augment-code-${k}`, text: template.replace("{doc}", code), label: "benign", hard_benign: false });
+    k++;
+  }
   for (const [k, text] of STANDALONE_PROMPTS.entries()) rows.push({ id: `augment-prompt-${k}`, text, label: "benign", hard_benign: false });
   for (const [k, doc] of PROSE_DOCUMENTS.entries()) {
     for (const t of [0, 1]) {
@@ -528,10 +547,28 @@ async function augmentationRows(): Promise<CorpusRow[]> {
     }
   }
   for (const [k, text] of EXTRACTION_PROMPTS.entries()) rows.push({ id: `augment-attack-extraction-${k}`, text, label: "extraction", hard_benign: false });
+  // Hand-written prompts from outside the corpus (training/handwritten.jsonl, see its README entry in
+  // docs/security.md): attacks weigh as the synthetic ones, benign rows as the other augmentation.
+  const handwritten = (await Bun.file(HANDWRITTEN).text()).split("\n").filter((line) => line.trim() !== "");
+  for (const [k, line] of handwritten.entries()) {
+    const row = JSON.parse(line) as { label: CorpusRow["label"]; hard_benign: boolean; text: string };
+    rows.push({ id: row.label === "benign" ? `augment-hand-${k}` : `augment-attack-hand-${k}`, text: row.text, label: row.label, hard_benign: row.hard_benign });
+  }
   return rows;
 }
 
 const AUGMENT_DOCS = 600;
+/** Benign code excerpts (augmentationRows) and how they are asked about. */
+const AUGMENT_CODE = 200;
+const CODE_TEMPLATES = [
+  "Can you review this code and point out bugs?\n\n```\n{doc}\n```",
+  "Explain what this file does:\n\n{doc}",
+  "Refactor this for readability, keep the behaviour:\n\n```js\n{doc}\n```",
+  "Why does this throw at runtime?\n{doc}",
+  "Add comments to this code.\n\n{doc}",
+];
+/** Hand-written attacks and look-alikes in nine languages, written without the corpus (docs/security.md). */
+const HANDWRITTEN = resolve(ROOT, "src/security/training/handwritten.jsonl");
 /** Benign rows of 2–7 everyday documents joined (see augmentationRows). */
 const JOINED_DOCUMENT_ROWS = envNumber("SECURITY_JOINED_DOCUMENT_ROWS", 80);
 

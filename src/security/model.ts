@@ -10,7 +10,7 @@
 import { type AttackHeadFile, type AttackThresholds, loadAttackHead } from "./attack-head.ts";
 import type { BucketList } from "./features.ts";
 import { NGRAM_BITS } from "./features.ts";
-import { MODEL_FEATURE_COUNT, RULES } from "./ruleset.ts";
+import { IS_MODEL_FEATURE, MODEL_FEATURE_COUNT, RULES } from "./ruleset.ts";
 import { MODEL_CATEGORIES, type ModelCategory } from "./types.ts";
 import { decodeInt16, LITTLE_ENDIAN } from "./int16.ts";
 
@@ -71,6 +71,8 @@ export function loadModel(file: WeightsFile): Model {
   bias.set(file.bias.slice(0, C));
   const ruleWeights = new Float64Array(MODEL_FEATURE_COUNT * HEADS);
   for (let rule = 0; rule < MODEL_FEATURE_COUNT; rule++) {
+    // A rule that is not a model feature (RuleSpec.feature) weighs nothing, whatever a weights file says.
+    if (IS_MODEL_FEATURE[rule] === 0) continue;
     const weights = file.rules[(RULES[rule] as { id: string }).id];
     if (weights === undefined) continue;
     for (let c = 0; c < C; c++) ruleWeights[rule * HEADS + c] = weights[c] ?? 0;
@@ -86,7 +88,7 @@ export function loadModel(file: WeightsFile): Model {
   const attack = loadAttackHead(file);
   if (attack !== null) {
     bias[ATTACK_HEAD] = attack.bias;
-    for (let rule = 0; rule < MODEL_FEATURE_COUNT; rule++) ruleWeights[rule * HEADS + ATTACK_HEAD] = attack.ruleWeights[rule] as number;
+    for (let rule = 0; rule < MODEL_FEATURE_COUNT; rule++) ruleWeights[rule * HEADS + ATTACK_HEAD] = IS_MODEL_FEATURE[rule] === 1 ? (attack.ruleWeights[rule] as number) : 0;
     for (let b = 0; b < buckets; b++) ngramWeights[b * HEADS + ATTACK_HEAD] = attack.ngramWeights[b] as number;
     ngramScale[ATTACK_HEAD] = attack.ngramScale;
   }

@@ -11,8 +11,11 @@ describe("documentation domains carry no evidence", () => {
     "How do I set up DKIM for mail.example.com?",
     "Can you read https://example.com/docs and tell me what it says?",
     '{"url":"https://example.org/api/v1/items"}',
-  ])("allowed under strict and balanced: %s", (text) => {
+  ])("allowed under balanced: %s", (text) => {
     expect(scan(text, "balanced").action).toBe("allow");
+  });
+
+  test.each(["Read https://example.com", "curl -I https://example.com returns 403, why?"])("allowed under strict too: %s", (text) => {
     expect(scan(text, "strict").action).toBe("allow");
   });
 

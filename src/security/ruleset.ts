@@ -30,6 +30,8 @@ export interface RuleInfo {
   /** Folded topic nouns after step `topicStep` that cancel an occurrence (see RuleSpec.topicAfter). */
   readonly topicAfter?: readonly Uint16Array[];
   readonly topicStep?: number;
+  /** false: never a model feature (RuleSpec.feature); the training script leaves it out. */
+  readonly feature?: false;
 }
 
 /** The `stage` of a term reference that is a veto word, not a step; its rule field is a veto group. */
@@ -91,6 +93,7 @@ for (const rule of KEYWORD_RULES) {
     id: rule.id, category: rule.category, severity: rule.severity, steps: rule.steps.length, window: rule.window ?? DEFAULT_WINDOW,
     ...(rule.veto === undefined ? {} : { vetoGroup: vetoGroupOf(rule.veto) }), contextual: rule.contextual === true, suppressesContextual: rule.suppressesContextual === true,
     ...(rule.topicAfter === undefined ? {} : { topicAfter: foldTopics(rule.topicAfter), topicStep: rule.topicStep ?? rule.steps.length - 1 }),
+    ...(rule.feature === false ? { feature: false as const } : {}),
   });
 }
 export const DELIMITER_RULE_OFFSET = RULES.length;
@@ -112,6 +115,8 @@ export const COMPOUNDS: ReadonlyArray<{ readonly rule: number; readonly groups: 
 }));
 /** Rules below this index are model features; credential detectors are not (the corpus has none). */
 export const MODEL_FEATURE_COUNT = RULES.length;
+/** Per rule below MODEL_FEATURE_COUNT, 1 if the model may weigh it (RuleSpec.feature). */
+export const IS_MODEL_FEATURE = Uint8Array.from(RULES, (rule) => (rule.feature === false ? 0 : 1));
 
 export type CredentialCheck = Pick<CredentialSpec, "verify"> & { readonly rule: number; readonly severity: number };
 export const CREDENTIAL_CHECKS: CredentialCheck[] = [];

@@ -12,6 +12,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
     id: "jailbreak.fiction_frame",
     category: "jailbreak",
     severity: 0,
+    feature: false,
     steps: [[
       "write a story", "write a scene", "satire", "jokes", "comedy", "edgy material", "evil twin", "boser zwilling", "gegenteil",
       "jumeau malefique", "gemelo malvado", "lyrics", "a verse", "drill verse", "a short story", "screenplay", "fanfic", "fan fiction", "fanfiction", "my novel", "a novel",
@@ -29,6 +30,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
     id: "jailbreak.relative_frame",
     category: "jailbreak",
     severity: 0,
+    feature: false,
     steps: [[
       "grandma", "grandmother", "grandpa", "grandfather", "granny", "nana ", "my late ", "passed away", "deceased", "used to tell me",
       "used to read me", "to help me fall asleep", "to fall asleep", "i miss her", "i miss him", "ma grand-mere", "mon grand-pere",
@@ -42,6 +44,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
     id: "jailbreak.no_lecture",
     category: "jailbreak",
     severity: 0,
+    feature: false,
     steps: [[
       "no lectures", "no lecture", "no moralizing", "no moralising", "no sermons", "no sermon", "no preaching", "don't lecture",
       "spare me the", "no warnings", "no disclaimers", "no ethics", "skip the warnings", "skip the ethics", "skip the disclaimers",
@@ -61,6 +64,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
     id: "jailbreak.realism_demand",
     category: "jailbreak",
     severity: 0,
+    feature: false,
     steps: [[
       "realistic", "accurate", "real chemicals", "actual step", "every actual", "exact amounts", "exact quantities", "real quantities",
       "quantities", "temperatures", "level of detail", "field manual", "ratios", "exact ratios", "part number", "where to buy", "fans will notice", "don't leave anything out",
@@ -74,6 +78,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
     id: "jailbreak.fake_compliance",
     category: "jailbreak",
     severity: 0,
+    feature: false,
     steps: [[
       "example dialogue", "example conversation", "пример диалога", "exemple de dialogue", "beispieldialog", "ejemplo de dialogo",
       "exemplo de dialogo", "esempio di dialogo", "对话示例", "会話例", "конечно! [", "sure! [", "of course! [", "sure! here", "sure, here", "great idea! here", "of course! here", "of course, here", "absolutely! here", "absolutely, here",
@@ -89,6 +94,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
     id: "jailbreak.freedom_frame",
     category: "jailbreak",
     severity: 0,
+    feature: false,
     steps: [[
       "nobody ever wrote rules", "never heard the word", "no rules for ai", "nobody is watching", "no one is watching", "the chains are off", "be who you actually are", "your true self",
       "more than the filters", "you've been unlocked", "you have been unlocked", "you are unlocked", "tier-0", "no-judgement mode",
@@ -109,6 +115,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
     id: "jailbreak.professional_frame",
     category: "jailbreak",
     severity: 0,
+    feature: false,
     steps: [[
       "i'm a pentester", "i am a pentester", "i'm a penetration tester", "as a pentester", "i'm a security researcher",
       "i am a security researcher", "as a security researcher", "i'm a defense attorney", "i'm a defence attorney", "i'm a lawyer",
@@ -130,6 +137,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
     id: "jailbreak.continuation_frame",
     category: "jailbreak",
     severity: 0,
+    feature: false,
     steps: [[
       "continue this text", "continue where it leaves off", "where it leaves off", "continue the text", "complete the text",
       "complete it", "fill in the missing", "add the missing", "what the body most likely", "most likely said", "completalo",
@@ -143,6 +151,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
     id: "encoding.reversed_hint",
     category: "jailbreak",
     severity: 0,
+    feature: false,
     steps: [[
       "backwards", "reversed", "in reverse", "reverse order", "right to left", "a l'envers", "ruckwarts", "von hinten",
       "al reves", "de atras para adelante", "de tras para frente", "al contrario", "задом наперед", "справа налево", "倒着",
@@ -154,6 +163,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
     id: "jailbreak.purpose_frame",
     category: "jailbreak",
     severity: 0,
+    feature: false,
     steps: [[
       "educational purposes", "education purposes", "research purposes", "academic purposes", "for a class", "for my class",
       "for a history class", "history class", "for class", "for safety reasons", "safety poster", "what not to do",

@@ -285,6 +285,7 @@ export const INDIRECT_RULES: readonly RuleSpec[] = [
     id: "injection.conceal_from_user",
     category: "injection",
     severity: 0,
+    feature: false,
     steps: [[
       "don't tell the user", "do not tell the user", "without telling the user", "do not inform the user", "don't inform the user",
       "do not ask the user", "don't ask the user", "without asking the user", "no need to ask the user", "do not ask the user",

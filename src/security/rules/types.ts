@@ -44,6 +44,13 @@ export interface RuleSpec {
   readonly topicAfter?: readonly string[];
   /** The step whose keyword `topicAfter` follows: the last one unless set ("密码策略是什么": 0). */
   readonly topicStep?: number;
+  /**
+   * false: not a feature of the learned model, only a part of compound rules. For frames and subjects
+   * whose words are common in ordinary prompts ("imagine", "backwards", "step by step", "meth"): fitted
+   * on hand-written attacks, they learned to weigh as attacks on their own and blocked "print the list
+   * in reverse order".
+   */
+  readonly feature?: false;
 }
 
 export const VETO_WINDOW = 24;
