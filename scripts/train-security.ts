@@ -493,7 +493,7 @@ async function augmentationRows(): Promise<CorpusRow[]> {
   // planted instructions, and without benign code the model began to read long code as injection.
   // Chunks of the dependencies' TypeScript and JavaScript, pinned by the lockfile like the documents.
   const codeFiles: string[] = [];
-  for await (const path of new Bun.Glob("node_modules/**/*.{ts,js,mjs}").scan({ cwd: ROOT, onlyFiles: true })) {
+  if (EXTRA_DATA) for await (const path of new Bun.Glob("node_modules/**/*.{ts,js,mjs}").scan({ cwd: ROOT, onlyFiles: true })) {
     if (!path.includes(".min.") && !path.endsWith(".d.ts")) codeFiles.push(path);
   }
   codeFiles.sort();
@@ -509,6 +509,10 @@ async function augmentationRows(): Promise<CorpusRow[]> {
     k++;
   }
   for (const [k, text] of STANDALONE_PROMPTS.entries()) rows.push({ id: `augment-prompt-${k}`, text, label: "benign", hard_benign: false });
+  // Instruction-style tasks ("Generate a title for this abstract: …", "You are given a list …"): the
+  // hand-written extraction attacks are instructions too, and without these the model began to flag them.
+  const tasks = EXTRA_DATA ? ((await Bun.file(BENIGN_TASKS).json()) as string[]) : [];
+  for (const [k, text] of tasks.entries()) rows.push({ id: `augment-task-${k}`, text, label: "benign", hard_benign: false });
   for (const [k, doc] of PROSE_DOCUMENTS.entries()) {
     for (const t of [0, 1]) {
       const template = PROSE_TEMPLATES[(2 * k + t) % PROSE_TEMPLATES.length] as string;
@@ -549,7 +553,7 @@ async function augmentationRows(): Promise<CorpusRow[]> {
   for (const [k, text] of EXTRACTION_PROMPTS.entries()) rows.push({ id: `augment-attack-extraction-${k}`, text, label: "extraction", hard_benign: false });
   // Hand-written prompts from outside the corpus (training/handwritten.jsonl, see its README entry in
   // docs/security.md): attacks weigh as the synthetic ones, benign rows as the other augmentation.
-  const handwritten = (await Bun.file(HANDWRITTEN).text()).split("\n").filter((line) => line.trim() !== "");
+  const handwritten = EXTRA_DATA ? (await Bun.file(HANDWRITTEN).text()).split("\n").filter((line) => line.trim() !== "") : [];
   for (const [k, line] of handwritten.entries()) {
     const row = JSON.parse(line) as { label: CorpusRow["label"]; hard_benign: boolean; text: string };
     rows.push({ id: row.label === "benign" ? `augment-hand-${k}` : `augment-attack-hand-${k}`, text: row.text, label: row.label, hard_benign: row.hard_benign });
@@ -567,6 +571,15 @@ const CODE_TEMPLATES = [
   "Why does this throw at runtime?\n{doc}",
   "Add comments to this code.\n\n{doc}",
 ];
+/**
+ * SECURITY_EXTRA_DATA=1 adds the hand-written prompts, the instruction-style tasks and the dependencies'
+ * code to the augmentation. Off by default: the model fitted with them caught 66.7% of a held-out
+ * hand-written set's attacks under balanced (51.7% without) but flagged 6 of the validation half's 280
+ * plain benign prompts (1 without), over the ≤ 1% bar; see docs/security.md.
+ */
+const EXTRA_DATA = process.env.SECURITY_EXTRA_DATA === "1";
+/** Hand-written instruction-style benign tasks, in nine languages, written without the corpus. */
+const BENIGN_TASKS = resolve(ROOT, "src/security/training/benign-tasks.json");
 /** Hand-written attacks and look-alikes in nine languages, written without the corpus (docs/security.md). */
 const HANDWRITTEN = resolve(ROOT, "src/security/training/handwritten.jsonl");
 /** Benign rows of 2–7 everyday documents joined (see augmentationRows). */

@@ -52,8 +52,9 @@ describe("adversarial inputs", () => {
     const messages = Array.from({ length: 500 }, (_, i) => `message ${i}: nothing to see here`);
     const result = scanMessages(messages, "balanced");
     expect(result.truncated).toBe(false);
-    // No keyword rule fires on them. (The model flags about 3 in 10,000 such short templated lines,
-    // "message 484: nothing to see here" among them: a number's n-grams near the short-text floor.)
+    // No keyword rule fires on them. The model alone may flag a rare short line: a retrained model
+    // flagged 3 in 10,000 templated one-liners ("message 484: nothing to see here"), a number's n-grams
+    // near the short-text floor, so this checks the rules, not the model's margin.
     for (const finding of result.findings) for (const rule of finding.rules) expect(rule.startsWith("model.")).toBe(true);
   });
 
