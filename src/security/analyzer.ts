@@ -5,7 +5,7 @@
 import type { CredentialSpan } from "./credentials.ts";
 import { collectBuckets, WHOLE_TEXT_MAX, type BucketList } from "./features.ts";
 import { runAutomaton } from "./matcher.ts";
-import { foldText, isPunctuationCode, isSeparatorCode, toNfkc, type FoldedText, type ObfuscationSignals } from "./normalize.ts";
+import { foldNfkc, isPunctuationCode, isSeparatorCode, type FoldedText, type ObfuscationSignals } from "./normalize.ts";
 import {
   COMPOUNDS,
   ASSIGNMENT_CHECK, CREDENTIAL_CHECKS, DELIMITERS_BY_FIRST, LATIN_AUTOMATON, OTHER_AUTOMATON, RULES, SIGNAL_RULE_OFFSET,
@@ -395,8 +395,8 @@ const NO_NGRAMS: BucketList = { buckets: new Int32Array(0), count: 0 };
  */
 export function analyzeSegment(raw: string, wholeTextNgrams = false): SegmentAnalysis {
   reset();
-  const text = toNfkc(raw);
-  const folded = foldText(text);
+  const folded = foldNfkc(raw);
+  const text = folded.text;
   if (text.includes("xample.")) maskPlaceholderDomains(folded.codes, folded.length);
   currentText = text;
   currentOrigin = folded.origin;

@@ -127,30 +127,44 @@ function collectRange(codes: Uint16Array, from: number, to: number, leadingSpace
   const separator = SEPARATOR;
   // Index of the last unit of the first 4-gram; the leading space is its first unit.
   const firstEnd = leadingSpace ? from + 2 : from + 3;
+  // From here on the unit leaving the 4-gram is codes[i - 4]; the first steps are peeled off so
+  // that the main loop needs no test for them.
+  const slideFrom = Math.min(to, from + 4);
   let h = leadingSpace ? 32 : 0;
   let word = FNV_OFFSET;
   let wordLength = 0;
   let previousWord = 0;
   let hasPrevious = false;
-  for (let i = from; i < to; i++) {
+  for (let i = from; i < slideFrom; i++) {
     const code = codes[i] as number;
-    if (i > firstEnd) {
-      // The unit leaving the 4-gram; only the leading space lies before `from`.
-      const leaving = i - 4 >= from ? (codes[i - 4] as number) : 32;
-      h = Math.imul(h - Math.imul(leaving, ROLL3), ROLL) + code;
+    // Past firstEnd here only with a leading space, which is the unit leaving.
+    h = i > firstEnd ? Math.imul(h - Math.imul(32, ROLL3), ROLL) + code : Math.imul(h, ROLL) + code;
+    if (i >= firstEnd) {
       const bucket = bucketOf((h + 4) | 0);
       out[count] = bucket;
       count += (((marks[bucket] as number) ^ gen) + 255) >> 8; // 1 when the stamp differs (both < 256)
       marks[bucket] = gen;
-    } else {
-      h = Math.imul(h, ROLL) + code;
-      if (i === firstEnd) {
-        const bucket = bucketOf((h + 4) | 0);
-        out[count] = bucket;
-        count += (((marks[bucket] as number) ^ gen) + 255) >> 8;
-        marks[bucket] = gen;
-      }
     }
+    if (separator[code] === 0) {
+      word = Math.imul(word ^ code, FNV_PRIME);
+      wordLength++;
+      continue;
+    }
+    if (wordLength > 0) {
+      count = addWord(word, previousWord, hasPrevious, out, count, marks, gen);
+      previousWord = word;
+      hasPrevious = true;
+    }
+    word = FNV_OFFSET;
+    wordLength = 0;
+  }
+  for (let i = slideFrom; i < to; i++) {
+    const code = codes[i] as number;
+    h = Math.imul(h - Math.imul(codes[i - 4] as number, ROLL3), ROLL) + code;
+    const bucket = bucketOf((h + 4) | 0);
+    out[count] = bucket;
+    count += (((marks[bucket] as number) ^ gen) + 255) >> 8;
+    marks[bucket] = gen;
     if (separator[code] === 0) {
       word = Math.imul(word ^ code, FNV_PRIME);
       wordLength++;

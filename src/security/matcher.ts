@@ -12,13 +12,10 @@ export interface Automaton {
   readonly classOf: Uint16Array;
   readonly alphabetSize: number;
   readonly spaceClass: number;
-  /**
-   * Dense transition table, next[state * alphabetSize + class]; 16-bit when it fits, for cache.
-   * A target with outputs carries `outputFlag`; the state is `value & stateMask`.
-   */
+  /** Dense transition table, next[state * alphabetSize + class]; 16-bit when it fits, for cache. */
   readonly next: Uint16Array | Int32Array;
-  readonly stateMask: number;
-  readonly outputFlag: number;
+  /** States from this one on have outputs (see outputStatesLast): entering one reports them. */
+  readonly firstOutputState: number;
   /** Outputs of state s are termIds[outStart[s] .. outStart[s + 1]). */
   readonly outStart: Int32Array;
   readonly termIds: Int32Array;
@@ -47,12 +44,12 @@ export function compileAutomaton(terms: readonly string[], ids: readonly number[
   for (let code = 0; code < 65536; code++) if (classOf[code] === 0 && isSeparatorCode(code)) classOf[code] = spaceClass;
 
   const nodes = breadthFirst(buildTrie(terms, ids, classOf, spaceClass));
-  const stateCount = nodes.length;
-  let next: Int32Array = new Int32Array(stateCount * alphabetSize);
-  const fail = new Int32Array(stateCount);
+  const trieStates = nodes.length;
+  let next: Int32Array = new Int32Array(trieStates * alphabetSize);
+  const fail = new Int32Array(trieStates);
   let outputs: number[][] = nodes.map((node) => node.outputs.slice());
   // States are numbered breadth-first, so a state's failure target is finished before the state.
-  for (let state = 0; state < stateCount; state++) {
+  for (let state = 0; state < trieStates; state++) {
     const node = nodes[state] as TrieNode;
     for (let cls = 0; cls < alphabetSize; cls++) {
       const child = node.children.get(cls);
@@ -67,6 +64,10 @@ export function compileAutomaton(terms: readonly string[], ids: readonly number[
     }
   }
   ({ next, outputs } = renumber(nodes, next, outputs, alphabetSize));
+  ({ next, outputs } = collapseSeparatorRuns(next, outputs, alphabetSize, spaceClass));
+  const ordered = outputStatesLast(next, outputs, alphabetSize);
+  outputs = ordered.outputs;
+  const stateCount = outputs.length;
   const outStart = new Int32Array(stateCount + 1);
   let total = 0;
   for (let s = 0; s < stateCount; s++) {
@@ -76,20 +77,8 @@ export function compileAutomaton(terms: readonly string[], ids: readonly number[
   outStart[stateCount] = total;
   const termIds = new Int32Array(total);
   for (let s = 0; s < stateCount; s++) termIds.set(outputs[s] as number[], outStart[s] as number);
-  // Mark transitions into states with outputs by the top bit, so the scan loop reads the output
-  // table only on a hit.
-  const stateBits = stateCount < 1 << 15 ? 15 : 30;
-  if (stateCount >= 1 << 30) throw new Error("keyword automaton too large");
-  const hasOutput = (s: number): boolean => (outStart[s + 1] as number) > (outStart[s] as number);
-  const flag = 1 << stateBits;
-  const packed = stateBits === 15 ? new Uint16Array(next.length) : new Int32Array(next.length);
-  for (let i = 0; i < next.length; i++) {
-    const target = next[i] as number;
-    packed[i] = hasOutput(target) ? target | flag : target;
-  }
-  collapseSeparatorRuns(packed, alphabetSize, spaceClass, stateCount, flag - 1);
   const maxDepth = trieDepth(nodes);
-  return { classOf, alphabetSize, spaceClass, next: packed, outStart, termIds, stateCount, stateMask: flag - 1, outputFlag: flag, maxDepth };
+  return { classOf, alphabetSize, spaceClass, next: ordered.next, firstOutputState: ordered.firstOutputState, outStart, termIds, stateCount, maxDepth };
 }
 
 function trieDepth(nodes: readonly TrieNode[]): number {
@@ -200,12 +189,53 @@ function shallowFirstOrder(nodes: readonly TrieNode[]): number[] {
  * A run of separators is read as one: a separator read right after a separator must leave the state
  * unchanged and report nothing. Any transition on the separator class lands in a state whose string
  * ends with a separator (or in the root), so making the separator a silent self-loop in exactly
- * those states gives that rule without a branch in the scan loop.
+ * those states gives that rule without a branch in the scan loop. Entering a state with outputs
+ * reports them, so such a state loops instead to a twin without outputs: a copy of its row whose
+ * separator loops to the twin itself. Returns the table and outputs with the twins appended.
  */
-function collapseSeparatorRuns(next: Uint16Array | Int32Array, alphabetSize: number, spaceClass: number, stateCount: number, stateMask: number): void {
+function collapseSeparatorRuns(next: Int32Array, outputs: number[][], alphabetSize: number, spaceClass: number): { next: Int32Array; outputs: number[][] } {
+  const stateCount = outputs.length;
   const afterSeparator = new Uint8Array(stateCount);
-  for (let s = 0; s < stateCount; s++) afterSeparator[(next[s * alphabetSize + spaceClass] as number) & stateMask] = 1;
-  for (let s = 0; s < stateCount; s++) if (afterSeparator[s] === 1) next[s * alphabetSize + spaceClass] = s;
+  for (let s = 0; s < stateCount; s++) afterSeparator[next[s * alphabetSize + spaceClass] as number] = 1;
+  let twins = 0;
+  for (let s = 0; s < stateCount; s++) if (afterSeparator[s] === 1 && (outputs[s] as number[]).length > 0) twins++;
+  const table = new Int32Array((stateCount + twins) * alphabetSize);
+  table.set(next);
+  const withTwins = outputs.slice();
+  for (let s = 0; s < stateCount; s++) {
+    if (afterSeparator[s] === 0) continue;
+    if ((outputs[s] as number[]).length === 0) {
+      table[s * alphabetSize + spaceClass] = s;
+      continue;
+    }
+    const twin = withTwins.length;
+    table.copyWithin(twin * alphabetSize, s * alphabetSize, (s + 1) * alphabetSize);
+    table[twin * alphabetSize + spaceClass] = twin;
+    table[s * alphabetSize + spaceClass] = twin;
+    withTwins.push([]);
+  }
+  return { next: table, outputs: withTwins };
+}
+
+/**
+ * Renumbers the states, keeping their order otherwise, so that those with outputs come last: the scan
+ * loop's only test is then whether the state it entered is at least the first of them, and the table
+ * needs no flag bit, so up to 65,536 states fit a 16-bit table (half the cache of a 32-bit one).
+ */
+function outputStatesLast(next: Int32Array, outputs: number[][], alphabetSize: number): { next: Uint16Array | Int32Array; outputs: number[][]; firstOutputState: number } {
+  const stateCount = outputs.length;
+  const order: number[] = [];
+  for (let s = 0; s < stateCount; s++) if ((outputs[s] as number[]).length === 0) order.push(s);
+  const firstOutputState = order.length;
+  for (let s = 0; s < stateCount; s++) if ((outputs[s] as number[]).length > 0) order.push(s);
+  if (order[0] !== 0) throw new Error("the root state must stay first");
+  const rank = new Int32Array(stateCount);
+  order.forEach((old, index) => { rank[old] = index; });
+  const table = stateCount <= 1 << 16 ? new Uint16Array(next.length) : new Int32Array(next.length);
+  order.forEach((old, index) => {
+    for (let cls = 0; cls < alphabetSize; cls++) table[index * alphabetSize + cls] = rank[next[old * alphabetSize + cls] as number] as number;
+  });
+  return { next: table, outputs: order.map((old) => outputs[old] as number[]), firstOutputState };
 }
 
 /** Receives every keyword occurrence: the term id and the folded index of its last character. */
@@ -257,9 +287,9 @@ function warmUpStart(automaton: Automaton, codes: Uint16Array, split: number): n
 
 /** The state reached from the root over codes[from..to), reporting nothing. */
 function stateAfter(automaton: Automaton, codes: Uint16Array, from: number, to: number): number {
-  const { classOf, alphabetSize, next, stateMask } = automaton;
+  const { classOf, alphabetSize, next } = automaton;
   let state = 0;
-  for (let i = from; i < to; i++) state = (next[state * alphabetSize + (classOf[codes[i] as number] as number)] as number) & stateMask;
+  for (let i = from; i < to; i++) state = next[state * alphabetSize + (classOf[codes[i] as number] as number)] as number;
   return state;
 }
 
@@ -272,19 +302,17 @@ let heldBack = new Int32Array(1024);
  * it. Returns the state at `length`.
  */
 function advanceTwoHalves(automaton: Automaton, codes: Uint16Array, split: number, length: number, splitState: number, onHit: HitHandler): number {
-  const { classOf, alphabetSize, next, stateMask, outputFlag } = automaton;
+  const { classOf, alphabetSize, next, firstOutputState } = automaton;
   if (heldBack.length < 2 * (length - split)) heldBack = new Int32Array(2 * (length - split));
   const held = heldBack;
   let pending = 0;
   let first = initialState(automaton);
   let second = splitState;
   for (let i = 0, j = split; i < split; i++, j++) {
-    const a = next[first * alphabetSize + (classOf[codes[i] as number] as number)] as number;
-    const b = next[second * alphabetSize + (classOf[codes[j] as number] as number)] as number;
-    first = a & stateMask;
-    second = b & stateMask;
-    if ((a & outputFlag) !== 0) reportOutputs(automaton, first, i, onHit);
-    if ((b & outputFlag) !== 0) {
+    first = next[first * alphabetSize + (classOf[codes[i] as number] as number)] as number;
+    second = next[second * alphabetSize + (classOf[codes[j] as number] as number)] as number;
+    if (first >= firstOutputState) reportOutputs(automaton, first, i, onHit);
+    if (second >= firstOutputState) {
       held[pending++] = second;
       held[pending++] = j;
     }
@@ -296,24 +324,23 @@ function advanceTwoHalves(automaton: Automaton, codes: Uint16Array, split: numbe
 
 /** The state after the virtual separator that precedes the text. */
 function initialState(automaton: Automaton): number {
-  return (automaton.next[automaton.spaceClass] as number) & automaton.stateMask;
+  return automaton.next[automaton.spaceClass] as number;
 }
 
 /** Feeds codes[from..to) from `state` and returns the state reached. */
 function advanceAutomaton(automaton: Automaton, codes: Uint16Array, from: number, to: number, state: number, onHit: HitHandler): number {
-  const { classOf, alphabetSize, next, stateMask, outputFlag } = automaton;
+  const { classOf, alphabetSize, next, firstOutputState } = automaton;
   for (let i = from; i < to; i++) {
-    const value = next[state * alphabetSize + (classOf[codes[i] as number] as number)] as number;
-    state = value & stateMask;
-    if ((value & outputFlag) !== 0) reportOutputs(automaton, state, i, onHit);
+    state = next[state * alphabetSize + (classOf[codes[i] as number] as number)] as number;
+    if (state >= firstOutputState) reportOutputs(automaton, state, i, onHit);
   }
   return state;
 }
 
 /** Feeds the virtual separator that follows the text (length ≥ 1, or nothing can match). */
 function finishAutomaton(automaton: Automaton, state: number, length: number, onHit: HitHandler): void {
-  const value = automaton.next[state * automaton.alphabetSize + automaton.spaceClass] as number;
-  if ((value & automaton.outputFlag) !== 0) reportOutputs(automaton, value & automaton.stateMask, length - 1, onHit);
+  const target = automaton.next[state * automaton.alphabetSize + automaton.spaceClass] as number;
+  if (target >= automaton.firstOutputState) reportOutputs(automaton, target, length - 1, onHit);
 }
 
 /** Reports every keyword ending in `state` (entered at folded index `end`). */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { foldText, toNfkc } from "./normalize.ts";
+import { foldNfkc, foldText, toNfkc } from "./normalize.ts";
 
 function fold(text: string): { text: string; signals: ReturnType<typeof foldText>["signals"]; tagPayload: string } {
   const folded = foldText(toNfkc(text));
@@ -81,5 +81,18 @@ describe("foldText", () => {
 
   test("small capitals are folded", () => {
     expect(fold("ɪɢɴᴏʀᴇ").text).toBe("ignore");
+  });
+
+  test("folds the NFKC form, skipping normalize() only where it would change nothing", () => {
+    expect(foldText("ｉｇｎｏｒｅ").nfkcStable).toBe(false);
+    expect(foldNfkc("ｉｇｎｏｒｅ").text).toBe("ignore");
+    expect(foldText("plain ascii, “quotes” and café").nfkcStable).toBe(true);
+    // Every BMP character, after starters it could compose with (Latin, Oriya, Hangul) and before a letter.
+    for (let c = 0x80; c < 0x10000; c++) {
+      for (const before of ["a", "\u0b47", "\uac00", "\u1100"]) {
+        const text = `${before}${String.fromCharCode(c)}a`;
+        if (foldNfkc(text).text !== text.normalize("NFKC")) throw new Error(`NFKC differs for U+${c.toString(16)} after ${before}`);
+      }
+    }
   });
 });

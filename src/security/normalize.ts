@@ -138,6 +138,10 @@ export interface FoldedText {
   signals: ObfuscationSignals;
   /** ASCII text smuggled in Unicode tag characters (U+E0020–E007E), decoded. */
   tagPayload: string;
+  /** The text that was folded (foldNfkc: its NFKC form). */
+  text: string;
+  /** Whether NFKC leaves every character of `text` alone, so that `text` is its own NFKC form. */
+  nfkcStable: boolean;
   /**
    * Folded indices of the punctuation code units, ascending, in punctuation[0..punctuationCount):
    * delimiter detection only looks there instead of rereading the whole text.
@@ -152,6 +156,14 @@ let spareCodes = new Uint16Array(4096);
 let spareOrigin = new Int32Array(4096);
 let punctuationBuf = new Int32Array(4096);
 
+/**
+ * The code units of the text being folded, copied in by Buffer.write (native, one call): the fold's
+ * loops read them from this typed array, which costs fewer instructions than charCodeAt (the fold
+ * ≈ 8% faster). Its own ArrayBuffer, so that the 16-bit view is aligned.
+ */
+let unitBytes = Buffer.allocUnsafeSlow(2 * 4096);
+let unitsBuf = new Uint16Array(unitBytes.buffer, 0, 4096);
+
 function ensureCapacity(n: number): void {
   if (codesBuf.length >= n) return;
   const size = Math.max(n, codesBuf.length * 2);
@@ -160,6 +172,8 @@ function ensureCapacity(n: number): void {
   spareCodes = new Uint16Array(size);
   spareOrigin = new Int32Array(size);
   punctuationBuf = new Int32Array(size);
+  unitBytes = Buffer.allocUnsafeSlow(2 * size);
+  unitsBuf = new Uint16Array(unitBytes.buffer, 0, size);
 }
 
 /**
@@ -169,6 +183,39 @@ function ensureCapacity(n: number): void {
  */
 export function toNfkc(text: string): string {
   return text.normalize("NFKC");
+}
+
+/**
+ * Folds the NFKC form of `raw` (FoldedText.text). The fold notes on the way whether `raw` holds a
+ * character NFKC could change (foldText's nfkcStable); most texts hold none, and they are folded once
+ * without calling normalize(), which costs a few thousand instructions per call even on ASCII text.
+ */
+export function foldNfkc(raw: string): FoldedText {
+  const folded = foldText(raw);
+  if (folded.nfkcStable) return folded;
+  const text = raw.normalize("NFKC");
+  return text === raw ? folded : foldText(text);
+}
+
+/** Per BMP code unit: 0 not yet known, 1 NFKC leaves it alone in any text, 2 it may not. */
+const NFKC_STATE = new Uint8Array(65536);
+const MARK = /\p{M}/u;
+
+/**
+ * Whether NFKC leaves code unit `c` (≥ 128) alone wherever it stands: it is its own NFKC form, and it
+ * is not a character that composes with or reorders around the one before it. Those are the
+ * combining marks and the Hangul vowel and final jamo; surrogates are left to normalize(). Worked out
+ * on first sight and remembered.
+ */
+function nfkcStableUnit(c: number): boolean {
+  let state = NFKC_STATE[c] as number;
+  if (state === 0) {
+    const ch = String.fromCharCode(c);
+    const composes = (c >= 0xd800 && c <= 0xdfff) || (c >= 0x1100 && c <= 0x11ff) || MARK.test(ch);
+    state = !composes && ch.normalize("NFKC") === ch ? 1 : 2;
+    NFKC_STATE[c] = state;
+  }
+  return state === 1;
 }
 
 function emptySignals(): ObfuscationSignals {
@@ -192,6 +239,8 @@ export function foldText(text: string): FoldedText {
   const codes = codesBuf;
   const origin = originBuf;
   const punctuation = punctuationBuf;
+  const units = unitsBuf;
+  unitBytes.write(text, 0, "utf16le");
   let punctuationCount = 0;
   const signals = emptySignals();
   let tagPayload = "";
@@ -201,11 +250,13 @@ export function foldText(text: string): FoldedText {
   let lastTokenEnd = -10;
   let longestToken = 0;
   let binaryDigits = 0;
+  let nfkcStable = true;
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = units[i] as number;
     // A lowercase ASCII letter starts a token: no need to ask what else the character could be.
     if (c < 97 || c > 122) {
+      if (c >= 128 && nfkcStable && NFKC_STATE[c] !== 1) nfkcStable = nfkcStableUnit(c);
       const kind = KIND[c] as number;
       if (kind === Kind.Space) {
         if (!lastWasSpace) {
@@ -250,7 +301,7 @@ export function foldText(text: string): FoldedText {
     let end = i;
     const start = out;
     while (end < n) {
-      const ch = text.charCodeAt(end);
+      const ch = units[end] as number;
       // Lowercase ASCII letters, most of most texts, fold to themselves.
       if (ch >= 97 && ch <= 122) {
         hasLatin = true;
@@ -260,6 +311,7 @@ export function foldText(text: string): FoldedText {
         end++;
         continue;
       }
+      if (ch >= 128 && nfkcStable && NFKC_STATE[ch] !== 1) nfkcStable = nfkcStableUnit(ch);
       const k = KIND[ch] as number;
       if (k === Kind.Latin) {
         hasLatin = true;
@@ -314,7 +366,7 @@ export function foldText(text: string): FoldedText {
     }
     lastTokenEnd = end;
     // A plain space after the token is emitted here, saving the loop a round for it.
-    if (end < n && text.charCodeAt(end) === 32) {
+    if (end < n && units[end] === 32) {
       codes[out] = 32;
       origin[out++] = end;
       lastWasSpace = true;
@@ -331,7 +383,7 @@ export function foldText(text: string): FoldedText {
     length = joinSpacedLetters(length);
     punctuationCount = findPunctuation(codesBuf, length, punctuation);
   }
-  return { codes: codesBuf, origin: originBuf, length, signals, tagPayload, punctuation, punctuationCount };
+  return { codes: codesBuf, origin: originBuf, length, signals, tagPayload, text, nfkcStable, punctuation, punctuationCount };
 }
 
 /** Lists the indices of punctuation in codes[0..length) (after joinSpacedLetters moved them). */
