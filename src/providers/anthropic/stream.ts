@@ -17,6 +17,7 @@ import { anthropicErrorDetails } from "./errors.ts";
 const NOT_A_TOOL = -1;
 
 export class AnthropicToOpenAIStream extends TranslatingStream {
+  completionText = "";
   protected readonly parser: SseParser;
   private writer: ChunkWriter | null = null;
   /** Anthropic block index → OpenAI tool-call index (NOT_A_TOOL for text and thinking blocks). */

@@ -13,6 +13,7 @@ import { TranslatingStream } from "../shared/translating-stream.ts";
 import { finishReasonFromOllama, toolCallFromOllama, usageFromOllama } from "./response.ts";
 
 export class OllamaToOpenAIStream extends TranslatingStream {
+  completionText = "";
   protected readonly parser: NdjsonParser;
   private readonly writer: ChunkWriter;
   private readonly chat: boolean;

@@ -1,6 +1,6 @@
-// The common frame of translators that synthesise OpenAI chunks from another wire format: a parser fed
-// per network chunk, an output buffer drained after each feed, and an error event (never a silent cut)
-// when the upstream ends without its end marker.
+// The common frame of stream translators: a parser fed per network chunk, an output buffer drained after
+// each feed, and an error event (never a silent cut) when the upstream ends without its end marker. The
+// error event is OpenAI's unless a subclass writes its own (fail).
 import type { GatewayError } from "../../errors.ts";
 import type { StreamTranslator, Usage } from "../types.ts";
 import { errorEvent, truncatedStreamError } from "./errors.ts";
@@ -12,7 +12,7 @@ interface IncrementalParser {
 
 export abstract class TranslatingStream implements StreamTranslator {
   usage: Usage | null = null;
-  completionText = "";
+  abstract readonly completionText: string;
   error: GatewayError | null = null;
   finished = false;
 

@@ -10,9 +10,10 @@
 
 import { GatewayError } from "../../errors.ts";
 import { anthropicErrorDetails, mergeAnthropicUsage, usageFromAnthropic } from "../../providers/anthropic/index.ts";
-import { streamError, truncatedStreamError } from "../../providers/shared/errors.ts";
+import { streamError } from "../../providers/shared/errors.ts";
 import { isJsonObject, parseJson, stringField } from "../../providers/shared/json.ts";
-import type { JsonObject, StreamTranslator, UpstreamRequest, Usage } from "../../providers/types.ts";
+import { TranslatingStream } from "../../providers/shared/translating-stream.ts";
+import type { JsonObject, UpstreamRequest, Usage } from "../../providers/types.ts";
 import type { RouteCandidate } from "../../routing/router.ts";
 import { encodeSseEvent, SseParser, type SseEvent } from "../../streaming/sse.ts";
 import { anthropicErrorEvent, anthropicErrorType } from "./errors.ts";
@@ -134,19 +135,15 @@ export interface NativeStreamOptions {
  * what the gateway must know: usage (message_start, then message_delta's cumulative counts), the end
  * (message_stop) and errors. Only message_start is re-serialised, and only behind an alias.
  */
-export class AnthropicPassthroughStream implements StreamTranslator {
-  usage: Usage | null = null;
-  error: GatewayError | null = null;
-  finished = false;
-
-  private readonly parser: SseParser;
-  private out = "";
+export class AnthropicPassthroughStream extends TranslatingStream {
+  protected readonly parser: SseParser;
   private readonly rawUsage: JsonObject = {};
   private collected = "";
   /** Block starts and deltas are forwarded unparsed; read only if the usage has to be estimated. */
   private unparsed: string[] = [];
 
   constructor(private readonly options: NativeStreamOptions) {
+    super();
     this.parser = new SseParser({
       onEvent: (event) => this.onEvent(event),
       onSkipped: (raw) => {
@@ -155,19 +152,10 @@ export class AnthropicPassthroughStream implements StreamTranslator {
     });
   }
 
-  push(text: string): string {
-    this.parser.push(text);
-    return this.take();
-  }
-
-  /** The upstream ended; one that ended before message_stop ends with an error event, never a silent cut. */
-  finish(): string {
-    this.parser.end();
-    if (!this.finished && this.error === null) {
-      this.error = truncatedStreamError();
-      this.out += anthropicErrorEvent(anthropicErrorType(this.error.status), this.error.message);
-    }
-    return this.take();
+  /** The client reads Anthropic SSE: a stream cut before message_stop ends with Anthropic's error event. */
+  protected override fail(error: GatewayError): void {
+    this.error = error;
+    this.out += anthropicErrorEvent(anthropicErrorType(error.status), error.message);
   }
 
   get completionText(): string {
@@ -177,12 +165,6 @@ export class AnthropicPassthroughStream implements StreamTranslator {
     }
     this.unparsed = [];
     return this.collected;
-  }
-
-  private take(): string {
-    const out = this.out;
-    this.out = "";
-    return out;
   }
 
   private onEvent(event: SseEvent): void {
