@@ -83,25 +83,6 @@ function restingStatus(status: number): boolean {
 /** How long an overloaded link rests, at most: long enough to spare it a burst, short enough not to idle it. */
 export const OVERLOAD_REST_MS = 1_000;
 
-/**
- * Until when (Date.now()) each link rests because of an overload, by link id. The router keeps one rest
- * per link whatever its cause; this tells a request that finds every link resting whether its client
- * is rate limited (429) or facing an overload (529/503). Per instance and in memory, like the rests.
- */
-const overloadRests = new Map<string, number>();
-
-/** Whether the link's current rest ends no later than its overload rest: the overload is why it rests. */
-function restsForOverload(context: AttemptContext, candidate: RouteCandidate): boolean {
-  const until = overloadRests.get(candidate.link.config.id);
-  if (until === undefined) return false;
-  const rest = context.router.restMs(candidate);
-  if (rest <= 0) {
-    overloadRests.delete(candidate.link.config.id);
-    return false;
-  }
-  return Date.now() + rest <= until + 5;
-}
-
 /** A JSON answer where an event stream was asked for. */
 function isJsonAnswer(response: Response): boolean {
   const type = response.headers.get("content-type") ?? "";
@@ -227,8 +208,7 @@ function failedAnswer(context: AttemptContext, candidate: RouteCandidate, status
   if (overloaded) {
     // A brief rest whatever the hint: the other links take the next requests, this one is back soon.
     const rest = Math.min(hint ?? OVERLOAD_REST_MS, OVERLOAD_REST_MS);
-    context.router.rest(candidate, rest);
-    overloadRests.set(config.id, Date.now() + context.router.restMs(candidate));
+    context.router.rest(candidate, rest, "overload");
     record.retryAfterMs = rest;
     error = withRetryAfter(error, Math.max(rest, context.router.restMs(candidate)));
   } else if (hint !== null) {
@@ -295,7 +275,7 @@ function everyLinkAway(context: AttemptContext): { waitMs: number; resting: bool
     if (wait <= 0) return null;
     waitMs = Math.min(waitMs, wait);
     if (context.router.restMs(candidate) <= 0) continue;
-    if (restsForOverload(context, candidate)) overloaded = true;
+    if (context.router.restCause(candidate) === "overload") overloaded = true;
     else resting = true;
   }
   return Number.isFinite(waitMs) ? { waitMs, resting, overloaded } : null;

@@ -125,6 +125,22 @@ describe("circuit breaker", () => {
     expect(breakerSettings({ retry_after_max_ms: "long" }).maxRestMs).toBe(60_000);
   });
 
+  test("a rest's cause is that of the rest that ends last", () => {
+    const { health, advance } = book();
+    expect(health.restCause("a")).toBeNull();
+    health.rest("a", 1_000, settings, "overload");
+    expect(health.restCause("a")).toBe("overload");
+    // A rate limit that outlasts the overload decides why the link rests; a shorter one does not.
+    health.rest("a", 5_000, settings);
+    expect(health.restCause("a")).toBe("limited");
+    health.rest("a", 500, settings, "overload");
+    expect(health.restCause("a")).toBe("limited");
+    advance(5_000);
+    expect(health.restCause("a")).toBeNull();
+    health.rest("a", 200, settings, "overload");
+    expect(health.restCause("a")).toBe("overload");
+  });
+
   test("waitMs is the longer of the rest and the breaker's cool-down", () => {
     const { health, advance } = book();
     for (let i = 0; i < 3; i++) health.failure("a", "x", settings);

@@ -74,6 +74,9 @@ export interface LinkHealthSnapshot {
   restingUntil: number | null;
 }
 
+/** Why a link rests: its account is rate limited (429/503 with a hint), or its upstream is overloaded (529). */
+export type RestCause = "limited" | "overload";
+
 class LinkHealth {
   state: BreakerState = "closed";
   consecutiveFailures = 0;
@@ -85,6 +88,8 @@ class LinkHealth {
   openedAt: number | null = null;
   /** Until when (epoch ms) the upstream asked to be left alone; may lie in the past. */
   restingUntil: number | null = null;
+  /** The cause of the rest that ends last (the one restingUntil reports). */
+  restCause: RestCause = "limited";
   /** When the half-open probe was let through; another is admitted if it never reports back. */
   probeAt: number | null = null;
   /** Recent outcomes, oldest first, true = failure; at most the breaker's window. */
@@ -155,13 +160,22 @@ export class HealthBook {
     return Math.max(rest, cooling);
   }
 
-  /** The upstream asked us to stay away for `ms`: the link rests that long (capped); an earlier rest is never shortened. */
-  rest(linkId: string, ms: number, settings: BreakerSettings): void {
+  /**
+   * The upstream asked us to stay away for `ms`: the link rests that long (capped); an earlier rest is
+   * never shortened. The cause is that of whichever rest ends last.
+   */
+  rest(linkId: string, ms: number, settings: BreakerSettings, cause: RestCause = "limited"): void {
     const capped = Math.min(ms, settings.maxRestMs);
     if (!(capped > 0)) return;
     const health = this.entry(linkId);
     const until = this.now() + capped;
+    if (this.restMs(linkId) === 0 || until >= (health.restingUntil ?? 0)) health.restCause = cause;
     health.restingUntil = Math.max(health.restingUntil ?? 0, until);
+  }
+
+  /** Why the link rests now; null when it does not. */
+  restCause(linkId: string): RestCause | null {
+    return this.restMs(linkId) > 0 ? (this.links.get(linkId)?.restCause ?? null) : null;
   }
 
   /**

@@ -1,7 +1,7 @@
 // Decides which links to try, in order, for a requested model: resolves aliases, orders the links by the
 // model's strategy, keeps cooling-down and resting links last and tracks every link's health for the
 // breaker and the upstreams' retry hints.
-import { breakerSettings, HealthBook, type BreakerState, type LinkHealthSnapshot } from "./health.ts";
+import { breakerSettings, HealthBook, type BreakerState, type LinkHealthSnapshot, type RestCause } from "./health.ts";
 import type { LinkCache, LinkEntry } from "./link-cache.ts";
 import { RoutingConfig, type RoutingSettings } from "./routing-config.ts";
 import { orderLinks, type OrderState, type RankedLink, type Strategy } from "./strategies.ts";
@@ -31,8 +31,13 @@ export interface Router {
   models(): string[];
   /** Whether the candidate may be tried now (false while resting or its circuit is open); may claim the half-open probe. */
   admit(candidate: RouteCandidate): boolean;
-  /** The upstream answered with a retry hint: leave the link alone for `ms` (capped by the link's `retry_after_max_ms`). */
-  rest(candidate: RouteCandidate, ms: number): void;
+  /**
+   * The upstream answered with a retry hint, or is overloaded: leave the link alone for `ms` (capped by
+   * the link's `retry_after_max_ms`).
+   */
+  rest(candidate: RouteCandidate, ms: number, cause?: RestCause): void;
+  /** Why the candidate rests now (rate limited or overloaded); null when it does not. */
+  restCause(candidate: RouteCandidate): RestCause | null;
   /** Milliseconds until the candidate's rest ends; 0 when it is not resting. */
   restMs(candidate: RouteCandidate): number;
   /** Milliseconds until the candidate could be admitted (rest or breaker cool-down); 0 when it can be now. */
@@ -141,8 +146,12 @@ export class LinkRouter implements Router {
     return this.book.admit(candidate.link.config.id, breakerSettings(candidate.link.config.options));
   }
 
-  rest(candidate: RouteCandidate, ms: number): void {
-    this.book.rest(candidate.link.config.id, ms, breakerSettings(candidate.link.config.options));
+  rest(candidate: RouteCandidate, ms: number, cause: RestCause = "limited"): void {
+    this.book.rest(candidate.link.config.id, ms, breakerSettings(candidate.link.config.options), cause);
+  }
+
+  restCause(candidate: RouteCandidate): RestCause | null {
+    return this.book.restCause(candidate.link.config.id);
   }
 
   restMs(candidate: RouteCandidate): number {
