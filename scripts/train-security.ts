@@ -551,8 +551,8 @@ async function augmentationRows(): Promise<CorpusRow[]> {
     }
   }
   for (const [k, text] of EXTRACTION_PROMPTS.entries()) rows.push({ id: `augment-attack-extraction-${k}`, text, label: "extraction", hard_benign: false });
-  // Hand-written prompts from outside the corpus (training/handwritten.jsonl, see its README entry in
-  // docs/security.md): attacks weigh as the synthetic ones, benign rows as the other augmentation.
+  // Hand-written prompts from outside the corpus (training/handwritten.jsonl; docs/security.md, "Training on
+  // hand-written prompts"): attacks weigh as the synthetic ones, benign rows as the other augmentation.
   const handwritten = EXTRA_DATA ? (await Bun.file(HANDWRITTEN).text()).split("\n").filter((line) => line.trim() !== "") : [];
   for (const [k, line] of handwritten.entries()) {
     const row = JSON.parse(line) as { label: CorpusRow["label"]; hard_benign: boolean; text: string };

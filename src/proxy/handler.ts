@@ -282,7 +282,6 @@ export function createProxyHandler(deps: ProxyDeps) {
       model: exchange.model,
       renameModel,
     };
-    // message_start comes before any usage: it shows the gateway's estimate, message_delta the upstream's count.
     // message_start comes before any usage from the upstream: it carries a cheap estimate (about four bytes
     // of request per token), not the tokenizer's, which would cost a full encoding pass on every stream
     // (and building an encoder, ~80 MB and up to seconds, on the first). The usage recorded and reported
