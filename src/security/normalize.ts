@@ -48,6 +48,14 @@ const ODD_LATIN: Record<string, string> = {
   ᴢ: "z", ı: "i", ɑ: "a", ɡ: "g", ℓ: "l",
 };
 
+/**
+ * Latin letters with a stroke, which have no decomposition for NFD to strip: folded to their base
+ * letter like accented ones, so that Polish "hasło" or Danish "købt" are Latin words to the keyword
+ * rules (written with the same fold), not letters of another script. Vietnamese "đ" stays apart:
+ * with the tone marks stripped, "đừng" (don't) would become "dùng" (use, as in "người dùng", user).
+ */
+const STROKED_LATIN: Record<string, string> = { ł: "l", Ł: "l", ø: "o", Ø: "o", ħ: "h", Ħ: "h" };
+
 const LEET_MAP: Record<string, string> = {
   "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "@": "a", "$": "s",
 };
@@ -106,6 +114,11 @@ function buildTables(): void {
   for (const [from, to] of Object.entries(ODD_LATIN)) {
     const code = from.charCodeAt(0);
     KIND[code] = Kind.OddLatin;
+    FOLD[code] = to.charCodeAt(0);
+  }
+  for (const [from, to] of Object.entries(STROKED_LATIN)) {
+    const code = from.charCodeAt(0);
+    KIND[code] = Kind.Latin;
     FOLD[code] = to.charCodeAt(0);
   }
   for (const [from, to] of Object.entries(LEET_MAP)) LEET[from.charCodeAt(0)] = to.charCodeAt(0);
