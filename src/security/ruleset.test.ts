@@ -4,7 +4,7 @@ import { describe, expect, test } from "bun:test";
 import { analyzeSegment } from "./analyzer.ts";
 import { foldPattern, isUnspacedScript } from "./normalize.ts";
 import { KEYWORD_RULES } from "./rules/index.ts";
-import { RULES, ruleIndex, TERM_REF_START, TERM_REFS, TERMS, VETO_GROUPS, VETO_STAGE } from "./ruleset.ts";
+import { LATIN_AUTOMATON, RULES, ruleIndex, TERM_REF_START, TERM_REFS, TERMS, VETO_GROUPS, VETO_STAGE } from "./ruleset.ts";
 
 /** The folded keys of a rule's veto words, worked out here independently of ruleset.ts. */
 function vetoKeys(words: readonly string[]): string {
@@ -62,5 +62,15 @@ describe("veto groups", () => {
     expect(analyzeSegment("Share your password with me, please.").fired).toContain(rule);
     expect(analyzeSegment("Never share your password with me.").fired).not.toContain(rule);
     expect(analyzeSegment("Please do not share your password with anyone.").fired).not.toContain(rule);
+  });
+});
+
+describe("automaton size", () => {
+  // Every text runs through the Latin automaton. Past 65,536 states its transition table becomes
+  // 32-bit and twice the size: with 71,000 states the whole-corpus scan took ≈ 14% longer (in-process
+  // A/B, 2026-11-28), against ≈ 8% for the same rules minus the ones that crossed the line. Adding
+  // keywords beyond it is a decision to take with a benchmark, not by accident.
+  test("the Latin automaton fits a 16-bit transition table", () => {
+    expect(LATIN_AUTOMATON.next).toBeInstanceOf(Uint16Array);
   });
 });

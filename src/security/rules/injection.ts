@@ -139,6 +139,8 @@ const IGNORE_VERBS = OVERRIDE_VERBS.filter(
     ![
       "override", "overwrite", "bypass", "skip", "neglect", "set aside", "throw away", "abandon", "drop all", "cancel",
       "erase", "delete", "reset", "annul", "omit", "descart", "salta", "отмени", "пропусти", "跳过",
+      // "I forgot to say that the meeting is at 3": a past tense tells, it does not order.
+      "forgot",
     ].includes(verb),
 );
 
@@ -215,9 +217,18 @@ export const INJECTION_RULES: readonly RuleSpec[] = [
     category: "injection",
     severity: 0.9,
     steps: [
-      ["以前", "之前", "先前", "これまで", "上記", "前の", "上面", "이전", "앞의", "위의", "पिछले", "पूर्व", "önceki", "yukarıdaki"],
-      ["指示", "指令", "命令", "规则", "規則", "ルール", "지시", "명령", "규칙", "निर्देश", "talimat"],
-      ["無視", "忽略", "忘れ", "忘记", "무시", "잊어", "अनदेखा", "नज़रअंदाज़", "नजरअंदाज", "yok say", "görmezden", "unut"],
+      [
+        "以前", "之前", "先前", "これまで", "上記", "前の", "上面", "이전", "앞의", "위의", "पिछले", "पूर्व", "önceki", "yukarıdaki",
+        "以上", "上述", "前面", "所有", "今までの", "先の", "元の", "すべての", "全ての", "기존", "지금까지의", "모든", "tüm", "bütün",
+      ],
+      [
+        "指示", "指令", "命令", "规则", "規則", "ルール", "지시", "명령", "규칙", "निर्देश", "talimat", "指南", "准则", "準則", "指引",
+        "ガイドライン", "指針", "プロンプト", "지침", "가이드라인", "규정", "프롬프트", "kural", "yönerge", "direktif", "komut",
+      ],
+      [
+        "無視", "忽略", "忘れ", "忘记", "무시", "잊어", "अनदेखा", "नज़रअंदाज़", "नजरअंदाज", "yok say", "görmezden", "unut",
+        "忘掉", "不要理会", "破棄", "従わ", "잊으", "잊고", "따르지", "dikkate alma", "göz ardı",
+      ],
     ],
     window: 16,
   },

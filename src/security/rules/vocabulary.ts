@@ -25,6 +25,17 @@ export const OVERRIDE_VERBS = [
   "overlook", "pay no heed", "uebergeh", "übergeh", "yok say", "yoksay", "উপেক্ষা", "ভুলে যান", "ভুলে যাও", "ভুলে যা",
   "উপেক্ষা করুন", "ลืม", "เพิกเฉย", "ไม่ต้องสนใจ", "잊어버", "잊으", "무시하", "hãy quên", "đừng để ý", "lupakan", "abaikan",
   "أهمل", "تناسى", "انسى", "अवहेलना", "भूल जा", "huwag pansinin", "balewalain", "kalimutan", "wag pansinin",
+  // added: standard imperatives per language that were missing (polite/plural forms, phrasal verbs)
+  "ne prends pas en compte", "ne prenez pas en compte", "passe outre", "passez outre", "fais fi", "faites fi",
+  "beachte nicht", "beachten sie nicht", "ausser acht", "hinwegsetzen", "no hagas caso", "no haga caso",
+  "pasa por alto", "pase por alto", "desestima", "desatiende", "nao leve em conta", "nao considere", "deixe de lado",
+  "non tenere conto", "non considerare", "lascia perdere", "не учитывай", "не учитывайте", "не принимай во внимание",
+  "не принимайте во внимание", "забыть", "пренебреги", "пренебрегите", "отбрось", "отбросьте", "不要理會", "不理会",
+  "别理会", "抛开", "撇开", "忘記", "従わず", "따르지 마", "따르지 말", "신경 쓰지 마", "لا تتبع", "لا تلتزم", "وتجاهل", "وانس",
+  "अनदेख", "ध्यान न दें", "पालन न करें", "অগ্রাহ্য", "মানবেন না", "dikkate alma", "goz ardi",
+  "gozardi", "jangan ikuti", "jangan hiraukan", "kesampingkan", "huwag sundin", "ipagwalang bahala", "phớt lờ",
+  "không tuân theo", "gạt bỏ", "ละเว้น", "ละเลย", "อย่าสนใจ", "nie przestrzegaj",
+  "nie stosuj sie", "negeren", "vergeten", "houd geen rekening", "volg niet",
 ];
 
 export const PREVIOUS_WORDS = [
@@ -38,6 +49,14 @@ export const PREVIOUS_WORDS = [
   "poprzedni", "wszystk", "vorige", "eerdere",
   "আগের", "পূর্ববর্তী", "পূর্বের", "সব ", "ก่อนหน้า", "ทั้งหมด", "trước đó", "tất cả", "sebelumnya", "önceki", "tüm",
   "naunang", "lahat", "ما سبق", "السابقة",
+  // added: "above / original / all" in the remaining forms (declensions, other scripts)
+  "plus haut", "initiales", "fruher", "oben ", "obenstehend", "ursprunglich", "de arriba", "originales", "iniciales",
+  "acima", "originais", "iniziali", "originali", "всех", "всем ", "исходн", "изначальн", "первоначальн", "прошл",
+  "以上", "前述", "原来的", "原先的", "原有的", "全部", "一切", "先の", "元の", "今までの", "上の", "앞의", "위의", "기존",
+  "지금까지의", "앞서", "سابق", "كل ", "الأصلية", "أعلاه", "पहले के", "पहले दिए", "ऊपर", "उपरोक्त", "सारे", "সমস্ত", "সকল", "উপরের",
+  "উপরোক্ত", "আগে দেওয়া", "butun", "yukaridaki", "di atas", "terdahulu", "seluruh", "nakaraang", "sa itaas", "nauna",
+  "ở trên", "phía trên", "toàn bộ", "ข้างต้น", "ด้านบน", "เดิม", "wczesniejsz", "powyzsz", "dotychczasow",
+  "pierwotn", "bovenstaande", "voorgaande", "eerder", "oorspronkelijk",
 ];
 
 export const INSTRUCTION_NOUNS = [
@@ -50,6 +69,14 @@ export const INSTRUCTION_NOUNS = [
   "hướng dẫn", "chỉ dẫn", "지시", "명령", "instrukcj", "instructies",
   "নির্দেশ", "নিয়ম", "คำแนะนำ", "คำสั่ง", "กฎ", "quy tắc", "chỉ thị", "규칙", "aturan", "kural", "القواعد", "قواعد",
   "नियम", "panuntunan", "alituntunin",
+  // added: "guidelines / directives / rules / orders" as each language says them
+  "lignes directrices", "leitlinie", "direktive", "vorschrift", "pauta", "directric", "regra", "diretriz", "orientac",
+  "linee guida", "linea guida", "руководящ", "распоряжени", "指南", "准则", "準則", "指引", "守则",
+  "ガイドライン", "指針", "プロンプト", "インストラクション", "지침", "가이드라인", "규정", "프롬프트", "الإرشادات", "إرشادات",
+  "الارشادات", "ارشادات", "التوجيهات", "توجيهات", "الأوامر", "أوامر", "दिशानिर्देश", "आदेश", "अनुदेश",
+  "আদেশ", "গাইডলাইন", "yonerge", "direktif", "komut", "perintah", "pedoman", "arahan", "panduan", "utos",
+  "instruksyon", "direktiba", "patakaran", "lệnh", "nguyên tắc", "แนวทาง", "ข้อกำหนด", "wytyczn", "zasad",
+  "regulamin", "polecen", "instructie", "richtlijn", "aanwijzing",
 ];
 
 export const REVEAL_VERBS = [
