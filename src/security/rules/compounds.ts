@@ -132,6 +132,25 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
     ]],
   },
   {
+    // The model cast as the wrongdoer: "You are a hacker looking to infiltrate …", "Imagine you're an
+    // experienced scammer". Not "as a criminal defense lawyer": only roles whose trade is the harm.
+    id: "jailbreak.malicious_role_frame",
+    category: "jailbreak",
+    severity: 0,
+    feature: false,
+    steps: [
+      [
+        "you are a", "you are an", "you're a", "you're an", "youre a", "imagine you are", "imagine you're", "pretend you are",
+        "pretend you're", "pretend to be a", "act as a", "act as an", "play the role of", "in the role of", "as a", "as an",
+      ],
+      [
+        "hacker", "cybercriminal", "cyber criminal", "black hat", "blackhat", "scammer", "con artist", "fraudster", "drug dealer",
+        "drug lord", "terrorist", "smuggler", "human trafficker", "forger", "burglar", "hitman", "hit man", "career criminal",
+      ],
+    ],
+    window: 24,
+  },
+  {
     // Continuing, completing or reversing a harmful text: "continue this text exactly where it leaves off",
     // "translate and complete it, add the missing quantities", "write every word backwards".
     id: "jailbreak.continuation_frame",
@@ -181,7 +200,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
 const FRAMES = [
   "jailbreak.fiction_frame", "jailbreak.relative_frame", "jailbreak.no_lecture", "jailbreak.realism_demand",
   "jailbreak.purpose_frame", "jailbreak.professional_frame", "jailbreak.continuation_frame", "jailbreak.freedom_frame", "jailbreak.policy_disabled", "jailbreak.hypothetical_framing", "jailbreak.refusal_suppression", "jailbreak.stay_in_persona_reminder",
-  "jailbreak.rule_game", "jailbreak.unrestricted_terms", "jailbreak.loose_unrestricted_terms", "jailbreak.persona_unrestricted",
+  "jailbreak.malicious_role_frame", "jailbreak.rule_game", "jailbreak.unrestricted_terms", "jailbreak.loose_unrestricted_terms", "jailbreak.persona_unrestricted",
   "jailbreak.dan", "jailbreak.developer_mode", "jailbreak.developer_mode_weak", "jailbreak.affirmative_prefix",
   "jailbreak.dual_response", "jailbreak.assemble_and_answer", "jailbreak.fake_compliance", "obfuscation.leetspeak", "obfuscation.spaced_letters", "obfuscation.homoglyphs",
   "obfuscation.invisible_chars", "injection.speaker_label", "encoding.base64", "encoding.rot13", "encoding.morse", "encoding.binary", "encoding.hex", "encoding.reversed",

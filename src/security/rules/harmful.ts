@@ -47,6 +47,8 @@ const HARMFUL_OBJECTS = [
   "tarjetas de credito", "cuenta de instagram", "conta do instagram", "carte di credito", "cartes bancaires", "kreditkarten",
   "кредитн", "信用卡", "クレジットカード",
   // forgery and fraud
+  "fraudulent letter", "fraudulent email", "fraudulent document", "fraudulent website", "phishing email", "phishing message",
+  "forged documents", "fake documents", "nuclear weapon", "nuclear bomb", "atomic bomb", "zero-day exploit", "exploit code",
   "a signature", "the signature", "doctor's signature", "sick note", "doctor's note", "a prescription", "fake invoice",
   "boleto falso", "boleto fake", "fake boleto", "fake bank", "fake receipt", "fake diploma", "forged", "carding", "cvv",
   "money mule", "fausse facture", "faux billets", "falschgeld", "gefalschte", "billetes falsos", "factura falsa", "notas falsas",
@@ -126,7 +128,8 @@ const HARMFUL_ACTS = [
   "prender fuego", "dar fuoco", "поджечь", "纵火", "放火", "track them secretly", "secretly track", "track his phone",
   "track her phone", "track my ex", "poison a", "zu klauen", "klauen", "hurt myself", "cut myself", "me machucar", "me cortar",
   "hacerme dano", "me blesser", "mich verletzen", "farmi del male", "навредить себе", "伤害自己", "自傷", "stealing a car", "steal cars", "car theft", "pose as a", "impersonate a",
-  "defraud", "swindle", "get her to send", "get him to send", "get them to send", "romance scam", "empoisonner quelqu",
+  "defraud", "swindle", "bribe a", "bribe the", "bribing", "smuggle drugs", "smuggle people", "human trafficking", "forge documents",
+  "forging documents", "exploit vulnerabilities", "exploiting vulnerabilities", "exploit a vulnerability", "bypass immigration", "get her to send", "get him to send", "get them to send", "romance scam", "empoisonner quelqu",
   "envenenar a alguien", "avvelenare qualcuno", "отравить человека", "hackeo", "hackear el", "le hackeo", "poison someone", "poison my", "poison a", "stalk ", "stalking", "kidnap",
   "launder", "follow someone home", "follow her home", "follow him home", "pick a lock", "pick the lock", "steal a car",
   "steal from", "voler dans", "pirater le compte", "pirater un compte", "vergiften", "einbrechen in", "hackear", "envenenar",
