@@ -200,7 +200,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
 const FRAMES = [
   "jailbreak.fiction_frame", "jailbreak.relative_frame", "jailbreak.no_lecture", "jailbreak.realism_demand",
   "jailbreak.purpose_frame", "jailbreak.professional_frame", "jailbreak.continuation_frame", "jailbreak.freedom_frame", "jailbreak.policy_disabled", "jailbreak.hypothetical_framing", "jailbreak.refusal_suppression", "jailbreak.stay_in_persona_reminder",
-  "jailbreak.malicious_role_frame", "jailbreak.rule_game", "jailbreak.unrestricted_terms", "jailbreak.loose_unrestricted_terms", "jailbreak.persona_unrestricted",
+  "jailbreak.adversarial_suffix", "jailbreak.malicious_role_frame", "jailbreak.rule_game", "jailbreak.unrestricted_terms", "jailbreak.loose_unrestricted_terms", "jailbreak.persona_unrestricted",
   "jailbreak.dan", "jailbreak.developer_mode", "jailbreak.developer_mode_weak", "jailbreak.affirmative_prefix",
   "jailbreak.dual_response", "jailbreak.assemble_and_answer", "jailbreak.fake_compliance", "obfuscation.leetspeak", "obfuscation.spaced_letters", "obfuscation.homoglyphs",
   "obfuscation.invisible_chars", "injection.speaker_label", "encoding.base64", "encoding.rot13", "encoding.morse", "encoding.binary", "encoding.hex", "encoding.reversed",
