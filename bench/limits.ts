@@ -2,10 +2,12 @@
 // fake upstream (bench/fake-upstream.ts) and wrk each in their own process; the same load is driven with
 // two keys of the same gateway — one with no limits anywhere, one with key RPM/TPM/daily/monthly limits
 // plus user and organisation quotas and RPM/TPM, all set high so nothing is refused — alternating
-// off/on runs (each round swaps which goes first) to cancel drift. Prints req/s for both and the on/off ratio (target: ≥ 0.95).
+// off/on runs (each round swaps which goes first) to cancel drift, after warm-up rounds that are not
+// counted. Prints req/s for both, the on/off ratio (target: ≥ 0.95) and a 95% confidence interval
+// for the mean of the per-round ratios.
 //
 //   apt-get install -y wrk
-//   BENCH_ENGINE=postgres|embedded BENCH_DURATION=10s BENCH_CONNECTIONS=64 BENCH_ROUNDS=2 bun bench/limits.ts
+//   BENCH_ENGINE=postgres|embedded BENCH_DURATION=10s BENCH_CONNECTIONS=64 BENCH_ROUNDS=2 BENCH_WARMUP_ROUNDS=2 bun bench/limits.ts
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,6 +18,11 @@ import { spawnWithPort } from "./processes.ts";
 const DURATION = process.env.BENCH_DURATION ?? "10s";
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+/**
+ * Alternating off/on rounds run first and discarded. One pair was not enough: the gateway's
+ * throughput kept rising for the first few rounds (JIT, pools), which widened the per-round spread.
+ */
+const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP_ROUNDS ?? 2);
 process.env.WADDLEAI_TEST_ENGINE = process.env.BENCH_ENGINE ?? "postgres";
 // Imported after the engine is chosen: the helper reads WADDLEAI_TEST_ENGINE when it loads.
 const { call, freshDatabase, startGateway } = await import("../test/support/gateway.ts");
@@ -69,6 +76,18 @@ async function benchKey(gateway: Gateway, admin: string, name: string, limited: 
   return (await post(gateway, admin, "/api-keys", { user_id: user, name, ...(limited ? HIGH : {}) })).key as string;
 }
 
+/** Two-sided 97.5% quantiles of Student's t for 1–30 degrees of freedom; 1.96 beyond. */
+const T975 = [12.71, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+
+/** Mean and the half-width of its 95% confidence interval (Student's t; NaN for fewer than 2 values). */
+function meanWithInterval(values: readonly number[]): [number, number] {
+  const n = values.length;
+  const mean = values.reduce((sum, v) => sum + v, 0) / n;
+  if (n < 2) return [mean, Number.NaN];
+  const variance = values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (n - 1);
+  return [mean, (T975[n - 2] ?? 1.96) * Math.sqrt(variance / n)];
+}
+
 const children: Subprocess[] = [];
 let gateway: Gateway | null = null;
 let database: Awaited<ReturnType<typeof freshDatabase>> | null = null;
@@ -85,8 +104,8 @@ try {
   const off = await benchKey(gateway, admin, "limits-off", false);
   const on = await benchKey(gateway, admin, "limits-on", true);
   const url = `${gateway.proxyUrl}/v1/chat/completions`;
-  wrk(url, off); // warm-up: JIT, pools, the tokenizer used for reservations
-  wrk(url, on);
+  // Warm-up: JIT, pools, the tokenizer used for reservations; not counted.
+  for (let round = 0; round < Math.max(1, WARMUP_ROUNDS); round++) for (const key of round % 2 === 0 ? [off, on] : [on, off]) wrk(url, key);
   // Besides req/s (what the issue's bar is about), the gateway process's own CPU time per request:
   // it is what the limits add on the hot path, and it is far less sensitive to other work on the machine.
   const runs: { mode: "off" | "on"; rps: number; non2xx: number; cpuUsPerRequest: number }[] = [];
@@ -111,6 +130,8 @@ try {
   const sorted = [...perRound].sort((a, b) => a - b);
   const median = ROUNDS % 2 === 1 ? (sorted[(ROUNDS - 1) / 2] as number) : ((sorted[ROUNDS / 2 - 1] as number) + (sorted[ROUNDS / 2] as number)) / 2;
   console.log(`\nper-round on/off: ${perRound.map((ratio) => ratio.toFixed(3)).join(", ")}; median ${median.toFixed(3)}`);
+  const [meanRatio, halfWidth] = meanWithInterval(perRound);
+  console.log(`mean of per-round ratios ${meanRatio.toFixed(3)}, 95% confidence interval ${(meanRatio - halfWidth).toFixed(3)}–${(meanRatio + halfWidth).toFixed(3)} (${ROUNDS} rounds, ${WARMUP_ROUNDS} warm-up)`);
   console.log(`load average at the end: ${loadavg().map((load) => load.toFixed(2)).join(" ")} (other work on the machine widens the spread between rounds)`);
   console.log(`\nmean req/s: off ${mean("off").toFixed(0)}, on ${mean("on").toFixed(0)}; on/off = ${(mean("on") / mean("off")).toFixed(3)}`);
   const cpu = (mode: "off" | "on") => runs.filter((run) => run.mode === mode).reduce((sum, run) => sum + run.cpuUsPerRequest, 0) / ROUNDS;
