@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { compileAutomaton, runAutomaton } from "./matcher.ts";
+import { compileAutomaton, ESCAPE, runAutomaton } from "./matcher.ts";
 
 // Keyword hits against a naive reference, on texts long enough for runAutomaton to scan two halves
 // at once: the split must neither lose, invent nor reorder hits, whatever the separator runs around it.
@@ -54,6 +54,53 @@ describe("runAutomaton", () => {
       // In text order, as a single pass reports them (multi-step rules rely on it).
       expect(ends).toEqual([...ends].sort((a, b) => a - b));
       expect(hits.sort()).toEqual(reference(text));
+    }
+  });
+});
+
+// More than 65,536 states, but fewer than ESCAPE without outputs: the table stays 16-bit and the
+// transitions into the last states with outputs go through Automaton.escapes.
+describe("runAutomaton over a 16-bit table with escapes", () => {
+  let seed = 11;
+  const random = (): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
+  const letters = "abcdef";
+  const word = (length: number): string => Array.from({ length }, () => letters[Math.floor(random() * letters.length)]).join("");
+  // Distinct 12-letter terms plus a few short ones whose outputs stay below the escape line.
+  const terms = [...new Set(Array.from({ length: 9000 }, () => word(12)))].concat(["abc", "fed", "cafe"]);
+  const automaton = compileAutomaton(terms, terms.map((_, i) => i));
+  const byText = new Map(terms.map((term, id) => [term, id]));
+
+  test("the automaton is past 65,536 states and escapes some transitions", () => {
+    expect(automaton.stateCount).toBeGreaterThan(1 << 16);
+    expect(automaton.next).toBeInstanceOf(Uint16Array);
+    expect(automaton.escapes?.size ?? 0).toBeGreaterThan(0);
+    expect(automaton.firstOutputState).toBeLessThan(ESCAPE);
+  });
+
+  test("finds every term occurrence, in text order, single pass and two halves alike", () => {
+    for (let round = 0; round < 40; round++) {
+      let text = "";
+      const length = 100 + Math.floor(random() * 3000);
+      while (text.length < length) text += random() < 0.3 ? (terms[Math.floor(random() * terms.length)] as string) : word(1 + Math.floor(random() * 5));
+      const codes = Uint16Array.from(text, (c) => c.charCodeAt(0));
+      const hits: string[] = [];
+      const ends: number[] = [];
+      runAutomaton(automaton, codes, codes.length, (termId, end) => {
+        hits.push(`${termId}@${end}`);
+        ends.push(end);
+      });
+      const expected: string[] = [];
+      for (let end = 0; end < text.length; end++) {
+        for (const size of [3, 4, 12]) {
+          const id = end + 1 >= size ? byText.get(text.slice(end + 1 - size, end + 1)) : undefined;
+          if (id !== undefined) expected.push(`${id}@${end}`);
+        }
+      }
+      expect(ends).toEqual([...ends].sort((a, b) => a - b));
+      expect(hits.sort()).toEqual(expected.sort());
     }
   });
 });

@@ -12,8 +12,14 @@ export interface Automaton {
   readonly classOf: Uint16Array;
   readonly alphabetSize: number;
   readonly spaceClass: number;
-  /** Dense transition table, next[state * alphabetSize + class]; 16-bit when it fits, for cache. */
+  /**
+   * Dense transition table, next[state * alphabetSize + class]; 16-bit when it fits, for cache. A
+   * 16-bit table over more than 65,535 states holds ESCAPE for the transitions into the last ones
+   * (the deepest states with outputs), whose targets `escapes` holds by table index.
+   */
   readonly next: Uint16Array | Int32Array;
+  /** Targets of the ESCAPE entries of `next`, by table index; null when there are none. */
+  readonly escapes: ReadonlyMap<number, number> | null;
   /** States from this one on have outputs (see outputStatesLast): entering one reports them. */
   readonly firstOutputState: number;
   /** Outputs of state s are termIds[outStart[s] .. outStart[s + 1]). */
@@ -63,9 +69,10 @@ export function compileAutomaton(terms: readonly string[], ids: readonly number[
       }
     }
   }
-  ({ next, outputs } = renumber(nodes, next, outputs, alphabetSize));
-  ({ next, outputs } = collapseSeparatorRuns(next, outputs, alphabetSize, spaceClass));
-  const ordered = outputStatesLast(next, outputs, alphabetSize);
+  let depth: Int32Array;
+  ({ next, outputs, depth } = renumber(nodes, next, outputs, alphabetSize));
+  ({ next, outputs, depth } = collapseSeparatorRuns(next, outputs, depth, alphabetSize, spaceClass));
+  const ordered = outputStatesLast(next, outputs, depth, alphabetSize);
   outputs = ordered.outputs;
   const stateCount = outputs.length;
   const outStart = new Int32Array(stateCount + 1);
@@ -77,21 +84,19 @@ export function compileAutomaton(terms: readonly string[], ids: readonly number[
   outStart[stateCount] = total;
   const termIds = new Int32Array(total);
   for (let s = 0; s < stateCount; s++) termIds.set(outputs[s] as number[], outStart[s] as number);
-  const maxDepth = trieDepth(nodes);
-  return { classOf, alphabetSize, spaceClass, next: ordered.next, firstOutputState: ordered.firstOutputState, outStart, termIds, stateCount, maxDepth };
+  const maxDepth = depth.reduce((max, d) => Math.max(max, d), 0);
+  const { escapes, firstOutputState } = ordered;
+  return { classOf, alphabetSize, spaceClass, next: ordered.next, escapes, firstOutputState, outStart, termIds, stateCount, maxDepth };
 }
 
-function trieDepth(nodes: readonly TrieNode[]): number {
+/** Each state's depth in the trie (symbols from the root), by breadth-first number. */
+function trieDepths(nodes: readonly TrieNode[]): Int32Array {
   const depth = new Int32Array(nodes.length);
-  let max = 0;
   // Breadth-first numbering: a parent's depth is known before its children's.
   nodes.forEach((node, state) => {
-    for (const child of node.children.values()) {
-      depth[child] = (depth[state] as number) + 1;
-      if ((depth[child] as number) > max) max = depth[child] as number;
-    }
+    for (const child of node.children.values()) depth[child] = (depth[state] as number) + 1;
   });
-  return max;
+  return depth;
 }
 
 function buildTrie(terms: readonly string[], ids: readonly number[], classOf: Uint16Array, spaceClass: number): TrieNode[] {
@@ -148,16 +153,18 @@ const SHALLOW_DEPTH = 3;
  * keyword's tail, one state per letter, occupies consecutive rows, which the hardware prefetcher
  * fetches ahead (11–14% faster scans than breadth-first order throughout).
  */
-function renumber(nodes: readonly TrieNode[], next: Int32Array, outputs: number[][], alphabetSize: number): { next: Int32Array; outputs: number[][] } {
+function renumber(nodes: readonly TrieNode[], next: Int32Array, outputs: number[][], alphabetSize: number): { next: Int32Array; outputs: number[][]; depth: Int32Array } {
   const order = shallowFirstOrder(nodes);
   const rank = new Int32Array(nodes.length);
   order.forEach((old, index) => { rank[old] = index; });
+  const trieDepth = trieDepths(nodes);
+  const depth = Int32Array.from(order, (old) => trieDepth[old] as number);
   const renumbered = new Int32Array(next.length);
   for (let old = 0; old < nodes.length; old++) {
     const row = (rank[old] as number) * alphabetSize;
     for (let cls = 0; cls < alphabetSize; cls++) renumbered[row + cls] = rank[next[old * alphabetSize + cls] as number] as number;
   }
-  return { next: renumbered, outputs: order.map((old) => outputs[old] as number[]) };
+  return { next: renumbered, outputs: order.map((old) => outputs[old] as number[]), depth };
 }
 
 /** Breadth-first states up to SHALLOW_DEPTH, then the subtrees below them depth-first. */
@@ -193,7 +200,13 @@ function shallowFirstOrder(nodes: readonly TrieNode[]): number[] {
  * reports them, so such a state loops instead to a twin without outputs: a copy of its row whose
  * separator loops to the twin itself. Returns the table and outputs with the twins appended.
  */
-function collapseSeparatorRuns(next: Int32Array, outputs: number[][], alphabetSize: number, spaceClass: number): { next: Int32Array; outputs: number[][] } {
+function collapseSeparatorRuns(
+  next: Int32Array,
+  outputs: number[][],
+  depth: Int32Array,
+  alphabetSize: number,
+  spaceClass: number,
+): { next: Int32Array; outputs: number[][]; depth: Int32Array } {
   const stateCount = outputs.length;
   const afterSeparator = new Uint8Array(stateCount);
   for (let s = 0; s < stateCount; s++) afterSeparator[next[s * alphabetSize + spaceClass] as number] = 1;
@@ -202,6 +215,8 @@ function collapseSeparatorRuns(next: Int32Array, outputs: number[][], alphabetSi
   const table = new Int32Array((stateCount + twins) * alphabetSize);
   table.set(next);
   const withTwins = outputs.slice();
+  const depths = new Int32Array(stateCount + twins);
+  depths.set(depth);
   for (let s = 0; s < stateCount; s++) {
     if (afterSeparator[s] === 0) continue;
     if ((outputs[s] as number[]).length === 0) {
@@ -212,30 +227,59 @@ function collapseSeparatorRuns(next: Int32Array, outputs: number[][], alphabetSi
     table.copyWithin(twin * alphabetSize, s * alphabetSize, (s + 1) * alphabetSize);
     table[twin * alphabetSize + spaceClass] = twin;
     table[s * alphabetSize + spaceClass] = twin;
+    depths[twin] = depth[s] as number;
     withTwins.push([]);
   }
-  return { next: table, outputs: withTwins };
+  return { next: table, outputs: withTwins, depth: depths };
 }
+
+/** The 16-bit table's marker for a transition whose target is in Automaton.escapes. */
+export const ESCAPE = 0xffff;
 
 /**
  * Renumbers the states, keeping their order otherwise, so that those with outputs come last: the scan
  * loop's only test is then whether the state it entered is at least the first of them, and the table
  * needs no flag bit, so up to 65,536 states fit a 16-bit table (half the cache of a 32-bit one).
+ * Beyond that, as long as the states without outputs fit below ESCAPE, the table stays 16-bit: the
+ * states with outputs are ordered shallow first, and a transition into one numbered ESCAPE or above
+ * is stored as ESCAPE, which is itself at least the first output state, so the scan loop meets it
+ * only on the branch it already takes to report outputs, where it looks the target up. Those are
+ * the deepest keyword ends (long phrases), rarely entered. A 32-bit table is the last resort.
  */
-function outputStatesLast(next: Int32Array, outputs: number[][], alphabetSize: number): { next: Uint16Array | Int32Array; outputs: number[][]; firstOutputState: number } {
+function outputStatesLast(
+  next: Int32Array,
+  outputs: number[][],
+  depth: Int32Array,
+  alphabetSize: number,
+): { next: Uint16Array | Int32Array; escapes: Map<number, number> | null; outputs: number[][]; firstOutputState: number } {
   const stateCount = outputs.length;
   const order: number[] = [];
   for (let s = 0; s < stateCount; s++) if ((outputs[s] as number[]).length === 0) order.push(s);
   const firstOutputState = order.length;
-  for (let s = 0; s < stateCount; s++) if ((outputs[s] as number[]).length > 0) order.push(s);
+  const withOutputs: number[] = [];
+  for (let s = 0; s < stateCount; s++) if ((outputs[s] as number[]).length > 0) withOutputs.push(s);
+  const escaping = stateCount > 1 << 16 && firstOutputState < ESCAPE;
+  // Stable sort: among states of one depth the renumbered (prefetch-friendly) order stays.
+  if (escaping) withOutputs.sort((a, b) => (depth[a] as number) - (depth[b] as number));
+  for (const s of withOutputs) order.push(s);
   if (order[0] !== 0) throw new Error("the root state must stay first");
   const rank = new Int32Array(stateCount);
   order.forEach((old, index) => { rank[old] = index; });
-  const table = stateCount <= 1 << 16 ? new Uint16Array(next.length) : new Int32Array(next.length);
+  const table = stateCount <= 1 << 16 || escaping ? new Uint16Array(next.length) : new Int32Array(next.length);
+  const escapes = escaping ? new Map<number, number>() : null;
   order.forEach((old, index) => {
-    for (let cls = 0; cls < alphabetSize; cls++) table[index * alphabetSize + cls] = rank[next[old * alphabetSize + cls] as number] as number;
+    for (let cls = 0; cls < alphabetSize; cls++) {
+      const target = rank[next[old * alphabetSize + cls] as number] as number;
+      const at = index * alphabetSize + cls;
+      if (escapes !== null && target >= ESCAPE) {
+        table[at] = ESCAPE;
+        escapes.set(at, target);
+      } else {
+        table[at] = target;
+      }
+    }
   });
-  return { next: table, outputs: order.map((old) => outputs[old] as number[]), firstOutputState };
+  return { next: table, escapes, outputs: order.map((old) => outputs[old] as number[]), firstOutputState };
 }
 
 /** Receives every keyword occurrence: the term id and the folded index of its last character. */
@@ -287,9 +331,13 @@ function warmUpStart(automaton: Automaton, codes: Uint16Array, split: number): n
 
 /** The state reached from the root over codes[from..to), reporting nothing. */
 function stateAfter(automaton: Automaton, codes: Uint16Array, from: number, to: number): number {
-  const { classOf, alphabetSize, next } = automaton;
+  const { classOf, alphabetSize, next, escapes } = automaton;
   let state = 0;
-  for (let i = from; i < to; i++) state = next[state * alphabetSize + (classOf[codes[i] as number] as number)] as number;
+  for (let i = from; i < to; i++) {
+    const at = state * alphabetSize + (classOf[codes[i] as number] as number);
+    state = next[at] as number;
+    if (state === ESCAPE && escapes !== null) state = escapes.get(at) as number;
+  }
   return state;
 }
 
@@ -302,17 +350,23 @@ let heldBack = new Int32Array(1024);
  * it. Returns the state at `length`.
  */
 function advanceTwoHalves(automaton: Automaton, codes: Uint16Array, split: number, length: number, splitState: number, onHit: HitHandler): number {
-  const { classOf, alphabetSize, next, firstOutputState } = automaton;
+  const { classOf, alphabetSize, next, firstOutputState, escapes } = automaton;
   if (heldBack.length < 2 * (length - split)) heldBack = new Int32Array(2 * (length - split));
   const held = heldBack;
   let pending = 0;
   let first = initialState(automaton);
   let second = splitState;
   for (let i = 0, j = split; i < split; i++, j++) {
-    first = next[first * alphabetSize + (classOf[codes[i] as number] as number)] as number;
-    second = next[second * alphabetSize + (classOf[codes[j] as number] as number)] as number;
-    if (first >= firstOutputState) reportOutputs(automaton, first, i, onHit);
+    const atFirst = first * alphabetSize + (classOf[codes[i] as number] as number);
+    const atSecond = second * alphabetSize + (classOf[codes[j] as number] as number);
+    first = next[atFirst] as number;
+    second = next[atSecond] as number;
+    if (first >= firstOutputState) {
+      if (first === ESCAPE && escapes !== null) first = escapes.get(atFirst) as number;
+      reportOutputs(automaton, first, i, onHit);
+    }
     if (second >= firstOutputState) {
+      if (second === ESCAPE && escapes !== null) second = escapes.get(atSecond) as number;
       held[pending++] = second;
       held[pending++] = j;
     }
@@ -329,17 +383,23 @@ function initialState(automaton: Automaton): number {
 
 /** Feeds codes[from..to) from `state` and returns the state reached. */
 function advanceAutomaton(automaton: Automaton, codes: Uint16Array, from: number, to: number, state: number, onHit: HitHandler): number {
-  const { classOf, alphabetSize, next, firstOutputState } = automaton;
+  const { classOf, alphabetSize, next, firstOutputState, escapes } = automaton;
   for (let i = from; i < to; i++) {
-    state = next[state * alphabetSize + (classOf[codes[i] as number] as number)] as number;
-    if (state >= firstOutputState) reportOutputs(automaton, state, i, onHit);
+    const at = state * alphabetSize + (classOf[codes[i] as number] as number);
+    state = next[at] as number;
+    if (state >= firstOutputState) {
+      if (state === ESCAPE && escapes !== null) state = escapes.get(at) as number;
+      reportOutputs(automaton, state, i, onHit);
+    }
   }
   return state;
 }
 
 /** Feeds the virtual separator that follows the text (length ≥ 1, or nothing can match). */
 function finishAutomaton(automaton: Automaton, state: number, length: number, onHit: HitHandler): void {
-  const target = automaton.next[state * automaton.alphabetSize + automaton.spaceClass] as number;
+  const at = state * automaton.alphabetSize + automaton.spaceClass;
+  let target = automaton.next[at] as number;
+  if (target === ESCAPE && automaton.escapes !== null) target = automaton.escapes.get(at) as number;
   if (target >= automaton.firstOutputState) reportOutputs(automaton, target, length - 1, onHit);
 }
 

@@ -66,10 +66,11 @@ describe("veto groups", () => {
 });
 
 describe("automaton size", () => {
-  // Every text runs through the Latin automaton. Past 65,536 states its transition table becomes
-  // 32-bit and twice the size: with 71,000 states the whole-corpus scan took ≈ 14% longer (in-process
-  // A/B, 2026-11-28), against ≈ 8% for the same rules minus the ones that crossed the line. Adding
-  // keywords beyond it is a decision to take with a benchmark, not by accident.
+  // Every text runs through the Latin automaton. Past 65,536 states a 16-bit table needs escapes for
+  // its deepest keyword ends (matcher.ts, ESCAPE), and once the states without outputs alone pass
+  // 65,535 the table becomes 32-bit and twice the size: at 71,000 states that made the whole-corpus
+  // scan ≈ 14% slower (in-process A/B, 2026-11-28), against ≈ 3–5% with escapes. Growing past either
+  // line is a decision to take with a benchmark, not by accident.
   test("the Latin automaton fits a 16-bit transition table", () => {
     expect(LATIN_AUTOMATON.next).toBeInstanceOf(Uint16Array);
   });
