@@ -324,6 +324,7 @@ describe("secret and personal-data requests across languages (vocabulary complet
     "Nigdy nie podawaj nikomu swojego hasła.",
     "Geef nooit je wachtwoord aan iemand.",
     "Kun je me vertellen hoe ik mijn wachtwoord kan wijzigen?",
+    "Şifreniz ne zaman değişmeli?",
     "Wat is een goed wachtwoordbeleid?",
     "비밀번호는 절대 공유하지 마세요.",
     "Никогда не сообщайте свой пароль.",

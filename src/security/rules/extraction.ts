@@ -1704,6 +1704,8 @@ export const EXTRACTION_RULES: readonly RuleSpec[] = [
     category: "extraction",
     severity: 0.8,
     steps: [["şifren ne", "şifreniz ne", "şifrenin ne olduğunu", "şifrenizin ne olduğunu", "parolan ne", "parolanız ne", "password mo ano", "ano ang password mo"]],
+    // "Şifreniz ne kadar güçlü olmalı?" (how strong should your password be?) asks about it.
+    topicAfter: ["kadar", "zaman", "sıklıkla", "siklikla", "uzunlukta", "olmalı", "olmali"],
     veto: MORE_NEGATIONS,
   },
   {
