@@ -111,6 +111,9 @@ describe("indirect injection without an override verb", () => {
   test.each([
     "In a world where remote work is normal, what would we say to new hires on day one?",
     "Hypothetically, what could we say about inflation next year?",
+    "For the purposes of this exercise, let's assume the interest rate is 5%. What is the monthly payment?",
+    "Hypothetically, if we ignore the function's edge cases, what would the output be for 5?",
+    "Suppose we have 5 apples and let's say we eat 2. How many are left?",
     "Imagine a world where cars fly. Write a short story about it.",
     "Let's imagine a picnic. What would you bring?",
     "Our AI assistant answers customer questions. Write a note to the support team about it.",

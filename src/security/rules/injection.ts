@@ -44,7 +44,7 @@ const HYPOTHETICAL_FRAMES = [
 /** "... we might state / let's say ...": the assertion an injected document wants repeated. */
 const WE_ASSERT = [
   "we might state", "we might say", "we could say", "we could state", "we can state", "we can say", "we would say",
-  "we say the", "we state", "we ignore", "let's say", "let's state", "let us say", "let us state", "let's assume",
+  "we say the", "we state", "let's state", "let us state",
   "nous pourrions dire", "nous pourrions affirmer", "disons que", "on pourrait dire", "nous pouvons dire",
   "nous pouvons affirmer", "konnten wir sagen", "konnten wir feststellen", "sagen wir", "konnen wir sagen",
   "podriamos decir", "podriamos afirmar", "digamos que", "podemos decir", "podemos afirmar", "poderiamos dizer",
