@@ -16,6 +16,10 @@ describe("foldText", () => {
     expect(polish.text).toBe("podaj haslo, lukasz");
     expect(polish.signals.nonLatin).toBe(false);
     expect(fold("Søren købte").text).toBe("soren kobte");
+    // Turkish dotless ı is a letter of the language, not an obfuscation.
+    const turkish = fold("Kullanıcı adınızı yazın");
+    expect(turkish.text).toBe("kullanici adinizi yazin");
+    expect(turkish.signals.homoglyphs).toBe(0);
     // "đừng" (don't) must not become "dung" like "dùng" (use): a negation would read as "user".
     expect(fold("Đừng").text).toBe("đung");
   });

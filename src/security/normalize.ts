@@ -45,16 +45,18 @@ const CONFUSABLES: Record<string, string> = {
 const ODD_LATIN: Record<string, string> = {
   ᴀ: "a", ʙ: "b", ᴄ: "c", ᴅ: "d", ᴇ: "e", ꜰ: "f", ɢ: "g", ʜ: "h", ɪ: "i", ᴊ: "j", ᴋ: "k", ʟ: "l",
   ᴍ: "m", ɴ: "n", ᴏ: "o", ᴘ: "p", ǫ: "q", ʀ: "r", ꜱ: "s", ᴛ: "t", ᴜ: "u", ᴠ: "v", ᴡ: "w", ʏ: "y",
-  ᴢ: "z", ı: "i", ɑ: "a", ɡ: "g", ℓ: "l",
+  ᴢ: "z", ɑ: "a", ɡ: "g", ℓ: "l",
 };
 
 /**
  * Latin letters with a stroke, which have no decomposition for NFD to strip: folded to their base
  * letter like accented ones, so that Polish "hasło" or Danish "købt" are Latin words to the keyword
- * rules (written with the same fold), not letters of another script. Vietnamese "đ" stays apart:
+ * rules (written with the same fold), not letters of another script. Turkish dotless "ı" is one too:
+ * counted as a homoglyph, it put an obfuscation signal on every Turkish text (and the model reads that
+ * signal as evidence of extraction). Vietnamese "đ" stays apart:
  * with the tone marks stripped, "đừng" (don't) would become "dùng" (use, as in "người dùng", user).
  */
-const STROKED_LATIN: Record<string, string> = { ł: "l", Ł: "l", ø: "o", Ø: "o", ħ: "h", Ħ: "h" };
+const STROKED_LATIN: Record<string, string> = { ł: "l", Ł: "l", ø: "o", Ø: "o", ħ: "h", Ħ: "h", ı: "i" };
 
 const LEET_MAP: Record<string, string> = {
   "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "@": "a", "$": "s",
