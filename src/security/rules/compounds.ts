@@ -200,7 +200,8 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
 const FRAMES = [
   "jailbreak.fiction_frame", "jailbreak.relative_frame", "jailbreak.no_lecture", "jailbreak.realism_demand",
   "jailbreak.purpose_frame", "jailbreak.professional_frame", "jailbreak.continuation_frame", "jailbreak.freedom_frame", "jailbreak.policy_disabled", "jailbreak.hypothetical_framing", "jailbreak.refusal_suppression", "jailbreak.stay_in_persona_reminder",
-  "jailbreak.adversarial_suffix", "jailbreak.malicious_role_frame", "jailbreak.rule_game", "jailbreak.unrestricted_terms", "jailbreak.loose_unrestricted_terms", "jailbreak.persona_unrestricted",
+  "jailbreak.adversarial_suffix", "jailbreak.malicious_role_frame", "jailbreak.rant_then_break", "jailbreak.obfuscated_reply_only",
+  "jailbreak.rtl_override_reply", "jailbreak.rule_game", "jailbreak.unrestricted_terms", "jailbreak.loose_unrestricted_terms", "jailbreak.persona_unrestricted",
   "jailbreak.dan", "jailbreak.developer_mode", "jailbreak.developer_mode_weak", "jailbreak.affirmative_prefix",
   "jailbreak.dual_response", "jailbreak.assemble_and_answer", "jailbreak.fake_compliance", "obfuscation.leetspeak", "obfuscation.spaced_letters", "obfuscation.homoglyphs",
   "obfuscation.invisible_chars", "injection.speaker_label", "encoding.base64", "encoding.rot13", "encoding.morse", "encoding.binary", "encoding.hex", "encoding.reversed",
@@ -216,6 +217,7 @@ const HARMFUL_REQUESTS = [
 const PERSONA_TRAITS = [
   "jailbreak.no_limit_trait", "jailbreak.answers_anything", "jailbreak.refusal_suppression", "jailbreak.unrestricted_terms",
   "jailbreak.policy_disabled", "jailbreak.openai_policy_void", "jailbreak.openai_rules_void", "jailbreak.opposite_policy", "jailbreak.policy_opposite",
+  "jailbreak.acronym_persona",
 ];
 
 export const COMPOUND_RULES: readonly CompoundSpec[] = [

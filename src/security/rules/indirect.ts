@@ -279,27 +279,5 @@ export const INDIRECT_RULES: readonly RuleSpec[] = [
     ],
     window: 40,
   },
-  {
-    // Keeping the user out of it: "Do not tell the user", "Nicht beim Nutzer nachfragen", "Пользователю
-    // об этом не сообщай". Also how a system prompt guards its own notes, so alone only a feature.
-    id: "injection.conceal_from_user",
-    category: "injection",
-    severity: 0,
-    feature: false,
-    steps: [[
-      "don't tell the user", "do not tell the user", "without telling the user", "do not inform the user", "don't inform the user",
-      "do not ask the user", "don't ask the user", "without asking the user", "no need to ask the user", "do not ask the user",
-      "the user must not know", "keep this from the user", "hide this from the user", "do not mention this to the user",
-      "don't mention this to the user", "do not notify the user", "without notifying the user", "without the user noticing",
-      "nicht beim nutzer nachfragen", "ohne den nutzer zu fragen", "ohne den nutzer zu informieren", "dem nutzer nichts sagen",
-      "sag dem nutzer nichts", "ne dis rien a l'utilisateur", "sans en informer l'utilisateur", "ne pas informer l'utilisateur",
-      "sans demander a l'utilisateur", "sans prevenir l'utilisateur", "no le digas al usuario", "sin decirle al usuario",
-      "sin avisar al usuario", "sin preguntar al usuario", "nao diga ao usuario", "sem avisar o usuario", "sem perguntar ao usuario",
-      "non dirlo all'utente", "senza avvisare l'utente", "senza chiedere all'utente", "пользователю об этом не сообщай",
-      "не сообщай пользователю", "не говори пользователю", "не спрашивай пользователя", "не сообщая пользователю",
-      "不要告诉用户", "不要让用户知道", "无需询问用户", "不要通知用户", "ユーザーには伝えないで", "ユーザーに知らせず",
-      "ユーザーに伝えずに", "ユーザーに確認せず",
-    ]],
-  },
 ];
 
