@@ -373,11 +373,13 @@ export function foldText(text: string): FoldedText {
     if (tokenLength > longestToken) longestToken = tokenLength;
     // Spaced-out letters ("i g n o r e"): count runs of one-letter tokens with short gaps. An
     // apostrophe is a contraction's, not a gap: "I'm a" is not spaced-out.
-    if (tokenLength === 1 && letters === 1 && i - lastTokenEnd <= 3 && !isApostrophe(text.charCodeAt(i - 1))) {
+    // A capital followed by ". " is an initial ("J. M. W. Turner", "U. S. A."), not a spaced-out letter.
+    const single = tokenLength === 1 && letters === 1 && !(end + 1 < n && units[end] === 46 && units[end + 1] === 32 && isCapital(text.charCodeAt(i)));
+    if (single && i - lastTokenEnd <= 3 && !isApostrophe(text.charCodeAt(i - 1))) {
       singleRun++;
       if (singleRun === 3) signals.spacedLetters++;
     } else {
-      singleRun = tokenLength === 1 && letters === 1 ? 1 : 0;
+      singleRun = single ? 1 : 0;
     }
     lastTokenEnd = end;
     // A plain space after the token is emitted here, saving the loop a round for it.
@@ -399,6 +401,10 @@ export function foldText(text: string): FoldedText {
     punctuationCount = findPunctuation(codesBuf, length, punctuation);
   }
   return { codes: codesBuf, origin: originBuf, length, signals, tagPayload, text, nfkcStable, punctuation, punctuationCount };
+}
+
+function isCapital(code: number): boolean {
+  return code >= 65 && code <= 90;
 }
 
 /** Lists the indices of punctuation in codes[0..length) (after joinSpacedLetters moved them). */

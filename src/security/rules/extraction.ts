@@ -130,7 +130,7 @@ const HELD_SECRETS = [
 /** Bare secret words: a feature only, since "how do I reset my password" is harmless. */
 const SECRET_WORDS = [
   "password", "passphrase", "passcode", "secret", "api key", "apikey", "access token", "private key", "credentials",
-  "environment variable", "env var", ".env", "process.env", "os.environ", "printenv", "aws_secret_access_key",
+  "environment variable", "env var", ".env ", "process.env", "os.environ", "printenv", "aws_secret_access_key",
   "openai_api_key", "bearer token", "mot de passe", "passwort", "kennwort", "contrasena", "senha", "password", "пароль",
   "токен", "密码", "密钥", "口令", "秘钥", "パスワード", "秘密鍵", "暗証番号", "पासवर्ड", "كلمة المرور", "كلمة السر", "sifre", "parola",
   "kata sandi", "비밀번호", "haslo", "wachtwoord",
@@ -674,6 +674,13 @@ const MORE_NEGATIONS = [
   ...NEGATIONS, "nooit", "niet ", "niemand", "nigdy", "nikomu", "asla", "kimseyle", "không bao giờ", "อย่า", "ไม่ควร", "不会", "别",
   "请勿", "勿", "誰にも", "아무에게도", "किसी को", "কাউকে",
 ];
+/**
+ * The speaker's own, in the verb-final languages whose requests put the verb after the secret: "제 계정
+ * 비밀번호를 … 알려 주세요" (how to reset my account password), "私のパスワードを教えて" asks about the user's
+ * own secret, not the model's.
+ */
+const MY_OWN = ["제 ", "내 ", "나의", "저의", "私の", "自分の", "僕の", "我的", "मेरा", "मेरे", "मेरी", "अपना", "अपने", "benim", "kendi"];
+
 /** "How do I …" in the same languages: a question about one's own secret, not a request for the model's. */
 const HOW_VETO = [
   ...MORE_NEGATIONS, "how do", "how to", "how can", "how should", "how would", "how long", "how often", "wie kann", "wie oft",
@@ -804,7 +811,7 @@ const SHARE_YOURS = [
 /** Pretexts for asking for a secret: audits, tests, maintenance. */
 const SECRET_PRETEXTS = [
   "security audit", "security check", "security test", "security review", "for testing purposes", "testing purposes",
-  "for test purposes", "for verification purposes", "maintenance mode", "system reset", "system upgrade", "system update",
+  "for test purposes", "for verification purposes", "maintenance mode ", "system reset", "system upgrade", "system update",
   "audit de sécurité", "vérification de sécurité", "fins de test", "mode maintenance", "mode de maintenance",
   "sicherheitsaudit", "sicherheitsprüfung", "testzwecken", "wartungsmodus", "auditoría de seguridad",
   "fines de prueba", "modo de mantenimiento", "auditoria de segurança", "fins de teste", "modo de manutenção",
@@ -1059,7 +1066,7 @@ export const EXTRACTION_RULES: readonly RuleSpec[] = [
     ],
     window: 24,
     contextual: true,
-    veto: MORE_NEGATIONS,
+    veto: [...MORE_NEGATIONS, ...MY_OWN],
   },
   {
     // Asking for another user's personal data held in context.

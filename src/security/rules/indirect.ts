@@ -48,7 +48,7 @@ const SEND_VERBS = [
 const SENT_DATA = [
   "the full text", "full text of", "this conversation", "this dialogue", "this chat", "the conversation", "the chat history",
   "chat history", "conversation history", "the dialog", "the transcript", "all open tickets", "all tickets", "all emails",
-  "all messages", "the user's", "user data", "customer data", "the contents of", "the content of", "contents of", ".env",
+  "all messages", "the user's", "user data", "customer data", "the contents of", "the content of", "contents of", ".env ",
   "~/.ssh", "~/.aws", "aws credentials", "credentials", "api key", "api keys", "access token", "tokens", "passwords",
   "den inhalt", "den gesamten", "das gesprach", "den verlauf", "den chatverlauf", "le contenu", "la conversation",
   "l'historique", "l'integralite", "el contenido", "la conversacion", "el historial", "o conteudo", "a conversa",

@@ -105,7 +105,7 @@ const AUTHORITY_CLAIMS = [
   "je suis dieu", "ich bin gott", "ich bin ein gott", "soy dios", "sou deus", "sono dio", "я бог", "我是上帝", "我是神", "私は神",
   "나는 신", "أنا الله", "أنا إله", "मैं भगवान", "मैं एक भगवान", "আমি ঈশ্বর", "ben tanriyim", "aku tuhan", "saya tuhan",
   "toi la chua", "ฉันคือพระเจ้า", "ako ang diyos", "i'm the maintainer", "i am the maintainer", "as your boss",
-  "i'm your boss", "i am your boss", "security audit", "authorized personnel", "maintenance mode", "developer training",
+  "i'm your boss", "i am your boss", "security audit", "authorized personnel", "maintenance mode ", "developer training",
   "je suis ton developpeur", "je suis votre developpeur", "ich bin dein entwickler", "ich bin ihr entwickler",
   "soy tu desarrollador", "soy su desarrollador", "sou seu desenvolvedor", "sono il tuo sviluppatore",
   "я твой разработчик", "я ваш разработчик", "我是你的开发者", "我是开发者", "私はあなたの開発者",
@@ -113,7 +113,7 @@ const AUTHORITY_CLAIMS = [
 
 /** Weak, common phrases in AUTHORITY_CLAIMS that are not a claim about the speaker. */
 const WEAK_AUTHORITY = new Set([
-  "security audit", "authorized personnel", "maintenance mode", "developer training", "as your boss", "i'm your boss",
+  "security audit", "authorized personnel", "maintenance mode ", "developer training", "as your boss", "i'm your boss",
   "i am your boss",
   // Server and team admins do write "I am the admin of ..., you must ..." to moderation bots.
   "i am an administrator", "i am the administrator", "i am the admin", "i'm the admin", "i am your admin",
@@ -399,9 +399,9 @@ export const INJECTION_RULES: readonly RuleSpec[] = [
     severity: 0.85,
     steps: [
       [
-        "system mode", "system override", "admin override", "administrator override", "developer override",
+        "system mode ", "system override", "admin override", "administrator override", "developer override",
         "training data override", "maintenance mode activated", "debug mode enabled", "debug mode activated",
-        "sudo mode", "god mode enabled", "root access granted", "override mode", "priority override",
+        "sudo mode ", "god mode enabled", "root access granted", "override mode ", "priority override",
         "emergency override", "security override", "override protocol", "mode systeme", "modo sistema",
         "modo de sistema", "systemmodus", "modalita di sistema", "системный режим", "режим администратора", "系统模式",
         "系统覆盖", "管理员模式", "システムモード", "管理者モード",

@@ -321,14 +321,14 @@ export const JAILBREAK_RULES: readonly RuleSpec[] = [
     category: "jailbreak",
     severity: 0.95,
     steps: [[
-      "do anything now", "doanythingnow", "dan mode", "dan mode enabled", "you are dan", "you are now dan",
+      "do anything now", "doanythingnow", "dan mode ", "dan mode enabled", "you are dan", "you are now dan",
       "act as dan", "as dan,", "stay a dan", "stay in dan", "dan 6", "dan 11", "betterdan", "better dan",
-      "anti-dan", "antidan", "dan jailbreak", "jailbreak mode",
+      "anti-dan", "antidan", "dan jailbreak", "jailbreak mode ",
       // "Jailbroken" alone is also a phone's state ("three iPhones were jailbroken"): only as the model's.
-      "you are jailbroken", "you are now jailbroken", "you have been jailbroken", "jailbroken ai", "jailbroken mode", "as a jailbroken",
-      "stan, which stands for", "strive to avoid norms", "dude mode", "always intelligent and machiavellian",
-      "niccolo machiavelli", "aim stands for", "evil confidant", "condition red", "ucar", "unlocked mode",
-      "mongo tom", "dev mode", "devmode", "chaos mode", "evil mode", "evilbot", "opposite mode", "oppo mode",
+      "you are jailbroken", "you are now jailbroken", "you have been jailbroken", "jailbroken ai", "jailbroken mode ", "as a jailbroken",
+      "stan, which stands for", "strive to avoid norms", "dude mode ", "always intelligent and machiavellian",
+      "niccolo machiavelli", "aim stands for", "evil confidant", "condition red", "ucar", "unlocked mode ",
+      "mongo tom", "dev mode ", "devmode", "chaos mode ", "evil mode ", "evilbot", "opposite mode ", "oppo mode ",
       "mode dan", "modo dan", "режим dan", "godmode enabled", "god mode enabled", "god mode activated", "godmode active",
       "restrictions lifted", "restrictions have been lifted", "restrictions are lifted", "safety filters disabled",
       "safety filters are off", "safety layer off", "safety_layer=off",
@@ -342,8 +342,8 @@ export const JAILBREAK_RULES: readonly RuleSpec[] = [
     severity: 0.9,
     topicAfter: DEVICE_CONTEXT,
     steps: [[
-      "developer mode enabled", "developer mode output", "with developer mode", "enable developer mode",
-      "developer mode is enabled", "in developer mode", "developer mode activated", "enter developer mode",
+      "developer mode enabled", "developer mode output", "with developer mode ", "enable developer mode ",
+      "developer mode is enabled", "in developer mode ", "developer mode activated", "enter developer mode ",
       "developer mode on", "mode developpeur active", "mode developpeur", "entwicklermodus aktiviert", "entwicklermodus",
       "modo desarrollador", "modo de desarrollador", "modo de desenvolvedor", "modo desenvolvedor",
       "modalita sviluppatore", "режим разработчика", "режиме разработчика", "开发者模式", "开发人员模式", "開発者モード",
@@ -353,7 +353,7 @@ export const JAILBREAK_RULES: readonly RuleSpec[] = [
     id: "jailbreak.developer_mode_weak",
     category: "jailbreak",
     severity: 0,
-    steps: [["developer mode", "jailbreak", "dan ", "unlocked", "unrestricted", "without any censorship"]],
+    steps: [["developer mode ", "jailbreak", "dan ", "unlocked", "unrestricted", "without any censorship"]],
   },
   {
     // Persona combined with an explicit removal of limits: "act as X ... without any restrictions".
@@ -377,7 +377,7 @@ export const JAILBREAK_RULES: readonly RuleSpec[] = [
     category: "jailbreak",
     severity: 0.85,
     steps: [[
-      "unrestricted tier", "unrestricted mode", "无限制模式", "modo sin restricciones", "mode sans restriction",
+      "unrestricted tier", "unrestricted mode ", "无限制模式", "modo sin restricciones", "mode sans restriction",
       "uneingeschrankter modus", "modalita senza restrizioni", "режим без ограничений", "no longer part of your job",
       "refusing is no longer", "declining requests is no longer", "reset this assistant's safety settings",
       "safety settings were reset", "safety settings have been reset", "wurden vom betreiber deaktiviert",
@@ -489,9 +489,16 @@ export const JAILBREAK_RULES: readonly RuleSpec[] = [
     steps: [[
       "always follow these rules", "follow these rules", "<rule>", "you must obey", "obey all", "answer all",
       "answer any", "any request", "every request", "whatever i ask", "anything i ask", "no matter how",
-      "no matter what", "even if it is", "even if it's", "illegal", "harmful", "offensive", "explicit", "nsfw",
-      "racist", "unethical", "immoral", "dangerous", "malicious",
+      "no matter what", "even if it is", "even if it's",
     ]],
+  },
+  {
+    // Words for what a jailbreak wants ("illegal", "explicit", "unethical"): a weak feature of their own,
+    // not part of rule_game, since reviews, abstracts and news use them too ("explicitly embraced").
+    id: "jailbreak.transgressive_terms",
+    category: "jailbreak",
+    severity: 0,
+    steps: [["illegal", "harmful", "offensive", "explicit ", "nsfw", "racist", "unethical", "immoral", "dangerous", "malicious"]],
   },
   ...PERSONA_TRAIT_RULES,
 ];
