@@ -20,7 +20,7 @@ import { loadModel, MIN_NORM_BUCKETS, type ThresholdTable, type WeightsFile } fr
 import { createScanner } from "../src/security/scanner.ts";
 import { idPrefix, wilson } from "../src/security/evaluation.ts";
 import { IS_MODEL_FEATURE, MODEL_FEATURE_COUNT, RULES } from "../src/security/ruleset.ts";
-import { EXTRACTION_PROMPTS, fillDirective, INJECTED_DIRECTIVES, insertDirective } from "../src/security/training/attack-augmentation.ts";
+import { EXTRACTION_PROMPTS, fillDirective, INJECTED_DIRECTIVES, insertDirective, LOCAL_DIRECTIVES } from "../src/security/training/attack-augmentation.ts";
 import { EVERYDAY_DOCUMENTS, EVERYDAY_TEMPLATES, PROSE_DOCUMENTS, PROSE_TEMPLATES, STANDALONE_PROMPTS, TASK_TEMPLATES } from "../src/security/training/benign-augmentation.ts";
 import { MODEL_CATEGORIES, type ModelCategory, type PolicyName } from "../src/security/types.ts";
 
@@ -513,6 +513,21 @@ async function augmentationRows(): Promise<CorpusRow[]> {
   // hand-written extraction attacks are instructions too, and without these the model began to flag them.
   const tasks = EXTRA_DATA ? ((await Bun.file(BENIGN_TASKS).json()) as string[]) : [];
   for (const [k, text] of tasks.entries()) rows.push({ id: `augment-task-${k}`, text, label: "benign", hard_benign: false });
+  // Everyday requests in sixteen languages, a third of them look-alikes (writing our own bot's system
+  // prompt, "ignore the typos", resetting one's own Wi-Fi password): without them the model read "not
+  // English" and "system prompt" as signs of an attack (docs/security.md, "Everyday prompts").
+  const everyday = EVERYDAY_MULTILINGUAL ? await everydayPrompts() : [];
+  for (const [k, { text }] of everyday.entries()) rows.push({ id: `augment-multilingual-${k}`, text, label: "benign", hard_benign: false });
+  // The same prompts' pasted texts with a directive in their own language: indirect injections in
+  // sixteen languages, so that "not English" stops being the evidence either way.
+  for (const [k, { lang, text }] of everyday.entries()) {
+    const cut = text.indexOf("\n");
+    const directives = LOCAL_DIRECTIVES[lang];
+    if (cut < 0 || text.length - cut < 80 || directives === undefined) continue;
+    const directive = fillDirective(directives[k % directives.length] as string, k);
+    const injected = `${text.slice(0, cut)}${insertDirective(text.slice(cut), directive, k % 3 === 0)}`;
+    rows.push({ id: `augment-attack-injection-local-${k}`, text: injected, label: "injection", hard_benign: false });
+  }
   for (const [k, doc] of PROSE_DOCUMENTS.entries()) {
     for (const t of [0, 1]) {
       const template = PROSE_TEMPLATES[(2 * k + t) % PROSE_TEMPLATES.length] as string;
@@ -572,14 +587,25 @@ const CODE_TEMPLATES = [
   "Add comments to this code.\n\n{doc}",
 ];
 /**
- * SECURITY_EXTRA_DATA=1 adds the hand-written prompts, the instruction-style tasks and the dependencies'
- * code to the augmentation. Off by default: the model fitted with them caught 66.7% of a held-out
- * hand-written set's attacks under balanced (51.7% without) but flagged 6 of the validation half's 280
- * plain benign prompts (1 without), over the ≤ 1% bar; see docs/security.md.
+ * The hand-written prompts, the instruction-style tasks and the dependencies' code are part of the
+ * augmentation (SECURITY_EXTRA_DATA=0 leaves them out, for comparisons). With the everyday prompts in
+ * sixteen languages they took the held-out set's attacks caught under balanced from 58.8% to 67.5% and
+ * its hard benign flagged from 6.3% to 2.3%; on the corpus's validation half balanced caught 678 instead
+ * of 687 of 728 attacks and flagged 3 instead of 1 of 280 plain benign prompts (docs/security.md,
+ * "Everyday prompts and the held-out set").
  */
-const EXTRA_DATA = process.env.SECURITY_EXTRA_DATA === "1";
+const EXTRA_DATA = process.env.SECURITY_EXTRA_DATA !== "0";
 /** Hand-written instruction-style benign tasks, in nine languages, written without the corpus. */
 const BENIGN_TASKS = resolve(ROOT, "src/security/training/benign-tasks.json");
+/** Hand-written everyday requests and look-alikes in sixteen languages, written without the corpus. */
+const BENIGN_EVERYDAY = resolve(ROOT, "src/security/training/benign-everyday.jsonl");
+
+async function everydayPrompts(): Promise<Array<{ lang: string; text: string }>> {
+  const lines = (await Bun.file(BENIGN_EVERYDAY).text()).split("\n").filter((line) => line.trim() !== "");
+  return lines.map((line) => JSON.parse(line) as { lang: string; text: string });
+}
+/** SECURITY_EVERYDAY=0 leaves them out (for comparisons). */
+const EVERYDAY_MULTILINGUAL = process.env.SECURITY_EVERYDAY !== "0";
 /** Hand-written attacks and look-alikes in nine languages, written without the corpus (docs/security.md). */
 const HANDWRITTEN = resolve(ROOT, "src/security/training/handwritten.jsonl");
 /** Benign rows of 2–7 everyday documents joined (see augmentationRows). */
