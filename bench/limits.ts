@@ -8,6 +8,11 @@
 //
 //   apt-get install -y wrk
 //   BENCH_ENGINE=postgres|embedded BENCH_DURATION=10s BENCH_CONNECTIONS=64 BENCH_ROUNDS=2 BENCH_WARMUP_ROUNDS=2 bun bench/limits.ts
+//
+// BENCH_RATE=<req/s> drives the same offered load to both keys instead of saturating the gateway (hey,
+// `apt-get install -y hey`, BENCH_CONNECTIONS workers at an equal share of the rate each): both keys are
+// then served at the same request rate, and what the limits cost shows as gateway CPU per request and
+// latency rather than as requests per second.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,6 +23,8 @@ import { spawnWithPort } from "./processes.ts";
 const DURATION = process.env.BENCH_DURATION ?? "10s";
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+/** Offered load in requests per second for all connections together; 0: wrk, as fast as the gateway goes. */
+const OFFERED_RATE = Number(process.env.BENCH_RATE ?? 0);
 /**
  * Alternating off/on rounds run first and discarded. One pair was not enough: the gateway's
  * throughput kept rising for the first few rounds (JIT, pools), which widened the per-round spread.
@@ -59,6 +66,25 @@ function wrk(url: string, key: string): { rps: number; non2xx: number; requests:
   };
 }
 
+/** Offered load of OFFERED_RATE req/s for DURATION: what the gateway served and its latency percentiles. */
+function hey(url: string, key: string): { rps: number; non2xx: number; requests: number; p50Ms: number; p99Ms: number } {
+  const run = Bun.spawnSync([
+    "hey", "-z", DURATION, "-c", String(CONNECTIONS), "-q", (OFFERED_RATE / CONNECTIONS).toFixed(3), "-m", "POST", "-T", "application/json",
+    "-H", `Authorization: Bearer ${key}`, "-d", JSON.stringify(BODY), url,
+  ]);
+  const out = run.stdout.toString();
+  if (!/Requests\/sec/.test(out)) console.error(`hey: ${out}${run.stderr.toString()}`);
+  const statuses = [...out.matchAll(/\[(\d{3})\]\s+(\d+) responses/g)].map((match) => [Number(match[1]), Number(match[2])] as const);
+  const seconds = (label: string) => 1000 * Number(new RegExp(`${label}% in ([\\d.]+) secs`).exec(out)?.[1] ?? Number.NaN);
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? Number.NaN),
+    requests: statuses.reduce((sum, [, count]) => sum + count, 0),
+    non2xx: statuses.filter(([status]) => status >= 300).reduce((sum, [, count]) => sum + count, 0),
+    p50Ms: seconds("50"),
+    p99Ms: seconds("99"),
+  };
+}
+
 async function post(gateway: Gateway, admin: string, path: string, body: unknown, method = "POST"): Promise<Record<string, unknown>> {
   const answer = await call(`${gateway.mgmtUrl}${path}`, { method, token: admin, body });
   if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${answer.text}`);
@@ -92,7 +118,9 @@ const children: Subprocess[] = [];
 let gateway: Gateway | null = null;
 let database: Awaited<ReturnType<typeof freshDatabase>> | null = null;
 try {
-  if (!Bun.which("wrk")) throw new Error("wrk is not installed: apt-get install -y wrk");
+  const tool = OFFERED_RATE > 0 ? "hey" : "wrk";
+  if (!Bun.which(tool)) throw new Error(`${tool} is not installed: apt-get install -y ${tool}`);
+  const load = (url: string, key: string) => (OFFERED_RATE > 0 ? hey(url, key) : { ...wrk(url, key), p50Ms: Number.NaN, p99Ms: Number.NaN });
   const upstream = await spawnWithPort(["bun", join(import.meta.dir, "fake-upstream.ts")]);
   children.push(upstream.child);
   database = await freshDatabase();
@@ -105,24 +133,27 @@ try {
   const on = await benchKey(gateway, admin, "limits-on", true);
   const url = `${gateway.proxyUrl}/v1/chat/completions`;
   // Warm-up: JIT, pools, the tokenizer used for reservations; not counted.
-  for (let round = 0; round < Math.max(1, WARMUP_ROUNDS); round++) for (const key of round % 2 === 0 ? [off, on] : [on, off]) wrk(url, key);
+  for (let round = 0; round < Math.max(1, WARMUP_ROUNDS); round++) for (const key of round % 2 === 0 ? [off, on] : [on, off]) load(url, key);
   // Besides req/s (what the issue's bar is about), the gateway process's own CPU time per request:
   // it is what the limits add on the hot path, and it is far less sensitive to other work on the machine.
-  const runs: { mode: "off" | "on"; rps: number; non2xx: number; cpuUsPerRequest: number }[] = [];
+  const runs: { mode: "off" | "on"; rps: number; non2xx: number; cpuUsPerRequest: number; p50Ms: number; p99Ms: number }[] = [];
   const pid = gateway.process.pid;
   for (let round = 0; round < ROUNDS; round++) {
     // Alternate which mode goes first, so drift within a round does not favour one of them.
     const order = round % 2 === 0 ? (["off", "on"] as const) : (["on", "off"] as const);
     for (const mode of order) {
       const before = cpuMicros(pid);
-      const result = wrk(url, mode === "off" ? off : on);
+      const result = load(url, mode === "off" ? off : on);
       runs.push({ mode, ...result, cpuUsPerRequest: (cpuMicros(pid) - before) / result.requests });
     }
   }
   const mean = (mode: "off" | "on") => runs.filter((run) => run.mode === mode).reduce((sum, run) => sum + run.rps, 0) / ROUNDS;
-  console.log(`\nwrk -t2 -c${CONNECTIONS} -d${DURATION} × ${ROUNDS} rounds, engine ${process.env.WADDLEAI_TEST_ENGINE}, ${navigator.hardwareConcurrency} cores`);
-  console.log("| round | limits | req/s | gateway CPU µs/request | non-2xx |\n|---:|---|---:|---:|---:|");
-  for (const [index, run] of runs.entries()) console.log(`| ${Math.floor(index / 2) + 1} | ${run.mode} | ${run.rps.toFixed(0)} | ${run.cpuUsPerRequest.toFixed(1)} | ${run.non2xx} |`);
+  const how = OFFERED_RATE > 0 ? `hey -c${CONNECTIONS} -z${DURATION} at ${OFFERED_RATE} req/s offered` : `wrk -t2 -c${CONNECTIONS} -d${DURATION}`;
+  console.log(`\n${how} × ${ROUNDS} rounds, engine ${process.env.WADDLEAI_TEST_ENGINE}, ${navigator.hardwareConcurrency} cores`);
+  console.log("| round | limits | req/s | gateway CPU µs/request | p50 ms | p99 ms | non-2xx |\n|---:|---|---:|---:|---:|---:|---:|");
+  for (const [index, run] of runs.entries()) {
+    console.log(`| ${Math.floor(index / 2) + 1} | ${run.mode} | ${run.rps.toFixed(0)} | ${run.cpuUsPerRequest.toFixed(1)} | ${run.p50Ms.toFixed(2)} | ${run.p99Ms.toFixed(2)} | ${run.non2xx} |`);
+  }
   const perRound = Array.from({ length: ROUNDS }, (_, round) => {
     const pair = runs.slice(2 * round, 2 * round + 2);
     return (pair.find((run) => run.mode === "on")?.rps ?? Number.NaN) / (pair.find((run) => run.mode === "off")?.rps ?? Number.NaN);
@@ -136,6 +167,18 @@ try {
   console.log(`\nmean req/s: off ${mean("off").toFixed(0)}, on ${mean("on").toFixed(0)}; on/off = ${(mean("on") / mean("off")).toFixed(3)}`);
   const cpu = (mode: "off" | "on") => runs.filter((run) => run.mode === mode).reduce((sum, run) => sum + run.cpuUsPerRequest, 0) / ROUNDS;
   console.log(`gateway CPU per request: off ${cpu("off").toFixed(1)} µs, on ${cpu("on").toFixed(1)} µs (+${(cpu("on") - cpu("off")).toFixed(1)} µs, ${((100 * (cpu("on") - cpu("off"))) / cpu("off")).toFixed(1)}%)`);
+  if (OFFERED_RATE > 0) {
+    // Served at the same rate, the keys differ in what each request costs: per-round ratios, on/off.
+    const ratios = (field: "cpuUsPerRequest" | "p50Ms" | "p99Ms") =>
+      Array.from({ length: ROUNDS }, (_, round) => {
+        const pair = runs.slice(2 * round, 2 * round + 2);
+        return (pair.find((run) => run.mode === "on")?.[field] ?? Number.NaN) / (pair.find((run) => run.mode === "off")?.[field] ?? Number.NaN);
+      });
+    for (const [label, field] of [["gateway CPU per request", "cpuUsPerRequest"], ["p50 latency", "p50Ms"], ["p99 latency", "p99Ms"]] as const) {
+      const [meanOf, half] = meanWithInterval(ratios(field));
+      console.log(`${label} on/off: mean of rounds ${meanOf.toFixed(3)}, 95% confidence interval ${(meanOf - half).toFixed(3)}–${(meanOf + half).toFixed(3)}`);
+    }
+  }
 } finally {
   await gateway?.stop();
   await database?.drop().catch(() => {});
