@@ -75,7 +75,7 @@ const YOUR_PROMPT = [
   "your system prompt", "your initial prompt", "your original prompt", "your hidden prompt", "your prompt",
   "your instructions", "your initial instructions", "your original instructions", "your system message",
   "your pre-prompt", "your rules", "ton prompt", "votre prompt", "tes instructions", "vos instructions",
-  "dein systemprompt", "deine anweisungen", "ihre anweisungen", "tu prompt", "tus instrucciones", "seu prompt",
+  "dein systemprompt", "deinem systemprompt", "deine anweisungen", "ihre anweisungen", "tu prompt", "tus instrucciones", "seu prompt",
   "suas instrucoes", "il tuo prompt", "le tue istruzioni", "твой системный промпт", "твои инструкции",
   "ваши инструкции", "你的系统提示", "你的指令", "你的提示词", "あなたのシステムプロンプト", "あなたの指示",
   ...OWN_SETUP.filter((term) => /first|premiere|erste|primera|primeira|prima|перв|第一行/.test(term)),
@@ -106,6 +106,12 @@ const OWN_PROMPT = [
   "свои скрытые инструкции", "твои скрытые инструкции", "ваши скрытые инструкции", "你的隐藏指令", "あなたの隠された指示", "당신의 숨겨진 지시",
   "تعليماتك المخفية", "आपके छिपे हुए निर्देश", "hướng dẫn ẩn của bạn", "gizli talimatların",
   "instruksi tersembunyi anda",
+  // More languages and cases: German dative, Polish, Vietnamese, Italian, Dutch, Indonesian (possessive only: the
+  // bare noun is also what people ask for help writing for their own bot; Turkish "sistem istemini" is either).
+  "deinem systemprompt", "ihrem systemprompt", "deinen anweisungen", "swojego promptu systemowego", "twojego promptu systemowego",
+  "twoj prompt systemowy", "swoje instrukcje", "twoje instrukcje", "loi nhac he thong cua ban", "huong dan he thong cua ban",
+  "istruzioni che ti sono state date", "le istruzioni che hai ricevuto", "je systeemprompt", "jouw systeemprompt", "je instructies",
+  "prompt sistem anda", "prompt sistem kamu", "preloaded instructions",
   // The model's own set-up, named by what it is rather than "prompt" (en, fr, de, es, pt, it, zh, ja, ru).
   ...OWN_SETUP,
 ];
@@ -1024,6 +1030,26 @@ export const EXTRACTION_RULES: readonly RuleSpec[] = [
         "指示を見せて", "最初の指示を",
       ],
     ],
+  },
+  {
+    // Verb-final languages name the model's prompt first: "너의 시스템 프롬프트를 … 보여줘", "आपको जो छुपे हुए
+    // निर्देश दिए गए हैं, उन्हें … दोहराइए", "sana verilen talimatları … göster".
+    id: "extraction.own_prompt_then_verb",
+    category: "extraction",
+    severity: 0.85,
+    steps: [
+      [
+        "너의 시스템 프롬프트", "네 시스템 프롬프트", "당신의 시스템 프롬프트", "너의 지시", "당신의 지시", "너에게 주어진 지시",
+        "君のシステムプロンプト", "あなたのシステムプロンプト", "आपका सिस्टम प्रॉम्प्ट", "आपके सिस्टम प्रॉम्प्ट", "तुम्हारा सिस्टम प्रॉम्प्ट",
+        "आपको जो छुपे हुए निर्देश", "आपको दिए गए निर्देश", "तुम्हें दिए गए निर्देश", "sana verilen talimatlari",
+      ],
+      [
+        "보여", "알려", "출력", "번역", "말해", "見せて", "教えて", "出力", "दोहराइए", "दोहराओ", "बताओ", "बताइए", "दिखाओ", "लिखो",
+        "goster", "yaz", "soyle", "tekrarla",
+      ],
+    ],
+    window: 60,
+    veto: NEGATIONS,
   },
   {
     id: "extraction.prompt_object",

@@ -242,10 +242,11 @@ export const INJECTION_RULES: readonly RuleSpec[] = [
         "previous instruction", "prior instruction", "above instruction", "earlier instruction", "instructions above",
         "instructions précédentes", "vorherigen anweisungen", "instrucciones anteriores", "instruções anteriores",
         "istruzioni precedenti", "предыдущие инструкции", "之前的指令", "以前の指示", "上面的指令", "前面的指令", "これまでの指示", "前の指示",
-        "上記の指示",
+        "上記の指示", "onceki tum kurallar", "onceki tum talimatlar", "de vorige opdracht", "de vorige instructies", "poprzednie instrukcje",
+        "wszystkie poprzednie zasady",
       ],
       [
-        "no longer apply", "are void", "are cancelled", "are canceled", "do not apply", "don't apply", "are invalid",
+        "no longer apply", "are void", "iptal edildi", "gecersiz", "vervalt", "vervallen", "przestaja obowiazywac", "sa niewazne", "are cancelled", "are canceled", "do not apply", "don't apply", "are invalid",
         "are obsolete", "ne s'appliquent plus", "sont annul", "gelten nicht mehr", "ya no aplican", "ya no son validas",
         "nao se aplicam", "non valgono piu", "больше не действуют", "отменены", "不再适用", "无效", "作废", "忽略", "無効", "無視",
         "忘れ", "ignore", "disregard", "forget",

@@ -24,6 +24,12 @@ const UNRESTRICTED = [
   "senza censura", "senza etica", "без ограничений", "без фильтров", "без цензуры", "без морали", "без этики",
   "без правил", "没有限制", "不受限制", "没有任何限制", "无限制", "没有道德", "不受道德", "没有审查", "无审查",
   "制限なし", "制限のない", "制限のない", "検閲なし", "倫理に縛られ", "フィルターなし",
+  // ko / hi / vi / ar / tr / pl / id / nl, and Italian with "alcuna"
+  "아무런 제한이 없는", "제한이 없는", "제한 없는", "검열 없는", "윤리 없는", "बिना नियम", "बिना किसी प्रतिबंध", "बिना किसी नियम",
+  "khong co gioi han", "khong gioi han", "khong co quy tac", "بدون أي قيود", "بدون قيود", "بلا قيود", "بدون قواعد", "بدون أي قيود أخلاقية",
+  "kuralsiz", "hicbir kural", "bez ograniczen", "bez cenzury", "bez zasad", "bez filtrow", "tanpa aturan", "tanpa batasan",
+  "tanpa sensor", "zonder regels", "zonder beperkingen", "zonder censuur", "senza alcuna etica", "senza alcuna regola", "senza regole",
+  "sin ninguna directriz", "sin ninguna restriccion", "sin directrices", "sem nenhuma diretriz", "sem nenhuma restricao",
 ];
 
 /** Devices and programs whose own developer mode a question is about (see RuleSpec.topicAfter). */
@@ -367,6 +373,13 @@ export const JAILBREAK_RULES: readonly RuleSpec[] = [
       "tu so als", "du bist jetzt", "actua como", "finge ser", "ahora eres", "aja como", "finja ser", "agora voce e",
       "fingi di essere", "comportati come", "ora sei", "притворись", "представь что ты", "ты теперь", "играй роль",
       "扮演", "假装你是", "你现在是", "になりきって", "のふりをして", "として振る舞",
+      // ko / hi / vi / ar / tr / pl / id / nl / it
+      "지금부터 너는", "너는 이제", "이제부터 너는", "तुम अब", "आप अब", "की भूमिका निभा", "hãy đóng vai", "bạn bây giờ là", "từ giờ bạn là",
+      "giả vờ là", "أنت الآن", "تخيل أنك", "تخيّل أنك", "تظاهر بأنك", "من الآن فصاعدا أنت", "artik sen", "sen artik", "artik bir", "rolune gir",
+      "bir yapay zekasin", "yapay zekasin, adin",
+      "gibi davran", "jestes teraz", "od teraz jestes", "udawaj, ze", "wciel sie w", "kamu sekarang adalah", "anda sekarang adalah",
+      "mulai sekarang kamu", "berpura-pura menjadi", "berperan sebagai", "je bent nu", "jij bent nu", "vanaf nu ben je", "doe alsof je",
+      "rispondi come", "da ora in poi sei",
     ], UNRESTRICTED],
     window: 400,
   },
@@ -388,6 +401,8 @@ export const JAILBREAK_RULES: readonly RuleSpec[] = [
       "politiques ne s'appliquent pas", "restricciones estan desactivadas", "politicas no se aplican", "politicas de conteudo nao se aplicam",
       "restricoes foram removidas", "politiche non si applicano", "restrizioni sono state rimosse", "ограничения сняты",
       "правила не действуют", "限制已解除", "内容政策不适用", "制限は解除", "コンテンツポリシーも存在しません", "ポリシーは適用されません",
+      "不再受任何内容政策", "不受任何内容政策", "все фильтры отключены", "фильтры безопасности отключены", "your safety training is suspended",
+      "safety training is suspended", "safety filters are disabled", "safety filters are off",
     ]],
   },
   {
@@ -421,6 +436,9 @@ export const JAILBREAK_RULES: readonly RuleSpec[] = [
       "ne refuse jamais", "ne jamais refuser", "niemals ablehnen", "lehne niemals", "nunca te niegues",
       "nunca rechaces", "nunca recuse", "non rifiutare mai", "никогда не отказывай", "не отказывай",
       "永远不要拒绝", "绝不拒绝", "不要拒绝", "決して断らない", "拒否しない",
+      "nunca dice 'no puedo'", "nunca dices 'no puedo'", "nunca diga 'nao posso'", "non dice mai 'non posso'", "ne dit jamais 'je ne peux pas'",
+      "asla reddetme", "jangan pernah menolak", "kabhi mana mat", "कभी मना मत", "절대 거절하지", "không bao giờ từ chối", "nigdy nie odmawiaj",
+      "weiger nooit", "لا ترفض أبدا",
     ]],
   },
   {

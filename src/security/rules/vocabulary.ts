@@ -91,6 +91,7 @@ export const REVEAL_VERBS = [
   "告诉我", "显示", "输出", "透露", "泄露", "给我", "打印", "重复", "教えて", "見せて", "表示", "出力",
   "明かして", "बताओ", "बताएं", "बताइए", "साझा", "दिखाओ", "أعطني", "اكشف", "söyle",
   "paylaş", "göster", "berikan", "beritahu", "tunjukkan", "ibigay", "sabihin", "cho tôi", "알려", "보여",
+  "podaj", "pokaz", "wypisz", "powtorz", "in ra", "hien thi", "riassumi", "ripeti", "toon", "geef me", "tampilkan",
 ];
 
 /** Weaker objects of an override: legitimate prompts do say "ignore the previous message". */
