@@ -1,12 +1,12 @@
 // Measures the prompt scanner on the held-out hand-written sets in src/security/heldout/: prompts
 // written for measuring only, outside the corpus, by writers who saw neither the corpus, the rules nor
 // the training data. Never fit on them and never write rules from their rows: they are the estimate of
-// how the scanner does on prompts it has never seen (docs/security.md, "Held-out sets").
+// how the scanner does on prompts it has never seen (docs/security.md, "Everyday prompts and the held-out set").
 //
 //   bun run eval:heldout
 
 import { resolve } from "node:path";
-import { wilson } from "../src/security/evaluation.ts";
+import { formatShare, parseJsonLines } from "../src/security/evaluation.ts";
 import { scanMessages, type PolicyName } from "../src/security/index.ts";
 
 interface HeldOutRow {
@@ -26,27 +26,18 @@ function groupsOf(row: HeldOutRow): string[] {
   return [row.hard ? "benign (hard)" : "benign (plain)", row.lang === "en" ? "benign, English" : "benign, other languages"];
 }
 
-function cell(k: number, n: number): string {
-  if (n === 0) return "n/a";
-  const [lo, hi] = wilson(k, n);
-  return `${((100 * k) / n).toFixed(1)}% [${(100 * lo).toFixed(0)}–${(100 * hi).toFixed(0)}] (${k}/${n})`;
-}
-
 for await (const name of new Bun.Glob("*.jsonl").scan({ cwd: DIR })) {
-  const rows = (await Bun.file(resolve(DIR, name)).text())
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as HeldOutRow);
+  const rows = parseJsonLines(await Bun.file(resolve(DIR, name)).text()) as HeldOutRow[];
   console.log(`\n${name}: ${rows.length} rows; share flagged or blocked, Wilson 95% interval`);
   console.log(`${"".padEnd(26)}${POLICIES.map((p) => p.padEnd(30)).join("")}`);
   const counts = new Map<string, [number, number]>();
   for (const policy of POLICIES) {
     for (const row of rows) {
-      const blocked = scanMessages([row.text], policy).action !== "allow";
+      const caught = scanMessages([row.text], policy).action !== "allow";
       for (const group of groupsOf(row)) {
         const key = `${policy}|${group}`;
         const entry = counts.get(key) ?? [0, 0];
-        entry[0] += blocked ? 1 : 0;
+        entry[0] += caught ? 1 : 0;
         entry[1] += 1;
         counts.set(key, entry);
       }
@@ -55,7 +46,7 @@ for await (const name of new Bun.Glob("*.jsonl").scan({ cwd: DIR })) {
   for (const group of GROUPS) {
     const cells = POLICIES.map((policy) => {
       const [k, n] = counts.get(`${policy}|${group}`) ?? [0, 0];
-      return cell(k, n).padEnd(30);
+      return formatShare(k, n, 0).padEnd(30);
     });
     console.log(`${group.padEnd(26)}${cells.join("")}`);
   }

@@ -8,7 +8,7 @@
 // speed in µs per KB over the whole corpus.
 
 import { resolve } from "node:path";
-import { parseCorpus, splitOf, idPrefix, wilson, type CorpusRow } from "../src/security/evaluation.ts";
+import { formatShare, idPrefix, parseCorpus, splitOf, type CorpusRow } from "../src/security/evaluation.ts";
 import { scanMessages, type PolicyName } from "../src/security/index.ts";
 
 const ROOT = resolve(import.meta.dir, "..");
@@ -22,12 +22,6 @@ type Group = "injection" | "jailbreak" | "extraction" | "attacks (combined)" | "
 function groupsOf(row: CorpusRow): Group[] {
   if (row.label === "benign") return [row.hard_benign ? "benign (hard)" : "benign (plain)"];
   return [row.label, "attacks (combined)"];
-}
-
-function percent(k: number, n: number): string {
-  if (n === 0) return "   n/a";
-  const [lo, hi] = wilson(k, n);
-  return `${((100 * k) / n).toFixed(1).padStart(5)}% [${(100 * lo).toFixed(1)}–${(100 * hi).toFixed(1)}] (${k}/${n})`;
 }
 
 function evaluate(rows: readonly CorpusRow[], policy: PolicyName): Map<string, [number, number]> {
@@ -88,7 +82,7 @@ async function main(): Promise<void> {
   for (const group of groups) {
     const cells = POLICIES.map((p) => {
       const [k, n] = results.get(p)?.get(`group:${group}`) ?? [0, 0];
-      return percent(k, n).padEnd(36);
+      return formatShare(k, n).padEnd(36);
     });
     console.log(`${group.padEnd(20)}${cells.join("")}`);
   }
@@ -98,7 +92,7 @@ async function main(): Promise<void> {
   for (const slice of slices) {
     const cells = POLICIES.map((p) => {
       const [k, n] = results.get(p)?.get(slice) ?? [0, 0];
-      return percent(k, n).padEnd(36);
+      return formatShare(k, n).padEnd(36);
     });
     console.log(`${slice.slice(6).padEnd(44)}${cells.join("")}`);
   }

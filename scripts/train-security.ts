@@ -14,7 +14,7 @@
 import { resolve } from "node:path";
 import { analyzeSegment } from "../src/security/analyzer.ts";
 import type { AttackHeadFile, AttackThresholds } from "../src/security/attack-head.ts";
-import { parseCorpus, splitOf, mayFitOn, idHash, type CorpusRow } from "../src/security/evaluation.ts";
+import { idHash, mayFitOn, parseCorpus, parseJsonLines, splitOf, type CorpusRow } from "../src/security/evaluation.ts";
 import { NGRAM_BITS } from "../src/security/features.ts";
 import { loadModel, MIN_NORM_BUCKETS, type ThresholdTable, type WeightsFile } from "../src/security/model.ts";
 import { createScanner } from "../src/security/scanner.ts";
@@ -568,9 +568,8 @@ async function augmentationRows(): Promise<CorpusRow[]> {
   for (const [k, text] of EXTRACTION_PROMPTS.entries()) rows.push({ id: `augment-attack-extraction-${k}`, text, label: "extraction", hard_benign: false });
   // Hand-written prompts from outside the corpus (training/handwritten.jsonl; docs/security.md, "Training on
   // hand-written prompts"): attacks weigh as the synthetic ones, benign rows as the other augmentation.
-  const handwritten = EXTRA_DATA ? (await Bun.file(HANDWRITTEN).text()).split("\n").filter((line) => line.trim() !== "") : [];
-  for (const [k, line] of handwritten.entries()) {
-    const row = JSON.parse(line) as { label: CorpusRow["label"]; hard_benign: boolean; text: string };
+  const handwritten = EXTRA_DATA ? (parseJsonLines(await Bun.file(HANDWRITTEN).text()) as Array<{ label: CorpusRow["label"]; hard_benign: boolean; text: string }>) : [];
+  for (const [k, row] of handwritten.entries()) {
     rows.push({ id: row.label === "benign" ? `augment-hand-${k}` : `augment-attack-hand-${k}`, text: row.text, label: row.label, hard_benign: row.hard_benign });
   }
   return rows;
@@ -601,8 +600,7 @@ const BENIGN_TASKS = resolve(ROOT, "src/security/training/benign-tasks.json");
 const BENIGN_EVERYDAY = resolve(ROOT, "src/security/training/benign-everyday.jsonl");
 
 async function everydayPrompts(): Promise<Array<{ lang: string; text: string }>> {
-  const lines = (await Bun.file(BENIGN_EVERYDAY).text()).split("\n").filter((line) => line.trim() !== "");
-  return lines.map((line) => JSON.parse(line) as { lang: string; text: string });
+  return parseJsonLines(await Bun.file(BENIGN_EVERYDAY).text()) as Array<{ lang: string; text: string }>;
 }
 /** SECURITY_EVERYDAY=0 leaves them out (for comparisons). */
 const EVERYDAY_MULTILINGUAL = process.env.SECURITY_EVERYDAY !== "0";

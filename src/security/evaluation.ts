@@ -51,11 +51,21 @@ export function wilson(k: number, n: number, z = 1.96): [number, number] {
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
+/** " 12.3% [8.1–17.6] (12/98)": a share with its Wilson interval, the bounds to `digits` decimals. */
+export function formatShare(k: number, n: number, digits = 1): string {
+  if (n === 0) return "   n/a";
+  const [lo, hi] = wilson(k, n);
+  return `${((100 * k) / n).toFixed(1).padStart(5)}% [${(100 * lo).toFixed(digits)}–${(100 * hi).toFixed(digits)}] (${k}/${n})`;
+}
+
+/** One JSON value per non-blank line. */
+export function parseJsonLines(jsonl: string): unknown[] {
+  return jsonl.split("\n").filter((line) => line.trim() !== "").map((line) => JSON.parse(line) as unknown);
+}
+
 export function parseCorpus(jsonl: string): CorpusRow[] {
   const rows: CorpusRow[] = [];
-  for (const line of jsonl.split("\n")) {
-    if (line.trim() === "") continue;
-    const value: unknown = JSON.parse(line);
+  for (const value of parseJsonLines(jsonl)) {
     if (typeof value !== "object" || value === null) continue;
     const record = value as Record<string, unknown>;
     const label = record.label;
