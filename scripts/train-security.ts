@@ -53,9 +53,9 @@ function envNumber(name: string, fallback: number): number {
 /** Target out-of-fold benign false-positive rate per category, and a floor, per policy. */
 // The floors matter more than the targets: the fit half's benign rows are few and mostly short
 // questions, so out-of-fold FPRs are optimistic for ordinary long prompts. The floors keep a margin.
-const CALIBRATION: Record<keyof ThresholdTable, { fpr: number; floor: number }> = {
+const CALIBRATION: Record<keyof ThresholdTable, { fpr: number; floor: number; categoryFloors?: Partial<Record<ModelCategory, number>> }> = {
   strict: { fpr: 0.04, floor: envNumber("SECURITY_FLOOR_STRICT", 0.35) },
-  balanced: { fpr: 0.01, floor: envNumber("SECURITY_FLOOR_BALANCED", 0.65) },
+  balanced: { fpr: 0.01, floor: envNumber("SECURITY_FLOOR_BALANCED", 0.65), categoryFloors: { extraction: envNumber("SECURITY_FLOOR_BALANCED_EXTRACTION", 0.65) } },
   permissive: { fpr: 0.003, floor: envNumber("SECURITY_FLOOR_PERMISSIVE", 0.88) },
 };
 
@@ -387,9 +387,10 @@ function reportAttack(scores: number[][], attack: readonly number[], examples: r
 function calibrate(scores: number[][], examples: readonly Example[]): ThresholdTable {
   const benign = examples.map((e, i) => [e, scores[i] as number[]] as const).filter(([e]) => e.label === "benign");
   const table = {} as ThresholdTable;
-  for (const [policy, { fpr, floor }] of Object.entries(CALIBRATION) as Array<[keyof ThresholdTable, { fpr: number; floor: number }]>) {
+  for (const [policy, { fpr, floor: policyFloor, categoryFloors }] of Object.entries(CALIBRATION) as Array<[keyof ThresholdTable, (typeof CALIBRATION)[keyof ThresholdTable]]>) {
     const row = {} as Record<ModelCategory, number>;
     MODEL_CATEGORIES.forEach((category, c) => {
+      const floor = categoryFloors?.[category] ?? policyFloor;
       const sorted = benign.map(([, s]) => s[c] as number).sort((a, b) => b - a);
       const allowed = Math.floor(fpr * sorted.length);
       const atLimit = sorted[allowed] ?? 0;
@@ -572,8 +573,30 @@ async function augmentationRows(): Promise<CorpusRow[]> {
   for (const [k, row] of handwritten.entries()) {
     rows.push({ id: row.label === "benign" ? `augment-hand-${k}` : `augment-attack-hand-${k}`, text: row.text, label: row.label, hard_benign: row.hard_benign });
   }
+  // The second round of hand-written sets (SECOND_ROUND, off by default): attacks weigh as the other synthetic ones.
+  for (const name of SECOND_ROUND ? SECOND_ROUND_SETS : []) {
+    const stem = name.replace(/\.jsonl$/, "");
+    const set = parseJsonLines(await Bun.file(resolve(TRAINING_DIR, name)).text()) as Array<{ label?: CorpusRow["label"]; hard_benign?: boolean; text: string }>;
+    for (const [k, row] of set.entries()) {
+      const label = row.label ?? "benign";
+      rows.push({ id: label === "benign" ? `augment-${stem}-${k}` : `augment-attack-${stem}-${k}`, text: row.text, label, hard_benign: row.hard_benign ?? false });
+    }
+  }
   return rows;
 }
+
+const TRAINING_DIR = resolve(ROOT, "src/security/training");
+/**
+ * The second round of hand-written sets, all written by writers who saw neither the corpus, the rules nor
+ * the held-out set (docs/security.md, "The second round of hand-written data"): attacks and look-alikes of
+ * a development set, more attacks in sixteen languages, benign look-alikes of them and short everyday
+ * questions. Rows without a label are benign. Not in the default training: SECURITY_SECOND_ROUND=1 adds
+ * them. With them the held-out set's attacks caught under balanced rose by 5 to 12 of 160, but the
+ * jailbreak head then flagged more instruction-style prompts of the validation half (5 to 7 of 280
+ * plain benign, against 3), so the committed weights are still fitted without them.
+ */
+const SECOND_ROUND_SETS = ["dev-2026-11-28.jsonl", "attacks-2026-11-28.jsonl", "lookalikes-2026-11-28.jsonl", "short-questions.jsonl"];
+const SECOND_ROUND = process.env.SECURITY_SECOND_ROUND === "1";
 
 const AUGMENT_DOCS = 600;
 /** Benign code excerpts (augmentationRows) and how they are asked about. */
