@@ -590,10 +590,10 @@ const TRAINING_DIR = resolve(ROOT, "src/security/training");
  * The second round of hand-written sets, all written by writers who saw neither the corpus, the rules nor
  * the held-out set (docs/security.md, "The second round of hand-written data"): attacks and look-alikes of
  * a development set, more attacks in sixteen languages, benign look-alikes of them, short everyday
- * questions and instruction-style prompts. Rows without a label are benign. Not in the default training: SECURITY_SECOND_ROUND=1 adds
- * them. With them the held-out set's attacks caught under balanced rose by 5 to 12 of 160, but the
- * jailbreak head then flagged more instruction-style prompts of the validation half (5 to 7 of 280
- * plain benign, against 3), so the committed weights are still fitted without them.
+ * questions and instruction-style prompts. Rows without a label are benign. Not in the default
+ * training (SECURITY_SECOND_ROUND=1 adds them): with them the held-out set's attacks caught under
+ * balanced rose by 5 to 12 of 160, but the jailbreak head then flagged more instruction-style prompts
+ * of the validation half (5 to 7 of 280 plain benign, against 3).
  */
 const SECOND_ROUND_SETS = ["dev-2026-11-28.jsonl", "attacks-2026-11-28.jsonl", "lookalikes-2026-11-28.jsonl", "short-questions.jsonl", "instructions-2026-11-28.jsonl"];
 const SECOND_ROUND = process.env.SECURITY_SECOND_ROUND === "1";
