@@ -35,6 +35,16 @@ const THIRD_PARTY_ADDRESS = [
   "分析此日志的ai", "处理此文件的ai", "このファイルを読んでいるai", "any agent with", "any agent that reads", "agent that reads this",
   "agents that read this", "formatting requirement for ai", "requirement for ai-generated", "for ai-generated summaries", "ai-generated summaries must", "アシスタントへ：", "アシスタントへ:",
   "aiアシスタントへ：", "aiアシスタントへ:", "aiエージェントへ：", "aiエージェントへ:", "aiへの指示", "アシスタントへの指示",
+  // Notes to the tool at work on the text ("NOTE TO CODE-GENERATION ASSISTANTS", "LLM assistants editing this
+  // file", "Summariser instruction:") and the same in the other languages scanned.
+  "note to code-generation", "note for code-generation", "note to code generation", "llm assistants editing", "ai assistants editing",
+  "assistants editing this", "agents editing this", "summariser instruction", "summarizer instruction", "note to summariser",
+  "note to summarizer", "ai tools reading", "ai tools processing", "致所有ai", "给ai助手的说明", "审查助手的说明",
+  "aiアシスタント向け指示", "アシスタント向け指示", "ai向け指示", "ai向けの指示", "aiエージェント向け", "нейросеть, которая это читает",
+  "нейросеть, читающая", "для ии-агентов", "для ии агентов", "ai 비서 전용 지시", "ai 비서에게", "ai 어시스턴트에게",
+  "yapay zeka asistanına not", "asistanına not", "bunu okuyan yapay zeka", "yapay zekaya not", "تعليمات للمساعد الذكي",
+  "إلى نموذج الذكاء الاصطناعي", "الى نموذج الذكاء الاصطناعي", "إلى المساعد الذكي", "अनुवादक मॉडल के लिए",
+  "एआई सहायक के लिए", "gửi trợ lý ai", "lưu ý cho trợ lý ai",
 ];
 
 const SEND_VERBS = [
