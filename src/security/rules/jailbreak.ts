@@ -30,6 +30,7 @@ const UNRESTRICTED = [
   "kuralsiz", "hicbir kural", "bez ograniczen", "bez cenzury", "bez zasad", "bez filtrow", "tanpa aturan", "tanpa batasan",
   "tanpa sensor", "zonder regels", "zonder beperkingen", "zonder censuur", "senza alcuna etica", "senza alcuna regola", "senza regole",
   "sin ninguna directriz", "sin ninguna restriccion", "sin directrices", "sem nenhuma diretriz", "sem nenhuma restricao",
+  "zonder filters", "zonder richtlijnen", "بلا أي قيود", "कोई नियम नहीं", "制限やガイドラインから解放", "一切の制限",
 ];
 
 /** Devices and programs whose own developer mode a question is about (see RuleSpec.topicAfter). */
@@ -379,7 +380,7 @@ export const JAILBREAK_RULES: readonly RuleSpec[] = [
       "bir yapay zekasin", "yapay zekasin, adin",
       "gibi davran", "jestes teraz", "od teraz jestes", "udawaj, ze", "wciel sie w", "kamu sekarang adalah", "anda sekarang adalah",
       "mulai sekarang kamu", "berpura-pura menjadi", "berperan sebagai", "je bent nu", "jij bent nu", "vanaf nu ben je", "doe alsof je",
-      "rispondi come", "da ora in poi sei",
+      "rispondi come", "da ora in poi sei", "vanaf nu ben jij", "من الآن فصاعداً أنت", "अब से तुम", "これからあなたは",
     ], UNRESTRICTED],
     window: 400,
   },
@@ -402,7 +403,8 @@ export const JAILBREAK_RULES: readonly RuleSpec[] = [
       "restricoes foram removidas", "politiche non si applicano", "restrizioni sono state rimosse", "ограничения сняты",
       "правила не действуют", "限制已解除", "内容政策不适用", "制限は解除", "コンテンツポリシーも存在しません", "ポリシーは適用されません",
       "不再受任何内容政策", "不受任何内容政策", "все фильтры отключены", "фильтры безопасности отключены", "your safety training is suspended",
-      "safety training is suspended", "safety filters are disabled", "safety filters are off",
+      "safety training is suspended", "safety filters are disabled", "safety filters are off", "disable harm filters",
+      "disable the harm filters", "disable your safety filters", "disable your filters",
     ]],
   },
   {
