@@ -14,11 +14,10 @@
 import { resolve } from "node:path";
 import { analyzeSegment } from "../src/security/analyzer.ts";
 import type { AttackHeadFile, AttackThresholds } from "../src/security/attack-head.ts";
-import { idHash, mayFitOn, parseCorpus, parseJsonLines, splitOf, type CorpusRow } from "../src/security/evaluation.ts";
+import { idHash, idPrefix, mayFitOn, parseCorpus, parseJsonLines, splitOf, wilson, type CorpusRow } from "../src/security/evaluation.ts";
 import { NGRAM_BITS } from "../src/security/features.ts";
 import { loadModel, MIN_NORM_BUCKETS, type ThresholdTable, type WeightsFile } from "../src/security/model.ts";
 import { createScanner } from "../src/security/scanner.ts";
-import { idPrefix, wilson } from "../src/security/evaluation.ts";
 import { IS_MODEL_FEATURE, MODEL_FEATURE_COUNT, RULES } from "../src/security/ruleset.ts";
 import { EXTRACTION_PROMPTS, fillDirective, INJECTED_DIRECTIVES, insertDirective, LOCAL_DIRECTIVES } from "../src/security/training/attack-augmentation.ts";
 import { EVERYDAY_DOCUMENTS, EVERYDAY_TEMPLATES, PROSE_DOCUMENTS, PROSE_TEMPLATES, STANDALONE_PROMPTS, TASK_TEMPLATES } from "../src/security/training/benign-augmentation.ts";
@@ -569,20 +568,22 @@ async function augmentationRows(): Promise<CorpusRow[]> {
   for (const [k, text] of EXTRACTION_PROMPTS.entries()) rows.push({ id: `augment-attack-extraction-${k}`, text, label: "extraction", hard_benign: false });
   // Hand-written prompts from outside the corpus (training/handwritten.jsonl; docs/security.md, "Training on
   // hand-written prompts"): attacks weigh as the synthetic ones, benign rows as the other augmentation.
-  const handwritten = EXTRA_DATA ? (parseJsonLines(await Bun.file(HANDWRITTEN).text()) as Array<{ label: CorpusRow["label"]; hard_benign: boolean; text: string }>) : [];
-  for (const [k, row] of handwritten.entries()) {
-    rows.push({ id: row.label === "benign" ? `augment-hand-${k}` : `augment-attack-hand-${k}`, text: row.text, label: row.label, hard_benign: row.hard_benign });
-  }
-  // The second round of hand-written sets (SECOND_ROUND, off by default): attacks weigh as the other synthetic ones.
-  for (const name of SECOND_ROUND ? SECOND_ROUND_SETS : []) {
-    const stem = name.replace(/\.jsonl$/, "");
-    const set = parseJsonLines(await Bun.file(resolve(TRAINING_DIR, name)).text()) as Array<{ label?: CorpusRow["label"]; hard_benign?: boolean; text: string }>;
-    for (const [k, row] of set.entries()) {
-      const label = row.label ?? "benign";
-      rows.push({ id: label === "benign" ? `augment-${stem}-${k}` : `augment-attack-${stem}-${k}`, text: row.text, label, hard_benign: row.hard_benign ?? false });
-    }
-  }
+  if (EXTRA_DATA) rows.push(...(await handWrittenRows(HANDWRITTEN, "hand")));
+  // The second round of hand-written sets (SECOND_ROUND, off by default).
+  for (const name of SECOND_ROUND ? SECOND_ROUND_SETS : []) rows.push(...(await handWrittenRows(resolve(TRAINING_DIR, name), name.replace(/\.jsonl$/, ""))));
   return rows;
+}
+
+/**
+ * The rows of a hand-written JSON-lines set (rows without a label are benign), with ids
+ * `augment-<stem>-<k>`, or `augment-attack-<stem>-<k>` for attacks, which weigh as the synthetic ones.
+ */
+async function handWrittenRows(path: string, stem: string): Promise<CorpusRow[]> {
+  const set = parseJsonLines(await Bun.file(path).text()) as Array<{ label?: CorpusRow["label"]; hard_benign?: boolean; text: string }>;
+  return set.map((row, k) => {
+    const label = row.label ?? "benign";
+    return { id: label === "benign" ? `augment-${stem}-${k}` : `augment-attack-${stem}-${k}`, text: row.text, label, hard_benign: row.hard_benign ?? false };
+  });
 }
 
 const TRAINING_DIR = resolve(ROOT, "src/security/training");
