@@ -571,6 +571,7 @@ async function augmentationRows(): Promise<CorpusRow[]> {
   if (EXTRA_DATA) rows.push(...(await handWrittenRows(HANDWRITTEN, "hand")));
   // The second round of hand-written sets (SECOND_ROUND, off by default).
   for (const name of SECOND_ROUND ? SECOND_ROUND_SETS : []) rows.push(...(await handWrittenRows(resolve(TRAINING_DIR, name), name.replace(/\.jsonl$/, ""))));
+  for (const name of INSTRUCTION_SETS_ON ? INSTRUCTION_SETS : []) rows.push(...(await handWrittenRows(resolve(TRAINING_DIR, name), name.replace(/\.jsonl$/, ""))));
   return rows;
 }
 
@@ -598,6 +599,14 @@ const TRAINING_DIR = resolve(ROOT, "src/security/training");
  */
 const SECOND_ROUND_SETS = ["dev-2026-11-28.jsonl", "attacks-2026-11-28.jsonl", "lookalikes-2026-11-28.jsonl", "short-questions.jsonl", "instructions-2026-11-28.jsonl"];
 const SECOND_ROUND = process.env.SECURITY_SECOND_ROUND === "1";
+/**
+ * Everyday instruction-style prompts (English, 16 other languages, harmless role-play and games), written
+ * for the next retraining by writers who saw neither the corpus, the rules nor the held-out sets: the
+ * second round taught the jailbreak head to flag such prompts (docs/security.md, "Everyday instructions").
+ * SECURITY_INSTRUCTIONS=1 adds them.
+ */
+const INSTRUCTION_SETS = ["everyday-instructions-2026-11-28.jsonl", "everyday-instructions-multi-2026-11-28.jsonl", "roleplay-2026-11-28.jsonl"];
+const INSTRUCTION_SETS_ON = process.env.SECURITY_INSTRUCTIONS === "1";
 
 const AUGMENT_DOCS = 600;
 /** Benign code excerpts (augmentationRows) and how they are asked about. */
