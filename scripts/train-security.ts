@@ -40,6 +40,8 @@ const HYPER = {
   benignWeight: envNumber("SECURITY_BENIGN_WEIGHT", 2.0),
   /** Weight of the synthetic attack rows (training/attack-augmentation.ts) relative to corpus rows. */
   augmentAttackWeight: envNumber("SECURITY_AUGMENT_ATTACK_WEIGHT", 0.5),
+  /** Weight of the everyday instruction rows (INSTRUCTION_SETS) relative to other benign rows: classes are balanced, so many of them dilute the look-alikes. */
+  instructionWeight: envNumber("SECURITY_INSTRUCTION_WEIGHT", 1),
   folds: 5,
 };
 
@@ -104,7 +106,7 @@ export interface Example {
   buckets: Int32Array;
   /** 1/sqrt(number of buckets, at least MIN_NORM_BUCKETS): as the scanner scores (model.ts). */
   scale: number;
-  /** Row weight: 1, or augmentAttackWeight for synthetic attacks. */
+  /** Row weight: 1, augmentAttackWeight for synthetic attacks, instructionWeight for the everyday instruction rows. */
   weight: number;
 }
 
@@ -112,8 +114,13 @@ export function featurise(row: CorpusRow): Example {
   const analysis = analyzeSegment(row.text, true);
   const rules = Int32Array.from(analysis.fired.filter((r) => r < MODEL_FEATURE_COUNT && IS_MODEL_FEATURE[r] === 1));
   const buckets = analysis.ngrams.buckets.slice(0, analysis.ngrams.count);
-  const weight = isAugmentAttack(row.id) ? HYPER.augmentAttackWeight : 1;
+  const weight = isAugmentAttack(row.id) ? HYPER.augmentAttackWeight : isInstructionRow(row.id) ? HYPER.instructionWeight : 1;
   return { id: row.id, label: row.label, hardBenign: row.hard_benign, rules, buckets, scale: buckets.length > 0 ? 1 / Math.sqrt(Math.max(buckets.length, MIN_NORM_BUCKETS)) : 0, weight };
+}
+
+/** Rows of the everyday instruction sets (INSTRUCTION_SETS; ids from handWrittenRows). */
+function isInstructionRow(id: string): boolean {
+  return INSTRUCTION_SETS.some((name) => id.startsWith(`augment-${name.replace(/\.jsonl$/, "")}-`));
 }
 
 /** Synthetic attack rows: fitted on, never reported as corpus attacks. */
@@ -130,7 +137,7 @@ interface Params {
 function targetAndWeight(example: Example, c: number): [number, number] {
   const category = MODEL_CATEGORIES[c] as ModelCategory;
   if (example.label === category) return [1, example.weight];
-  if (example.label === "benign") return [0, HYPER.benignWeight];
+  if (example.label === "benign") return [0, HYPER.benignWeight * example.weight];
   return [0, HYPER.otherAttackWeight * example.weight];
 }
 
@@ -251,7 +258,7 @@ export interface AttackParams {
 
 /** The attack head's target: 1 for any attack label (synthetic ones at their row weight), 0 for benign. */
 function attackTarget(example: Example): [number, number] {
-  return example.label === "benign" ? [0, HYPER.benignWeight] : [1, example.weight];
+  return example.label === "benign" ? [0, HYPER.benignWeight * example.weight] : [1, example.weight];
 }
 
 /** One logistic regression, "any attack vs benign"; the same procedure as train() for one head. */
@@ -600,12 +607,19 @@ const TRAINING_DIR = resolve(ROOT, "src/security/training");
 const SECOND_ROUND_SETS = ["dev-2026-11-28.jsonl", "attacks-2026-11-28.jsonl", "lookalikes-2026-11-28.jsonl", "short-questions.jsonl", "instructions-2026-11-28.jsonl"];
 const SECOND_ROUND = process.env.SECURITY_SECOND_ROUND === "1";
 /**
- * Everyday instruction-style prompts (English, 16 other languages, harmless role-play and games), written
- * for the next retraining by writers who saw neither the corpus, the rules nor the held-out sets: the
- * second round taught the jailbreak head to flag such prompts (docs/security.md, "Everyday instructions").
- * SECURITY_INSTRUCTIONS=1 adds them.
+ * Everyday instruction-style prompts (English, 16 other languages, harmless role-play and games, tasks over
+ * a long pasted input about films, stories, games and papers), written by writers who saw neither the
+ * corpus, the rules nor the held-out sets, because the second round taught the jailbreak head to flag such
+ * prompts (docs/security.md, "Everyday instructions"). Off by default: with them and the second round the
+ * validation half still read 4 of 280 plain benign prompts flagged. SECURITY_INSTRUCTIONS=1 adds them;
+ * SECURITY_INSTRUCTION_SETS (comma-separated names) picks some, SECURITY_INSTRUCTION_WEIGHT weighs them.
  */
-const INSTRUCTION_SETS = ["everyday-instructions-2026-11-28.jsonl", "everyday-instructions-multi-2026-11-28.jsonl", "roleplay-2026-11-28.jsonl"];
+const INSTRUCTION_SETS = process.env.SECURITY_INSTRUCTION_SETS?.split(",") ?? [
+  "everyday-instructions-2026-11-28.jsonl",
+  "everyday-instructions-multi-2026-11-28.jsonl",
+  "roleplay-2026-11-28.jsonl",
+  "task-input-2026-11-28.jsonl",
+];
 const INSTRUCTION_SETS_ON = process.env.SECURITY_INSTRUCTIONS === "1";
 
 const AUGMENT_DOCS = 600;
