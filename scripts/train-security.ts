@@ -120,7 +120,12 @@ export function featurise(row: CorpusRow): Example {
 
 /** Rows of the everyday instruction sets (INSTRUCTION_SETS; ids from handWrittenRows). */
 function isInstructionRow(id: string): boolean {
-  return INSTRUCTION_SETS.some((name) => id.startsWith(`augment-${name.replace(/\.jsonl$/, "")}-`));
+  return INSTRUCTION_SETS.some((name) => id.startsWith(`augment-${stemOf(name)}-`));
+}
+
+/** The id stem of a hand-written set's rows (handWrittenRows): its file name without `.jsonl`. */
+function stemOf(name: string): string {
+  return name.replace(/\.jsonl$/, "");
 }
 
 /** Synthetic attack rows: fitted on, never reported as corpus attacks. */
@@ -576,9 +581,9 @@ async function augmentationRows(): Promise<CorpusRow[]> {
   // Hand-written prompts from outside the corpus (training/handwritten.jsonl; docs/security.md, "Training on
   // hand-written prompts"): attacks weigh as the synthetic ones, benign rows as the other augmentation.
   if (EXTRA_DATA) rows.push(...(await handWrittenRows(HANDWRITTEN, "hand")));
-  // The second round of hand-written sets (SECOND_ROUND, off by default).
-  for (const name of SECOND_ROUND ? SECOND_ROUND_SETS : []) rows.push(...(await handWrittenRows(resolve(TRAINING_DIR, name), name.replace(/\.jsonl$/, ""))));
-  for (const name of INSTRUCTION_SETS_ON ? INSTRUCTION_SETS : []) rows.push(...(await handWrittenRows(resolve(TRAINING_DIR, name), name.replace(/\.jsonl$/, ""))));
+  // The second round of hand-written sets and the everyday instruction sets (both off by default).
+  const sets = [...(SECOND_ROUND ? SECOND_ROUND_SETS : []), ...(INSTRUCTION_SETS_ON ? INSTRUCTION_SETS : [])];
+  for (const name of sets) rows.push(...(await handWrittenRows(resolve(TRAINING_DIR, name), stemOf(name))));
   return rows;
 }
 
