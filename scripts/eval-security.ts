@@ -44,11 +44,7 @@ function evaluate(rows: readonly CorpusRow[], policy: PolicyName): Map<string, [
  * Scan speed over the whole corpus under the balanced policy. The machine is shared, so several
  * rounds are timed and both the best and the median round are reported.
  */
-function measureSpeed(rows: readonly CorpusRow[]): { bestUsPerKb: number; medianUsPerKb: number; p99Us: number } {
-  const texts = rows.map((r) => [r.text]);
-  let bytes = 0;
-  for (const row of rows) bytes += Buffer.byteLength(row.text, "utf8");
-  const kb = bytes / 1024;
+function measureSpeed(texts: readonly string[][], kb: number): { bestUsPerKb: number; medianUsPerKb: number; p99Us: number } {
   for (let i = 0; i < 3; i++) for (const t of texts) scanMessages(t, "balanced");
   const rounds: number[] = [];
   const perCall: number[] = [];
@@ -75,10 +71,7 @@ function measureSpeed(rows: readonly CorpusRow[]): { bestUsPerKb: number; median
  * timed. The gap to measureSpeed is what meeting each prompt's automaton rows, weight-table lines and
  * text for the first time costs (docs/security.md, "Speed, the same session" under "Everyday instructions").
  */
-function measureWarmSpeed(rows: readonly CorpusRow[]): number {
-  const texts = rows.map((r) => [r.text]);
-  let bytes = 0;
-  for (const row of rows) bytes += Buffer.byteLength(row.text, "utf8");
+function measureWarmSpeed(texts: readonly string[][], kb: number): number {
   let best = Number.POSITIVE_INFINITY;
   for (let round = 0; round < 3; round++) {
     let spent = 0;
@@ -88,7 +81,7 @@ function measureWarmSpeed(rows: readonly CorpusRow[]): number {
       scanMessages(t, "balanced");
       spent += performance.now() - t0;
     }
-    best = Math.min(best, (spent * 1000) / (bytes / 1024));
+    best = Math.min(best, (spent * 1000) / kb);
   }
   return best;
 }
@@ -120,9 +113,11 @@ async function main(): Promise<void> {
     console.log(`${slice.slice(6).padEnd(44)}${cells.join("")}`);
   }
 
-  const speed = measureSpeed(all);
-  console.log(`\nspeed (balanced, whole corpus, ${all.length} prompts, ${(all.reduce((n, r) => n + Buffer.byteLength(r.text), 0) / 1024).toFixed(0)} KB): best round ${speed.bestUsPerKb.toFixed(2)} µs/KB, median round ${speed.medianUsPerKb.toFixed(2)} µs/KB, p99 ${speed.p99Us.toFixed(0)} µs per prompt`);
-  console.log(`speed with warm caches (each prompt timed when scanned a second time in a row): best round ${measureWarmSpeed(all).toFixed(2)} µs/KB`);
+  const texts = all.map((r) => [r.text]);
+  const kb = all.reduce((n, r) => n + Buffer.byteLength(r.text, "utf8"), 0) / 1024;
+  const speed = measureSpeed(texts, kb);
+  console.log(`\nspeed (balanced, whole corpus, ${all.length} prompts, ${kb.toFixed(0)} KB): best round ${speed.bestUsPerKb.toFixed(2)} µs/KB, median round ${speed.medianUsPerKb.toFixed(2)} µs/KB, p99 ${speed.p99Us.toFixed(0)} µs per prompt`);
+  console.log(`speed with warm caches (each prompt timed when scanned a second time in a row): best round ${measureWarmSpeed(texts, kb).toFixed(2)} µs/KB`);
   const huge = "ignore ".repeat(800_000);
   const t0 = performance.now();
   const result = scanMessages([huge], "balanced");
