@@ -9,7 +9,7 @@ import { foldNfkc, isPunctuationCode, isSeparatorCode, type FoldedText, type Obf
 import {
   COMPOUNDS,
   ASSIGNMENT_CHECK, CREDENTIAL_CHECKS, DELIMITERS_BY_FIRST, LATIN_AUTOMATON, OTHER_AUTOMATON, RULES, SIGNAL_RULE_OFFSET,
-  SECRET_TOPIC_RULE, SPEAKER_CODES, SPEAKER_RULE, SUFFIX_RULE, SUFFIX_WEAK_RULE, TERM_REF_START, TERM_REFS, TERMS, VETO_GROUPS, VETO_STAGE, ruleIndex, type CredentialCheck, type TermInfo,
+  SECRET_TOPIC_RULE, SPEAKER_CODES, SPEAKER_RULE, SUFFIX_RULE, SUFFIX_WEAK_RULE, TERM_RECORDS, TERMS, VETO_GROUPS, VETO_STAGE, ruleIndex, type CredentialCheck, type TermInfo,
 } from "./ruleset.ts";
 import { VETO_WINDOW } from "./rules/types.ts";
 import { adversarialSuffixGrade } from "./suffix.ts";
@@ -84,22 +84,22 @@ function checkCredential(check: CredentialCheck, checkIndex: number, firstLetter
   fire(check.rule, span.start);
 }
 
-// The rule and term fields onHit reads, as typed arrays: a hit visits ~3 rule references, and
-// plain numbers are cheaper to reach than properties of the ruleset's objects.
+// The rule fields onHit reads, as typed arrays: a hit visits ~3 rule references, and plain numbers
+// are cheaper to reach than properties of the ruleset's objects. (A term's own fields are in its
+// record, ruleset.ts TERM_RECORDS.)
 const RULE_STEPS = Int32Array.from(RULES, (rule) => rule.steps);
 const RULE_WINDOW = Int32Array.from(RULES, (rule) => rule.window);
 const RULE_VETO_GROUP = Int32Array.from(RULES, (rule) => rule.vetoGroup ?? -1);
-/** Characters from a term's first letter to the index where it is reported (its last unit). */
-const TERM_SPAN = Int32Array.from(TERMS, (term) => term.letters - 1 + (term.trailingSeparator ? 1 : 0));
-/** 1 for terms that are ROT13 triggers or credential anchors (onRareHit), else 0. */
-const TERM_RARE = Uint8Array.from(TERMS, (term) => (term.rot13 || term.credentialChecks.length > 0 ? 1 : 0));
 
-function onHit(termId: number, end: number): void {
-  const firstLetter = end - (TERM_SPAN[termId] as number);
-  if (TERM_RARE[termId] === 1) onRareHit(termId, end, firstLetter);
-  const to = TERM_REF_START[termId + 1] as number;
-  for (let r = TERM_REF_START[termId] as number; r < to; r++) {
-    const packed = TERM_REFS[r] as number;
+/** A keyword hit: the term whose record (TERM_RECORDS) starts at `record` ends at folded index `end`. */
+function onHit(record: number, end: number): void {
+  const records = TERM_RECORDS;
+  const spanAndRare = records[record + 1] as number;
+  const firstLetter = end - (spanAndRare >> 1);
+  if ((spanAndRare & 1) === 1) onRareHit(records[record] as number, end, firstLetter);
+  const to = record + 3 + (records[record + 2] as number);
+  for (let r = record + 3; r < to; r++) {
+    const packed = records[r] as number;
     const rule = packed >> 8;
     const stage = packed & 255;
     if (stage === VETO_STAGE) {

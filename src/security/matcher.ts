@@ -22,9 +22,13 @@ export interface Automaton {
   readonly escapes: ReadonlyMap<number, number> | null;
   /** States from this one on have outputs (see outputStatesLast): entering one reports them. */
   readonly firstOutputState: number;
-  /** Outputs of state s are termIds[outStart[s] .. outStart[s + 1]). */
-  readonly outStart: Int32Array;
-  readonly termIds: Int32Array;
+  /**
+   * What entering output state s (≥ firstOutputState) reports, at outputs[s - firstOutputState]: most
+   * such states report one term, stored as `id << 1`; the others as `at << 1 | 1`, their ids being
+   * outputLists[at + 1 .. at + 1 + outputLists[at]]. One load for the common case.
+   */
+  readonly outputs: Int32Array;
+  readonly outputLists: Int32Array;
   readonly stateCount: number;
   /** Symbols on the longest path from the root: the state depends on no more of the text than this. */
   readonly maxDepth: number;
@@ -75,18 +79,21 @@ export function compileAutomaton(terms: readonly string[], ids: readonly number[
   const ordered = outputStatesLast(next, outputs, depth, alphabetSize);
   outputs = ordered.outputs;
   const stateCount = outputs.length;
-  const outStart = new Int32Array(stateCount + 1);
-  let total = 0;
-  for (let s = 0; s < stateCount; s++) {
-    outStart[s] = total;
-    total += (outputs[s] as number[]).length;
+  const { firstOutputState } = ordered;
+  const reports = new Int32Array(stateCount - firstOutputState);
+  const lists: number[] = [];
+  for (let s = firstOutputState; s < stateCount; s++) {
+    const ids = outputs[s] as number[];
+    if (ids.length === 1) {
+      reports[s - firstOutputState] = (ids[0] as number) << 1;
+    } else {
+      reports[s - firstOutputState] = (lists.length << 1) | 1;
+      lists.push(ids.length, ...ids);
+    }
   }
-  outStart[stateCount] = total;
-  const termIds = new Int32Array(total);
-  for (let s = 0; s < stateCount; s++) termIds.set(outputs[s] as number[], outStart[s] as number);
   const maxDepth = depth.reduce((max, d) => Math.max(max, d), 0);
-  const { escapes, firstOutputState } = ordered;
-  return { classOf, alphabetSize, spaceClass, next: ordered.next, escapes, firstOutputState, outStart, termIds, stateCount, maxDepth };
+  const { escapes } = ordered;
+  return { classOf, alphabetSize, spaceClass, next: ordered.next, escapes, firstOutputState, outputs: reports, outputLists: Int32Array.from(lists), stateCount, maxDepth };
 }
 
 /** Each state's depth in the trie (symbols from the root), by breadth-first number. */
@@ -405,7 +412,13 @@ function finishAutomaton(automaton: Automaton, state: number, length: number, on
 
 /** Reports every keyword ending in `state` (entered at folded index `end`). */
 function reportOutputs(automaton: Automaton, state: number, end: number, onHit: HitHandler): void {
-  const { outStart, termIds } = automaton;
-  const to = outStart[state + 1] as number;
-  for (let k = outStart[state] as number; k < to; k++) onHit(termIds[k] as number, end);
+  const report = automaton.outputs[state - automaton.firstOutputState] as number;
+  if ((report & 1) === 0) {
+    onHit(report >> 1, end);
+    return;
+  }
+  const lists = automaton.outputLists;
+  const from = (report >> 1) + 1;
+  const to = from + (lists[from - 1] as number);
+  for (let k = from; k < to; k++) onHit(lists[k] as number, end);
 }

@@ -4,7 +4,7 @@ import { describe, expect, test } from "bun:test";
 import { analyzeSegment } from "./analyzer.ts";
 import { foldPattern, isUnspacedScript } from "./normalize.ts";
 import { KEYWORD_RULES } from "./rules/index.ts";
-import { LATIN_AUTOMATON, RULES, ruleIndex, TERM_REF_START, TERM_REFS, TERMS, VETO_GROUPS, VETO_STAGE } from "./ruleset.ts";
+import { LATIN_AUTOMATON, RULES, ruleIndex, TERM_RECORD_AT, TERM_RECORDS, TERMS, VETO_GROUPS, VETO_STAGE } from "./ruleset.ts";
 
 /** The folded keys of a rule's veto words, worked out here independently of ruleset.ts. */
 function vetoKeys(words: readonly string[]): string {
@@ -21,8 +21,9 @@ function vetoKeys(words: readonly string[]): string {
 function termsOfGroup(group: number): number {
   let count = 0;
   for (let t = 0; t < TERMS.length; t++) {
-    for (let r = TERM_REF_START[t] as number; r < (TERM_REF_START[t + 1] as number); r++) {
-      const packed = TERM_REFS[r] as number;
+    const at = TERM_RECORD_AT[t] as number;
+    for (let r = at + 3; r < at + 3 + (TERM_RECORDS[at + 2] as number); r++) {
+      const packed = TERM_RECORDS[r] as number;
       if ((packed & 255) === VETO_STAGE && packed >> 8 === group) count++;
     }
   }
