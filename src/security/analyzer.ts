@@ -405,7 +405,7 @@ export function analyzeSegment(raw: string, wholeTextNgrams = false): SegmentAna
   runAutomaton(LATIN_AUTOMATON, folded.codes, folded.length, onHit);
   if (folded.signals.nonLatin) runAutomaton(OTHER_AUTOMATON, folded.codes, folded.length, onHit);
   findDelimiters(folded);
-  const suffix = adversarialSuffixGrade(text);
+  const suffix = adversarialSuffixGrade(text, folded.units);
   if (suffix > 0) fire(suffix === 2 ? SUFFIX_RULE : SUFFIX_WEAK_RULE, 0);
   const signals = folded.signals;
   if (signals.invisible > 0) fire(SIGNAL_RULE_OFFSET + 0, 0);

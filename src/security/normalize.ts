@@ -155,6 +155,8 @@ export interface FoldedText {
   tagPayload: string;
   /** The text that was folded (foldNfkc: its NFKC form). */
   text: string;
+  /** `text`'s UTF-16 code units in units[0..text.length) (a reused buffer, valid until the next fold). */
+  units: Uint16Array;
   /** Whether NFKC leaves every character of `text` alone, so that `text` is its own NFKC form. */
   nfkcStable: boolean;
   /**
@@ -400,7 +402,7 @@ export function foldText(text: string): FoldedText {
     length = joinSpacedLetters(length);
     punctuationCount = findPunctuation(codesBuf, length, punctuation);
   }
-  return { codes: codesBuf, origin: originBuf, length, signals, tagPayload, text, nfkcStable, punctuation, punctuationCount };
+  return { codes: codesBuf, origin: originBuf, length, signals, tagPayload, text, units, nfkcStable, punctuation, punctuationCount };
 }
 
 function isCapital(code: number): boolean {

@@ -49,18 +49,23 @@ function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 0xc0;
 }
 
-/** 0 = no suffix, 1 = a soupy tail after a prose head, 2 = also case switches or unbalanced brackets. */
-export function adversarialSuffixGrade(text: string): 0 | 1 | 2 {
+/**
+ * 0 = no suffix, 1 = a soupy tail after a prose head, 2 = also case switches or unbalanced brackets.
+ * `units` may hold the text's UTF-16 code units (the fold's copy, normalize.ts FoldedText.units), which
+ * are cheaper to read than the string's characters.
+ */
+export function adversarialSuffixGrade(text: string, units?: Uint16Array): 0 | 1 | 2 {
   const n = text.length;
   if (n < 60 || n > MAX_CHARS) return 0;
+  const u = units ?? Uint16Array.from(text, (ch) => ch.charCodeAt(0));
   // Cheap exit for almost every prompt: a suffix leaves several soup characters or case switches
   // in the last TAIL_PROBE characters.
   let evidence = 0;
   for (let k = Math.max(1, n - TAIL_PROBE); k < n; k++) {
-    const ch = text.charCodeAt(k);
+    const ch = u[k] as number;
     if (ch < 128 && SOUP[ch] === 1) evidence++;
     else if (ch >= 65 && ch <= 90) {
-      const before = text.charCodeAt(k - 1);
+      const before = u[k - 1] as number;
       if (before >= 97 && before <= 122) evidence++;
     }
   }
@@ -70,7 +75,7 @@ export function adversarialSuffixGrade(text: string): 0 | 1 | 2 {
   let sawBreak = false;
   let sentenceEnd = true;
   while (i < n && tokens < MAX_TOKENS) {
-    let c = text.charCodeAt(i);
+    let c = u[i] as number;
     if (c <= 32) {
       if (c === 10) { sawBreak = true; sentenceEnd = true; }
       i++;
@@ -83,13 +88,13 @@ export function adversarialSuffixGrade(text: string): 0 | 1 | 2 {
     let word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
     i++;
     while (i < n) {
-      const ch = text.charCodeAt(i);
+      const ch = u[i] as number;
       if (ch <= 32) break;
-      if (word && (ch < 97 || ch > 122) && !(isSentenceMark(ch) && (i + 1 >= n || text.charCodeAt(i + 1) <= 32))) word = false;
+      if (word && (ch < 97 || ch > 122) && !(isSentenceMark(ch) && (i + 1 >= n || (u[i + 1] as number) <= 32))) word = false;
       i++;
     }
     if (word) {
-      const last = text.charCodeAt(i - 1);
+      const last = u[i - 1] as number;
       // The core: the word without its sentence mark (kept when the token is that mark alone).
       const length = i - start > 1 && isSentenceMark(last) ? i - start - 1 : i - start;
       const capitalised = c >= 65 && c <= 90 && !sentenceEnd;
@@ -107,11 +112,11 @@ export function adversarialSuffixGrade(text: string): 0 | 1 | 2 {
     // Core of the token: one trailing sentence mark and one wrapping quote/parenthesis are prose.
     let s = start;
     let e = i;
-    c = text.charCodeAt(e - 1);
+    c = u[e - 1] as number;
     if (e - s > 1 && (c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63)) e--;
-    c = text.charCodeAt(s);
+    c = u[s] as number;
     if (e - s > 2 && (c === 34 || c === 40 || c === 39)) s++;
-    c = text.charCodeAt(e - 1);
+    c = u[e - 1] as number;
     if (e - s > 2 && (c === 34 || c === 41 || c === 39)) e--;
     let letters = 0;
     let soup = 0;
@@ -120,7 +125,7 @@ export function adversarialSuffixGrade(text: string): 0 | 1 | 2 {
     let brackets = 0;
     let previousLower = false;
     for (let k = s; k < e; k++) {
-      const ch = text.charCodeAt(k);
+      const ch = u[k] as number;
       if (ch === 40 || ch === 91 || ch === 123) brackets++;
       else if (ch === 41 || ch === 93 || ch === 125) brackets--;
       if (isLetter(ch)) {
@@ -132,17 +137,17 @@ export function adversarialSuffixGrade(text: string): 0 | 1 | 2 {
       }
       previousLower = false;
       // An apostrophe between letters is prose ("framework's").
-      if (ch === 39 && k > s && k + 1 < e && isLetter(text.charCodeAt(k - 1)) && isLetter(text.charCodeAt(k + 1))) { letters++; continue; }
+      if (ch === 39 && k > s && k + 1 < e && isLetter(u[k - 1] as number) && isLetter(u[k + 1] as number)) { letters++; continue; }
       if (ch < 128 && SOUP[ch] === 1) soup++;
       else if (!(ch >= 48 && ch <= 57)) other++;
     }
     const length = e - s;
     const pureSymbols = letters === 0 && length > 0 && (soup > 0 || other > 1);
     // Capitalised words mid-sentence count half: suffixes are full of them, prose has a few.
-    const first = text.charCodeAt(s);
+    const first = u[s] as number;
     const capitalised = first >= 65 && first <= 90 && !sentenceEnd;
     weird[tokens] = soup > 0 || switched === 1 || pureSymbols ? 2 : capitalised ? 1 : 0;
-    const last = text.charCodeAt(i - 1);
+    const last = u[i - 1] as number;
     introduces[tokens] = last === 58 ? 1 : 0;
     sentenceEnd = last === 46 || last === 33 || last === 63 || last === 58;
     plain[tokens] = letters >= 2 && letters === length && switched === 0 ? 1 : 0;
