@@ -3,6 +3,7 @@
 //
 //   bun scripts/eval-long-documents.ts               (SECURITY_CORPUS overrides the corpus path)
 //   bun scripts/eval-long-documents.ts --calibrate   (also: benign flag rate per window floor)
+//   SECURITY_WEIGHTS=/tmp/candidate.json bun scripts/eval-long-documents.ts --calibrate   (another weights file)
 //
 // Payloads: fit-half attack rows only (labels injection / jailbreak / extraction, never
 // `selfinstruct-*`, at most 1,000 characters so that they are buried, not the bulk of the text).
@@ -21,6 +22,7 @@ import weightsJson from "../src/security/model/weights.json";
 import { createScanner, WINDOW_FLOORS } from "../src/security/scanner.ts";
 import { EVERYDAY_DOCUMENTS, PROSE_DOCUMENTS } from "../src/security/training/benign-augmentation.ts";
 import type { PolicyName } from "../src/security/types.ts";
+import { CALIBRATION_EVERY, longDependencyFiles } from "./dependency-texts.ts";
 
 const ROOT = resolve(import.meta.dir, "..");
 const CORPUS = resolve(ROOT, process.env.SECURITY_CORPUS ?? "../shared/security-corpus/corpus.jsonl");
@@ -28,7 +30,8 @@ const POLICIES = ["strict", "balanced", "permissive"] as const;
 type Policy = (typeof POLICIES)[number];
 const MAX_PAYLOAD = 1000;
 const PROSE_CARRIERS = 40;
-const model = loadModel(weightsJson as unknown as WeightsFile);
+/** SECURITY_WEIGHTS=<path> measures another weights file (a candidate) instead of the committed one. */
+const model = loadModel((process.env.SECURITY_WEIGHTS ? JSON.parse(readFileSync(process.env.SECURITY_WEIGHTS, "utf8")) : weightsJson) as unknown as WeightsFile);
 const OFF = { strict: { categories: 2, attack: 2 }, balanced: { categories: 2, attack: 2 }, permissive: { categories: 2, attack: 2 } };
 const before = createScanner(model, OFF);
 const after = createScanner(model, WINDOW_FLOORS);
@@ -99,25 +102,12 @@ function codeCarriers(): string[] {
 /**
  * Calibration texts for the window floors, apart from the carriers: the dependency documentation
  * (every README/CHANGELOG .md of 4 KB+) and every third type declaration file (.d.ts, 4 KB+) in
- * node_modules (pinned by the lockfile), each cut at a line break to at most 8 KB.
+ * node_modules (pinned by the lockfile; dependency-texts.ts), each cut at a line break to at most 8 KB.
  */
 function calibrationTexts(): string[] {
-  const md: string[] = [];
-  const dts: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      if (name.startsWith(".")) continue;
-      const path = join(dir, name);
-      const stat = statSync(path, { throwIfNoEntry: false });
-      if (stat === undefined) continue;
-      if (stat.isDirectory()) walk(path);
-      else if (stat.size >= 4096 && name.endsWith(".md")) md.push(path);
-      else if (stat.size >= 4096 && name.endsWith(".d.ts")) dts.push(path);
-    }
-  };
-  walk(join(ROOT, "node_modules"));
+  const { md, dts } = longDependencyFiles(join(ROOT, "node_modules"));
   const texts: string[] = [];
-  for (const path of [...md, ...dts.filter((_, i) => i % 3 === 0)]) {
+  for (const path of [...md, ...dts.filter((_, i) => i % CALIBRATION_EVERY === 0)]) {
     let text = readFileSync(path, "utf8");
     if (text.length > 8192) text = text.slice(0, text.lastIndexOf("\n", 8192));
     if (text.length >= 4096) texts.push(text);

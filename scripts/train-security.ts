@@ -15,13 +15,14 @@ import { resolve } from "node:path";
 import { analyzeSegment } from "../src/security/analyzer.ts";
 import type { AttackHeadFile, AttackThresholds } from "../src/security/attack-head.ts";
 import { idHash, idPrefix, mayFitOn, parseCorpus, parseJsonLines, splitOf, wilson, type CorpusRow } from "../src/security/evaluation.ts";
-import { NGRAM_BITS } from "../src/security/features.ts";
+import { NGRAM_BITS, WINDOW_CHARS } from "../src/security/features.ts";
 import { loadModel, MIN_NORM_BUCKETS, type ThresholdTable, type WeightsFile } from "../src/security/model.ts";
 import { createScanner } from "../src/security/scanner.ts";
 import { IS_MODEL_FEATURE, MODEL_FEATURE_COUNT, RULES } from "../src/security/ruleset.ts";
 import { EXTRACTION_PROMPTS, fillDirective, INJECTED_DIRECTIVES, insertDirective, LOCAL_DIRECTIVES } from "../src/security/training/attack-augmentation.ts";
 import { EVERYDAY_DOCUMENTS, EVERYDAY_TEMPLATES, PROSE_DOCUMENTS, PROSE_TEMPLATES, STANDALONE_PROMPTS, TASK_TEMPLATES } from "../src/security/training/benign-augmentation.ts";
 import { MODEL_CATEGORIES, type ModelCategory, type PolicyName } from "../src/security/types.ts";
+import { CALIBRATION_EVERY, longDependencyFiles } from "./dependency-texts.ts";
 
 const ROOT = resolve(import.meta.dir, "..");
 const CORPUS = resolve(ROOT, process.env.SECURITY_CORPUS ?? "../shared/security-corpus/corpus.jsonl");
@@ -42,6 +43,8 @@ const HYPER = {
   augmentAttackWeight: envNumber("SECURITY_AUGMENT_ATTACK_WEIGHT", 0.5),
   /** Weight of the everyday instruction rows (INSTRUCTION_SETS) relative to other benign rows: classes are balanced, so many of them dilute the look-alikes. */
   instructionWeight: envNumber("SECURITY_INSTRUCTION_WEIGHT", 1),
+  /** Weight of the type-declaration windows (DTS_WINDOWS) relative to other benign rows. */
+  dtsWeight: envNumber("SECURITY_DTS_WINDOW_WEIGHT", 1),
   folds: 5,
 };
 
@@ -114,7 +117,7 @@ export function featurise(row: CorpusRow): Example {
   const analysis = analyzeSegment(row.text, true);
   const rules = Int32Array.from(analysis.fired.filter((r) => r < MODEL_FEATURE_COUNT && IS_MODEL_FEATURE[r] === 1));
   const buckets = analysis.ngrams.buckets.slice(0, analysis.ngrams.count);
-  const weight = isAugmentAttack(row.id) ? HYPER.augmentAttackWeight : isInstructionRow(row.id) ? HYPER.instructionWeight : 1;
+  const weight = isAugmentAttack(row.id) ? HYPER.augmentAttackWeight : isInstructionRow(row.id) ? HYPER.instructionWeight : row.id.startsWith(DTS_ID) ? HYPER.dtsWeight : 1;
   return { id: row.id, label: row.label, hardBenign: row.hard_benign, rules, buckets, scale: buckets.length > 0 ? 1 / Math.sqrt(Math.max(buckets.length, MIN_NORM_BUCKETS)) : 0, weight };
 }
 
@@ -520,6 +523,7 @@ async function augmentationRows(): Promise<CorpusRow[]> {
     rows.push({ id: `augment-code-${k}`, text: template.replace("{doc}", code), label: "benign", hard_benign: false });
     k++;
   }
+  rows.push(...(await declarationWindows()));
   for (const [k, text] of STANDALONE_PROMPTS.entries()) rows.push({ id: `augment-prompt-${k}`, text, label: "benign", hard_benign: false });
   // Instruction-style tasks ("Generate a title for this abstract: …", "You are given a list …"): the
   // hand-written extraction attacks are instructions too, and without these the model began to flag them.
@@ -626,6 +630,31 @@ const INSTRUCTION_SETS = process.env.SECURITY_INSTRUCTION_SETS?.split(",") ?? [
   "task-input-2026-11-28.jsonl",
 ];
 const INSTRUCTION_SETS_ON = process.env.SECURITY_INSTRUCTIONS === "1";
+
+/**
+ * Raw windows of the dependencies' type declarations (.d.ts), the size the scanner scores a long pasted
+ * file in (features.ts WINDOW_CHARS), each starting at a line. The OpenAI and Anthropic SDKs' types are
+ * full of "instructions", "system", "tools" and "secret": without such rows the model flagged windows of
+ * them (docs/security.md, "A fourth probe, the long-document gate and speed"). Not in the default
+ * training (SECURITY_DTS_WINDOWS=<count>); only files the long-document gate does not measure.
+ */
+const DTS_WINDOWS = envNumber("SECURITY_DTS_WINDOWS", 0);
+const DTS_ID = "augment-dts-";
+
+async function declarationWindows(): Promise<CorpusRow[]> {
+  if (DTS_WINDOWS <= 0) return [];
+  const { dts } = longDependencyFiles(resolve(ROOT, "node_modules"));
+  const files = dts.filter((_, i) => i % CALIBRATION_EVERY !== 0);
+  const step = files.length / DTS_WINDOWS;
+  const rows: CorpusRow[] = [];
+  for (let k = 0; k < DTS_WINDOWS && files.length > 0; k++) {
+    const source = await Bun.file(files[Math.floor(k * step)] as string).text();
+    const offset = Math.floor((((k * 7919) % 1000) / 1000) * Math.max(0, source.length - WINDOW_CHARS));
+    const at = source.lastIndexOf("\n", offset) + 1;
+    rows.push({ id: `${DTS_ID}${k}`, text: source.slice(at, at + WINDOW_CHARS), label: "benign", hard_benign: false });
+  }
+  return rows;
+}
 
 const AUGMENT_DOCS = 600;
 /** Benign code excerpts (augmentationRows) and how they are asked about. */
