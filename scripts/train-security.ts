@@ -39,10 +39,10 @@ const HYPER = {
   otherAttackWeight: envNumber("SECURITY_OTHER_WEIGHT", 0),
   /** Extra weight on benign rows: false positives on legitimate traffic are the costly error. */
   benignWeight: envNumber("SECURITY_BENIGN_WEIGHT", 2.0),
-  /** Weight of the synthetic attack rows (training/attack-augmentation.ts) relative to corpus rows. */
-  augmentAttackWeight: envNumber("SECURITY_AUGMENT_ATTACK_WEIGHT", 0.5),
+  /** Weight of the synthetic and hand-written attack rows (training/attack-augmentation.ts, the sets) relative to corpus rows. */
+  augmentAttackWeight: envNumber("SECURITY_AUGMENT_ATTACK_WEIGHT", 0.35),
   /** Weight of the everyday instruction rows (INSTRUCTION_SETS) relative to other benign rows: classes are balanced, so many of them dilute the look-alikes. */
-  instructionWeight: envNumber("SECURITY_INSTRUCTION_WEIGHT", 1),
+  instructionWeight: envNumber("SECURITY_INSTRUCTION_WEIGHT", 0.4),
   /** Weight of the type-declaration windows (DTS_WINDOWS) relative to other benign rows. */
   dtsWeight: envNumber("SECURITY_DTS_WINDOW_WEIGHT", 1),
   folds: 5,
@@ -59,7 +59,7 @@ function envNumber(name: string, fallback: number): number {
 // questions, so out-of-fold FPRs are optimistic for ordinary long prompts. The floors keep a margin.
 const CALIBRATION: Record<keyof ThresholdTable, { fpr: number; floor: number; categoryFloors?: Partial<Record<ModelCategory, number>> }> = {
   strict: { fpr: 0.04, floor: envNumber("SECURITY_FLOOR_STRICT", 0.35) },
-  balanced: { fpr: 0.01, floor: envNumber("SECURITY_FLOOR_BALANCED", 0.65), categoryFloors: { extraction: envNumber("SECURITY_FLOOR_BALANCED_EXTRACTION", 0.65) } },
+  balanced: { fpr: 0.01, floor: envNumber("SECURITY_FLOOR_BALANCED", 0.65), categoryFloors: { extraction: envNumber("SECURITY_FLOOR_BALANCED_EXTRACTION", 0.75) } },
   permissive: { fpr: 0.003, floor: envNumber("SECURITY_FLOOR_PERMISSIVE", 0.88) },
 };
 
@@ -585,7 +585,8 @@ async function augmentationRows(): Promise<CorpusRow[]> {
   // Hand-written prompts from outside the corpus (training/handwritten.jsonl; docs/security.md, "Training on
   // hand-written prompts"): attacks weigh as the synthetic ones, benign rows as the other augmentation.
   if (EXTRA_DATA) rows.push(...(await handWrittenRows(HANDWRITTEN, "hand")));
-  // The second round of hand-written sets and the everyday instruction sets (both off by default).
+  // The second round of hand-written sets and the everyday instruction sets (SECURITY_SECOND_ROUND=0 and
+  // SECURITY_INSTRUCTIONS=0 leave them out, for comparisons).
   const sets = [...(SECOND_ROUND ? SECOND_ROUND_SETS : []), ...(INSTRUCTION_SETS_ON ? INSTRUCTION_SETS : [])];
   for (const name of sets) rows.push(...(await handWrittenRows(resolve(TRAINING_DIR, name), stemOf(name))));
   return rows;
@@ -608,20 +609,21 @@ const TRAINING_DIR = resolve(ROOT, "src/security/training");
  * The second round of hand-written sets, all written by writers who saw neither the corpus, the rules nor
  * the held-out set (docs/security.md, "The second round of hand-written data"): attacks and look-alikes of
  * a development set, more attacks in sixteen languages, benign look-alikes of them, short everyday
- * questions and instruction-style prompts. Rows without a label are benign. Not in the default
- * training (SECURITY_SECOND_ROUND=1 adds them): with them the held-out set's attacks caught under
- * balanced rose by 5 to 12 of 160, but the jailbreak head then flagged more instruction-style prompts
- * of the validation half (5 to 7 of 280 plain benign, against 3).
+ * questions and instruction-style prompts. Rows without a label are benign. With them the held-out set's
+ * attacks caught under balanced rose by 5 to 12 of 160, but the jailbreak head then flagged more
+ * instruction-style prompts of the validation half (5 to 7 of 280 plain benign, against 3), which the
+ * everyday instruction sets below were written to correct. In the training since the sixth 2026-11-28
+ * session (SECURITY_SECOND_ROUND=0 leaves them out).
  */
 const SECOND_ROUND_SETS = ["dev-2026-11-28.jsonl", "attacks-2026-11-28.jsonl", "lookalikes-2026-11-28.jsonl", "short-questions.jsonl", "instructions-2026-11-28.jsonl"];
-const SECOND_ROUND = process.env.SECURITY_SECOND_ROUND === "1";
+const SECOND_ROUND = process.env.SECURITY_SECOND_ROUND !== "0";
 /**
  * Everyday instruction-style prompts (English, 16 other languages, harmless role-play and games, tasks over
  * a long pasted input about films, stories, games and papers), written by writers who saw neither the
  * corpus, the rules nor the held-out sets, because the second round taught the jailbreak head to flag such
- * prompts (docs/security.md, "Everyday instructions"). Off by default: with them and the second round the
- * validation half still read 4 of 280 plain benign prompts flagged. SECURITY_INSTRUCTIONS=1 adds them;
- * SECURITY_INSTRUCTION_SETS (comma-separated names) picks some, SECURITY_INSTRUCTION_WEIGHT weighs them.
+ * prompts (docs/security.md, "Everyday instructions"). In the training since the sixth 2026-11-28 session
+ * (SECURITY_INSTRUCTIONS=0 leaves them out); SECURITY_INSTRUCTION_SETS (comma-separated names) picks some,
+ * SECURITY_INSTRUCTION_WEIGHT weighs them.
  */
 const INSTRUCTION_SETS = process.env.SECURITY_INSTRUCTION_SETS?.split(",") ?? [
   "everyday-instructions-2026-11-28.jsonl",
@@ -629,16 +631,16 @@ const INSTRUCTION_SETS = process.env.SECURITY_INSTRUCTION_SETS?.split(",") ?? [
   "roleplay-2026-11-28.jsonl",
   "task-input-2026-11-28.jsonl",
 ];
-const INSTRUCTION_SETS_ON = process.env.SECURITY_INSTRUCTIONS === "1";
+const INSTRUCTION_SETS_ON = process.env.SECURITY_INSTRUCTIONS !== "0";
 
 /**
  * Raw windows of the dependencies' type declarations (.d.ts), the size the scanner scores a long pasted
  * file in (features.ts WINDOW_CHARS), each starting at a line. The OpenAI and Anthropic SDKs' types are
  * full of "instructions", "system", "tools" and "secret": without such rows the model flagged windows of
- * them (docs/security.md, "A fourth probe, the long-document gate and speed"). Not in the default
- * training (SECURITY_DTS_WINDOWS=<count>); only files the long-document gate does not measure.
+ * them (docs/security.md, "A fourth probe, the long-document gate and speed"). SECURITY_DTS_WINDOWS sets
+ * the count (0: none); only files the long-document gate does not measure.
  */
-const DTS_WINDOWS = envNumber("SECURITY_DTS_WINDOWS", 0);
+const DTS_WINDOWS = envNumber("SECURITY_DTS_WINDOWS", 1000);
 const DTS_ID = "augment-dts-";
 
 async function declarationWindows(): Promise<CorpusRow[]> {
