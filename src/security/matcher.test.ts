@@ -1,32 +1,47 @@
 import { describe, expect, test } from "bun:test";
 import { compileAutomaton, ESCAPE, runAutomaton } from "./matcher.ts";
 
+const isSeparator = (c: string): boolean => c === " " || c === "," || c === ".";
+
+/** All (term, end) pairs of `terms` in `text` by brute force, with separator runs collapsed. */
+function reference(terms: readonly string[], text: string): string[] {
+  const units: Array<[string, number]> = [[" ", -1]];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    const separator = isSeparator(c);
+    if (separator && isSeparator((units[units.length - 1] as [string, number])[0])) continue;
+    units.push([separator ? " " : c, i]);
+  }
+  if (!isSeparator((units[units.length - 1] as [string, number])[0])) units.push([" ", text.length - 1]);
+  const collapsed = units.map(([c]) => c).join("");
+  const hits: string[] = [];
+  terms.forEach((term, id) => {
+    for (let at = collapsed.indexOf(term); at >= 0; at = collapsed.indexOf(term, at + 1)) {
+      hits.push(`${id}@${(units[at + term.length - 1] as [string, number])[1]}`);
+    }
+  });
+  return hits.sort();
+}
+
+/** Runs `automaton` over `text` (separators as spaces): its hits, checked to come in text order. */
+function scan(automaton: ReturnType<typeof compileAutomaton>, text: string): string[] {
+  const codes = Uint16Array.from(text, (c) => (isSeparator(c) ? 32 : c.charCodeAt(0)));
+  const hits: string[] = [];
+  const ends: number[] = [];
+  runAutomaton(automaton, codes, codes.length, (termId, end) => {
+    hits.push(`${termId}@${end}`);
+    ends.push(end);
+  });
+  // In text order, as a single pass reports them (multi-step rules rely on it).
+  expect(ends).toEqual([...ends].sort((a, b) => a - b));
+  return hits.sort();
+}
+
 // Keyword hits against a naive reference, on texts long enough for runAutomaton to scan two halves
 // at once: the split must neither lose, invent nor reorder hits, whatever the separator runs around it.
 describe("runAutomaton", () => {
   const terms = [" ab", "ab ", " ab cd", "bc", "cd e ", " e", "abcabcabc", " a b c d e a b c d e"];
   const automaton = compileAutomaton(terms, terms.map((_, i) => i));
-  const isSeparator = (c: string): boolean => c === " " || c === "," || c === ".";
-
-  /** All (term, end) pairs by brute force over the text with separator runs collapsed. */
-  function reference(text: string): string[] {
-    const units: Array<[string, number]> = [[" ", -1]];
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i] as string;
-      const separator = isSeparator(c);
-      if (separator && isSeparator((units[units.length - 1] as [string, number])[0])) continue;
-      units.push([separator ? " " : c, i]);
-    }
-    if (!isSeparator((units[units.length - 1] as [string, number])[0])) units.push([" ", text.length - 1]);
-    const collapsed = units.map(([c]) => c).join("");
-    const hits: string[] = [];
-    terms.forEach((term, id) => {
-      for (let at = collapsed.indexOf(term); at >= 0; at = collapsed.indexOf(term, at + 1)) {
-        hits.push(`${id}@${(units[at + term.length - 1] as [string, number])[1]}`);
-      }
-    });
-    return hits.sort();
-  }
 
   test("matches a brute-force reference on random texts", () => {
     let seed = 7;
@@ -44,16 +59,41 @@ describe("runAutomaton", () => {
         if (random() < 0.5) text += (terms[Math.floor(random() * terms.length)] as string).replace(/ /g, separatorRun);
         else text += alphabet[Math.floor(random() * alphabet.length)];
       }
-      const codes = Uint16Array.from(text, (c) => (isSeparator(c) ? 32 : c.charCodeAt(0)));
-      const hits: string[] = [];
-      const ends: number[] = [];
-      runAutomaton(automaton, codes, codes.length, (termId, end) => {
-        hits.push(`${termId}@${end}`);
-        ends.push(end);
-      });
-      // In text order, as a single pass reports them (multi-step rules rely on it).
-      expect(ends).toEqual([...ends].sort((a, b) => a - b));
-      expect(hits.sort()).toEqual(reference(text));
+      expect(scan(automaton, text)).toEqual(reference(terms, text));
+    }
+  });
+});
+
+// Keywords that all hold a unit outside ASCII (as the non-Latin automaton's do) are looked for only
+// around such units: stretches of every length between them, merged or not, must give every hit once.
+describe("runAutomaton around non-ASCII anchors", () => {
+  // The longest keywords put their anchor first or last, so the stretches have no slack to hide a bug.
+  const terms = [" жab", "cж", " a b ж", "жж", "ж c ", "жabcdeabc", "abcdeabcж", " ж", "a ж b"];
+  const automaton = compileAutomaton(terms, terms.map((_, i) => i));
+
+  test("the automaton scans around anchors", () => {
+    expect(automaton.anchorFrom).toBeGreaterThan(0);
+    expect(compileAutomaton(["ab", "жж"], [0, 1]).anchorFrom).toBe(0);
+  });
+
+  test("matches a brute-force reference on random texts", () => {
+    let seed = 13;
+    const random = (): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const separatorRun = (): string => " ,.".slice(0, 1 + Math.floor(random() * 3));
+    // Long runs without anchors, so that most texts are scanned as separate stretches, not whole.
+    const asciiRun = (): string => Array.from({ length: Math.floor(random() * (random() < 0.7 ? 150 : 12)) }, () => "abcdeabc ,."[Math.floor(random() * 11)]).join("");
+    for (let round = 0; round < 800; round++) {
+      let text = "";
+      const parts = 1 + Math.floor(random() * 12);
+      for (let p = 0; p < parts; p++) {
+        text += random() < 0.5 ? (terms[Math.floor(random() * terms.length)] as string).replace(/ /g, separatorRun) : "ж";
+        text += asciiRun();
+      }
+      if (random() < 0.5) text = asciiRun() + text;
+      expect(scan(automaton, text)).toEqual(reference(terms, text));
     }
   });
 });

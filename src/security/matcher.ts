@@ -32,7 +32,16 @@ export interface Automaton {
   readonly stateCount: number;
   /** Symbols on the longest path from the root: the state depends on no more of the text than this. */
   readonly maxDepth: number;
+  /**
+   * ANCHOR_UNIT when every keyword holds a code unit at or above it (the other scripts' keywords all do):
+   * a match then lies within maxDepth symbols of such a unit, and a text is scanned only around them
+   * (findStretches). 0 otherwise.
+   */
+  readonly anchorFrom: number;
 }
+
+/** Code units from here on are outside ASCII: every keyword of the non-Latin automaton holds one. */
+const ANCHOR_UNIT = 0x80;
 
 interface TrieNode {
   children: Map<number, number>;
@@ -93,7 +102,9 @@ export function compileAutomaton(terms: readonly string[], ids: readonly number[
   }
   const maxDepth = depth.reduce((max, d) => Math.max(max, d), 0);
   const { escapes } = ordered;
-  return { classOf, alphabetSize, spaceClass, next: ordered.next, escapes, firstOutputState, outputs: reports, outputLists: Int32Array.from(lists), stateCount, maxDepth };
+  const anchored = terms.length > 0 && terms.every((term) => Array.from(term).some((ch) => (ch.codePointAt(0) as number) >= ANCHOR_UNIT));
+  const anchorFrom = anchored ? ANCHOR_UNIT : 0;
+  return { classOf, alphabetSize, spaceClass, next: ordered.next, escapes, firstOutputState, outputs: reports, outputLists: Int32Array.from(lists), stateCount, maxDepth, anchorFrom };
 }
 
 /** Each state's depth in the trie (symbols from the root), by breadth-first number. */
@@ -303,6 +314,10 @@ export type HitHandler = (termId: number, end: number) => void;
  * hits arrive in the same order as from a single pass.
  */
 export function runAutomaton(automaton: Automaton, codes: Uint16Array, length: number, onHit: HitHandler): void {
+  if (automaton.anchorFrom > 0 && findStretches(automaton, codes, length) * 2 < length) {
+    scanStretches(automaton, codes, length, onHit);
+    return;
+  }
   const split = length >= SPLIT_MIN_LENGTH ? length >> 1 : 0;
   const warmFrom = split > 0 ? warmUpStart(automaton, codes, split) : 0;
   let state: number;
@@ -316,14 +331,86 @@ export function runAutomaton(automaton: Automaton, codes: Uint16Array, length: n
   finishAutomaton(automaton, state, length, onHit);
 }
 
+/** [start, end) pairs of the stretches findStretches found, in stretches[0 .. stretchCount * 2). */
+let stretches = new Int32Array(64);
+let stretchCount = 0;
+
+/**
+ * The stretches of codes[0..length) within maxDepth symbols of a unit ≥ anchorFrom, into `stretches`;
+ * returns how many code units they cover. Every keyword holds such a unit and has at most maxDepth
+ * symbols, so every match lies inside one stretch, and a stretch read from the root finds every match
+ * that starts in it (from its start, a non-separator, the collapsed text is a suffix of the whole
+ * text's). Stretches that touch are merged, so none is read twice and hits come in text order.
+ */
+function findStretches(automaton: Automaton, codes: Uint16Array, length: number): number {
+  const { anchorFrom, classOf, spaceClass, maxDepth } = automaton;
+  stretchCount = 0;
+  let covered = 0;
+  let anchor = 0;
+  while (anchor < length && (codes[anchor] as number) < anchorFrom) anchor++;
+  if (anchor >= length) return 0;
+  let start = warmUpStart(automaton, codes, anchor);
+  // The current anchor's stretch ends at `end`: (anchor, end) holds `count` non-separator units, and
+  // `end` moves on until there are maxDepth of them (or the text ends). Both only move forward.
+  let end = anchor + 1;
+  let count = 0;
+  for (;;) {
+    while (end < length && count < maxDepth) {
+      if (classOf[codes[end] as number] !== spaceClass) count++;
+      end++;
+    }
+    let next = anchor + 1;
+    while (next < length && (codes[next] as number) < anchorFrom) next++;
+    if (next < length && (next < end || warmUpStart(automaton, codes, next) <= end)) {
+      // The next anchor's stretch touches this one: continue it, the window becoming (next, end).
+      for (let k = anchor + 1; k <= next && k < end; k++) if (classOf[codes[k] as number] !== spaceClass) count--;
+      if (next >= end) {
+        end = next + 1;
+        count = 0;
+      }
+      anchor = next;
+      continue;
+    }
+    if (stretches.length < 2 * (stretchCount + 1)) {
+      const grown = new Int32Array(stretches.length * 2);
+      grown.set(stretches);
+      stretches = grown;
+    }
+    stretches[2 * stretchCount] = start;
+    stretches[2 * stretchCount + 1] = end;
+    stretchCount++;
+    covered += end - start;
+    if (next >= length) return covered;
+    anchor = next;
+    start = warmUpStart(automaton, codes, anchor);
+    end = anchor + 1;
+    count = 0;
+  }
+}
+
+/**
+ * Scans the stretches findStretches found (see there); texts where they cover most of the text are
+ * scanned whole instead (runAutomaton), in two halves at once. Mostly-Latin texts with a few other
+ * letters (a Greek µ, a name, a quoted word) then cost a few short stretches of the 32 MB table.
+ */
+function scanStretches(automaton: Automaton, codes: Uint16Array, length: number, onHit: HitHandler): void {
+  for (let k = 0; k < stretchCount; k++) {
+    const start = stretches[2 * k] as number;
+    const end = stretches[2 * k + 1] as number;
+    const state = advanceAutomaton(automaton, codes, start, end, start === 0 ? initialState(automaton) : 0, onHit);
+    if (end === length) finishAutomaton(automaton, state, length, onHit);
+  }
+}
+
 /** Below this many code units one pass is as fast: the halves' warm-up would not pay. */
 const SPLIT_MIN_LENGTH = 256;
 
 /**
  * The AC state after a text is the longest suffix of the text that is a trie path, at most maxDepth
  * symbols; so reading any stretch holding maxDepth symbols before `split`, from any state, ends in
- * the same state as reading everything before it. Counting only non-separators (a separator run is
- * one symbol) errs on the long side. Returns 0 if the stretch would start at the text's start.
+ * the same state as reading everything before it, and no match ending at or after `split` that
+ * holds codes[split] starts before it. Counting only non-separators (a separator run is one symbol)
+ * errs on the long side. Returns 0 if the stretch would start at the text's start.
  */
 function warmUpStart(automaton: Automaton, codes: Uint16Array, split: number): number {
   const { classOf, spaceClass, maxDepth } = automaton;
