@@ -49,6 +49,13 @@ function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 0xc0;
 }
 
+/** The UTF-16 code units of `text` (not its code points: a surrogate pair is two units, as in the fold). */
+function codeUnits(text: string): Uint16Array {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  return units;
+}
+
 /**
  * 0 = no suffix, 1 = a soupy tail after a prose head, 2 = also case switches or unbalanced brackets.
  * `units` may hold the text's UTF-16 code units (the fold's copy, normalize.ts FoldedText.units), which
@@ -57,7 +64,7 @@ function isLetter(c: number): boolean {
 export function adversarialSuffixGrade(text: string, units?: Uint16Array): 0 | 1 | 2 {
   const n = text.length;
   if (n < 60 || n > MAX_CHARS) return 0;
-  const u = units ?? Uint16Array.from(text, (ch) => ch.charCodeAt(0));
+  const u = units ?? codeUnits(text);
   // Cheap exit for almost every prompt: a suffix leaves several soup characters or case switches
   // in the last TAIL_PROBE characters.
   let evidence = 0;
