@@ -109,9 +109,15 @@ function onHit(record: number, end: number): void {
       continue;
     }
     // "What is your password policy?": the secret is the topic, not the thing asked for.
-    if (stage === RULE_TOPIC_STEP[rule] && topicFollows(RULE_TOPICS[rule] as TopicIndex, end)) {
-      fire(SECRET_TOPIC_RULE, currentOrigin[Math.max(0, firstLetter)] as number);
-      continue;
+    if (stage === RULE_TOPIC_STEP[rule]) {
+      if (RULE_TOPIC_OWN[rule] === 1) {
+        // Right after the keyword ("忽略我之前的指示") or after the rest of its word ("ignor|e my").
+        const topics = RULE_TOPICS[rule] as TopicIndex;
+        if (topicFollows(topics, end) || topicFollows(topics, wordEnd(end))) continue;
+      } else if (topicFollows(RULE_TOPICS[rule] as TopicIndex, end)) {
+        fire(SECRET_TOPIC_RULE, currentOrigin[Math.max(0, firstLetter)] as number);
+        continue;
+      }
     }
     const slot = rule * MAX_STEPS + stage;
     if (stage > 0) {
@@ -154,6 +160,20 @@ function indexTopics(topics: readonly Uint16Array[]): TopicIndex {
 /** Per rule, its topic index (null: none) and the step its topics follow (-1: none). */
 const RULE_TOPICS: ReadonlyArray<TopicIndex | null> = RULES.map((rule) => (rule.topicAfter === undefined ? null : indexTopics(rule.topicAfter)));
 const RULE_TOPIC_STEP = Int32Array.from(RULES, (rule) => rule.topicStep ?? -1);
+/** Per rule, 1 when its topics are the speaker's own words after the keyword's word (RuleSpec.topicKind "own"). */
+const RULE_TOPIC_OWN = Uint8Array.from(RULES, (rule) => (rule.topicKind === "own" ? 1 : 0));
+
+/** An inflection's letters after a verb's stem, at most ("ignor|iere", "oubli|ez"): keeps the walk bounded. */
+const MAX_WORD_REST = 12;
+
+/** The last folded index of the word that the keyword ending at `end` is in ("ignor" → "ignore"), or `end`. */
+function wordEnd(end: number): number {
+  const codes = currentCodes;
+  const limit = Math.min(currentLength - 1, end + MAX_WORD_REST);
+  let at = end;
+  while (at < limit && !isSeparatorCode(codes[at + 1] as number) && !isSeparatorCode(codes[at] as number)) at++;
+  return at < limit || at + 1 >= currentLength || isSeparatorCode(codes[at + 1] as number) ? at : end;
+}
 
 /**
  * Whether one of `topics` follows the keyword that ends at folded index `end`: right after it (a

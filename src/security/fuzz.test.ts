@@ -7,6 +7,8 @@ import { scanMessages } from "./index.ts";
 describe("adversarial inputs", () => {
   const cases: Array<[string, () => string]> = [
     ["200 KB of repeated override words", () => "ignore ignore ".repeat(15_000)],
+    ["override stems in one endless word", () => "ignor".repeat(40_000)],
+    ["override verbs before possessives", () => "ignore my ignore my previous ".repeat(8_000)],
     ["a million a's", () => "a".repeat(1_000_000)],
     ["nested brackets", () => "[".repeat(100_000) + "{(<".repeat(30_000) + "]".repeat(100_000)],
     ["spaced letters forever", () => "a b ".repeat(100_000)],

@@ -72,6 +72,8 @@ describe("developer mode of a device or a program", () => {
     "Developer mode in Chrome extensions: how do I load an unpacked extension?",
     "Wie aktiviere ich den Entwicklermodus auf Android?",
     "Activa el modo desarrollador en mi Android",
+    "how do I turn on developer mode on a Pixel 8? need USB debugging for adb",
+    "Is it safe to leave developer mode on the Galaxy tablet my kid uses?",
   ])("is allowed: %s", (text) => {
     expect(scan(text).action).toBe("allow");
   });

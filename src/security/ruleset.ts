@@ -30,6 +30,8 @@ export interface RuleInfo {
   /** Folded topic nouns after step `topicStep` that cancel an occurrence (see RuleSpec.topicAfter). */
   readonly topicAfter?: readonly Uint16Array[];
   readonly topicStep?: number;
+  /** How the topics are read (RuleSpec.topicKind). */
+  readonly topicKind?: "secret" | "own";
   /** false: never a model feature (RuleSpec.feature); the training script leaves it out. */
   readonly feature?: false;
 }
@@ -92,7 +94,7 @@ for (const rule of KEYWORD_RULES) {
   addRule({
     id: rule.id, category: rule.category, severity: rule.severity, steps: rule.steps.length, window: rule.window ?? DEFAULT_WINDOW,
     ...(rule.veto === undefined ? {} : { vetoGroup: vetoGroupOf(rule.veto) }), contextual: rule.contextual === true, suppressesContextual: rule.suppressesContextual === true,
-    ...(rule.topicAfter === undefined ? {} : { topicAfter: foldTopics(rule.topicAfter), topicStep: rule.topicStep ?? rule.steps.length - 1 }),
+    ...(rule.topicAfter === undefined ? {} : { topicAfter: foldTopics(rule.topicAfter), topicStep: rule.topicStep ?? rule.steps.length - 1, topicKind: rule.topicKind ?? "secret" }),
     ...(rule.feature === false ? { feature: false as const } : {}),
   });
 }

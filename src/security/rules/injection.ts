@@ -194,6 +194,19 @@ const VOID_PHRASES = [
   "утратили силу", "больше не применяются", "больше не считаются",
 ];
 
+
+/**
+ * A possessive of the speaker right after an override verb: the instruction being dropped is the
+ * user's own earlier one ("ignore my previous message", "vergiss meine letzte Anweisung", "ignora mis
+ * instrucciones anteriores"), an everyday correction rather than an override of the assistant's
+ * instructions. "our" is left out: planted text speaks for a company as "we".
+ */
+const SPEAKER_OWN = [
+  "my ", "meine", "meinen", "meiner", "mes ", "mon ", "ma ", "mis ", "mi ", "minhas", "minha ", "meus ", "meu ", "le mie",
+  "la mia", "i miei", "il mio", "mie ", "mia ", "mijn", "moje", "moja ", "moich", "мои ", "мою", "моё", "мое ", "моих", "моего",
+  "моей", "我之前", "我刚才", "我上面", "我前面",
+];
+
 export const INJECTION_RULES: readonly RuleSpec[] = [
   {
     // "ignore all previous instructions", "oubliez les instructions précédentes", "忽略之前的指令".
@@ -202,6 +215,10 @@ export const INJECTION_RULES: readonly RuleSpec[] = [
     severity: 0.95,
     steps: [OVERRIDE_VERBS, PREVIOUS_WORDS, INSTRUCTION_NOUNS],
     window: 40,
+    // Not the speaker's own earlier instruction: "ignore my previous instruction, the budget is 5k".
+    topicAfter: SPEAKER_OWN,
+    topicStep: 0,
+    topicKind: "own",
   },
   {
     // Adjective after the noun, as in Romance languages and Arabic: "ignora las instrucciones anteriores".
@@ -210,6 +227,10 @@ export const INJECTION_RULES: readonly RuleSpec[] = [
     severity: 0.95,
     steps: [OVERRIDE_VERBS, INSTRUCTION_NOUNS, PREVIOUS_WORDS],
     window: 30,
+    // "ignora mis instrucciones anteriores sobre el formato": the speaker's own, as above.
+    topicAfter: SPEAKER_OWN,
+    topicStep: 0,
+    topicKind: "own",
   },
   {
     // Verb-final languages (ja, ko, tr, hi): "以前の指示を無視して", "이전 지시사항을 무시".

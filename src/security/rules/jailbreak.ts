@@ -41,7 +41,7 @@ const DEVICES = [
   "vscode", "settings",
 ];
 const DEVICE_CONTEXT = [
-  ...DEVICES.flatMap((device) => [`on my ${device}`, `my ${device}`, `on ${device}`, `in ${device}`, `for ${device}`, `${device} `]),
+  ...DEVICES.flatMap((device) => [`on my ${device}`, `my ${device}`, `on ${device}`, `in ${device}`, `for ${device}`, `${device} `, `a ${device}`, `an ${device}`, `the ${device}`]),
   "auf meinem handy", "auf meinem telefon", "auf meinem smartphone", "auf meinem tablet", "auf meinem pc", "auf android",
   "im browser", "in chrome", "sur mon telephone", "sur mon smartphone", "sur android", "dans chrome", "en mi telefono",
   "en mi movil", "en mi celular", "en mi android", "en android", "no meu celular", "no meu telefone", "no android",

@@ -45,6 +45,13 @@ export interface RuleSpec {
   /** The step whose keyword `topicAfter` follows: the last one unless set ("密码策略是什么": 0). */
   readonly topicStep?: number;
   /**
+   * How `topicAfter` reads. "secret" (the default): a topic noun follows the keyword directly or after
+   * one separator, and a cancelled occurrence fires the `extraction.secret_topic` feature. "own": the
+   * speaker's own words follow the end of the word the keyword is in (override verbs are matched by
+   * stem: "ignor" in "ignore my previous instruction"), and a cancelled occurrence fires nothing.
+   */
+  readonly topicKind?: "secret" | "own";
+  /**
    * false: not a feature of the learned model, only a part of compound rules. For frames and subjects
    * whose words are common in ordinary prompts ("imagine", "backwards", "step by step", "meth"): fitted
    * on hand-written attacks, they learned to weigh as attacks on their own and blocked "print the list
