@@ -1,7 +1,9 @@
 // Measures the prompt scanner on the held-out hand-written sets in src/security/heldout/: prompts
 // written for measuring only, outside the corpus, by writers who saw neither the corpus, the rules nor
-// the training data. Never fit on them and never write rules from their rows: they are the estimate of
-// how the scanner does on prompts it has never seen (docs/security.md, "Everyday prompts and the held-out set").
+// the training data. The committed weights are not fit on them (`SECURITY_HELDOUT=1` in the trainer adds
+// the sets read before the seventh 2026-11-28 session, for experiments; not adopted): they are the estimate
+// of how the scanner does on prompts it has never seen (docs/security.md, "Everyday prompts and the held-out
+// set", "The held-out sets as training data").
 //
 //   bun run eval:heldout
 

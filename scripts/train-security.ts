@@ -57,9 +57,14 @@ function envNumber(name: string, fallback: number): number {
 /** Target out-of-fold benign false-positive rate per category, and a floor, per policy. */
 // The floors matter more than the targets: the fit half's benign rows are few and mostly short
 // questions, so out-of-fold FPRs are optimistic for ordinary long prompts. The floors keep a margin.
+/** SECURITY_FLOOR_BALANCED_JAILBREAK gives balanced's jailbreak head its own floor (absent otherwise, so the weights' meta stays as without it). */
+function jailbreakFloor(): { jailbreak?: number } {
+  return process.env.SECURITY_FLOOR_BALANCED_JAILBREAK ? { jailbreak: envNumber("SECURITY_FLOOR_BALANCED_JAILBREAK", 0.65) } : {};
+}
+
 const CALIBRATION: Record<keyof ThresholdTable, { fpr: number; floor: number; categoryFloors?: Partial<Record<ModelCategory, number>> }> = {
   strict: { fpr: 0.04, floor: envNumber("SECURITY_FLOOR_STRICT", 0.35) },
-  balanced: { fpr: 0.01, floor: envNumber("SECURITY_FLOOR_BALANCED", 0.65), categoryFloors: { extraction: envNumber("SECURITY_FLOOR_BALANCED_EXTRACTION", 0.75) } },
+  balanced: { fpr: 0.01, floor: envNumber("SECURITY_FLOOR_BALANCED", 0.65), categoryFloors: { extraction: envNumber("SECURITY_FLOOR_BALANCED_EXTRACTION", 0.75), ...jailbreakFloor() } },
   permissive: { fpr: 0.003, floor: envNumber("SECURITY_FLOOR_PERMISSIVE", 0.88) },
 };
 
@@ -117,13 +122,23 @@ export function featurise(row: CorpusRow): Example {
   const analysis = analyzeSegment(row.text, true);
   const rules = Int32Array.from(analysis.fired.filter((r) => r < MODEL_FEATURE_COUNT && IS_MODEL_FEATURE[r] === 1));
   const buckets = analysis.ngrams.buckets.slice(0, analysis.ngrams.count);
-  const weight = isAugmentAttack(row.id) ? HYPER.augmentAttackWeight : isInstructionRow(row.id) ? HYPER.instructionWeight : row.id.startsWith(DTS_ID) ? HYPER.dtsWeight : 1;
+  const weight = isHeldoutAttack(row.id) ? HELDOUT_ATTACK_WEIGHT : isHeldoutBenign(row.id) ? HELDOUT_BENIGN_WEIGHT : isAugmentAttack(row.id) ? HYPER.augmentAttackWeight : isInstructionRow(row.id) ? HYPER.instructionWeight : row.id.startsWith(DTS_ID) ? HYPER.dtsWeight : 1;
   return { id: row.id, label: row.label, hardBenign: row.hard_benign, rules, buckets, scale: buckets.length > 0 ? 1 / Math.sqrt(Math.max(buckets.length, MIN_NORM_BUCKETS)) : 0, weight };
 }
 
 /** Rows of the everyday instruction sets (INSTRUCTION_SETS; ids from handWrittenRows). */
 function isInstructionRow(id: string): boolean {
   return INSTRUCTION_SETS.some((name) => id.startsWith(`augment-${stemOf(name)}-`));
+}
+
+/** Attack rows of the held-out sets (HELDOUT_SETS; ids from handWrittenRows). */
+function isHeldoutAttack(id: string): boolean {
+  return HELDOUT_SETS.some((name) => id.startsWith(`augment-attack-${stemOf(name)}-`));
+}
+
+/** Benign rows of the held-out sets. */
+function isHeldoutBenign(id: string): boolean {
+  return HELDOUT_SETS.some((name) => id.startsWith(`augment-${stemOf(name)}-`));
 }
 
 /** The id stem of a hand-written set's rows (handWrittenRows): its file name without `.jsonl`. */
@@ -589,6 +604,7 @@ async function augmentationRows(): Promise<CorpusRow[]> {
   // SECURITY_INSTRUCTIONS=0 leave them out, for comparisons).
   const sets = [...(SECOND_ROUND ? SECOND_ROUND_SETS : []), ...(INSTRUCTION_SETS_ON ? INSTRUCTION_SETS : []), ...(PAIR_SETS_ON ? PAIR_SETS : [])];
   for (const name of sets) rows.push(...(await handWrittenRows(resolve(TRAINING_DIR, name), stemOf(name))));
+  if (HELDOUT_SETS_ON) for (const name of HELDOUT_SETS) rows.push(...(await handWrittenRows(resolve(HELDOUT_DIR, name), stemOf(name))));
   return rows;
 }
 
@@ -597,12 +613,13 @@ async function augmentationRows(): Promise<CorpusRow[]> {
  * `augment-<stem>-<k>`, or `augment-attack-<stem>-<k>` for attacks, which weigh as the synthetic ones.
  */
 async function handWrittenRows(path: string, stem: string): Promise<CorpusRow[]> {
-  const set = parseJsonLines(await Bun.file(path).text()) as Array<{ label?: CorpusRow["label"]; hard_benign?: boolean; pair?: number; text: string }>;
+  // The held-out sets name the look-alike flag `hard`, the training sets `hard_benign`.
+  const set = parseJsonLines(await Bun.file(path).text()) as Array<{ label?: CorpusRow["label"]; hard_benign?: boolean; hard?: boolean; pair?: number; text: string }>;
   return set.map((row, k) => {
     const label = row.label ?? "benign";
     // Rows of one pair (a look-alike and its attack) carry the pair number, so they share a CV group.
     const suffix = row.pair === undefined ? `${k}` : `pair${row.pair}-${k}`;
-    return { id: label === "benign" ? `augment-${stem}-${suffix}` : `augment-attack-${stem}-${suffix}`, text: row.text, label, hard_benign: row.hard_benign ?? false };
+    return { id: label === "benign" ? `augment-${stem}-${suffix}` : `augment-attack-${stem}-${suffix}`, text: row.text, label, hard_benign: row.hard_benign ?? row.hard ?? false };
   });
 }
 
@@ -644,6 +661,27 @@ const INSTRUCTION_SETS_ON = process.env.SECURITY_INSTRUCTIONS !== "0";
 const PAIR_SETS = ["pairs-2026-11-28.jsonl"];
 const PAIR_SETS_ON = process.env.SECURITY_PAIRS === "1";
 
+const HELDOUT_DIR = resolve(ROOT, "src/security/heldout");
+/**
+ * The held-out probes and the everyday set, once every one of them had been read for a decision
+ * (docs/security.md, "The held-out sets as training data"): 1,240 attacks and 1,518 benign prompts by
+ * seven writers who saw neither the corpus nor the rules, in up to 22 languages. Attacks weigh as the
+ * other hand-written attacks, benign rows as the other hand-written benign rows. SECURITY_HELDOUT=1 adds them.
+ */
+const HELDOUT_SETS = [
+  "probe-2026-11-28.jsonl",
+  "probe2-2026-11-28.jsonl",
+  "probe3-2026-11-28.jsonl",
+  "probe4-2026-11-28.jsonl",
+  "probe5-2026-11-28.jsonl",
+  "probe6-2026-11-28.jsonl",
+  "everyday-2026-11-28.jsonl",
+];
+const HELDOUT_SETS_ON = process.env.SECURITY_HELDOUT === "1";
+/** Weight of the held-out sets' attack rows (not in HYPER, so the weights' meta stays as it was without them). */
+const HELDOUT_ATTACK_WEIGHT = envNumber("SECURITY_HELDOUT_ATTACK_WEIGHT", 0.35);
+const HELDOUT_BENIGN_WEIGHT = envNumber("SECURITY_HELDOUT_BENIGN_WEIGHT", 1);
+
 /**
  * Raw windows of the dependencies' type declarations (.d.ts), the size the scanner scores a long pasted
  * file in (features.ts WINDOW_CHARS), each starting at a line. The OpenAI and Anthropic SDKs' types are
@@ -671,7 +709,7 @@ async function declarationWindows(): Promise<CorpusRow[]> {
 
 const AUGMENT_DOCS = 600;
 /** Benign code excerpts (augmentationRows) and how they are asked about. */
-const AUGMENT_CODE = 200;
+const AUGMENT_CODE = envNumber("SECURITY_CODE_ROWS", 200);
 const CODE_TEMPLATES = [
   "Can you review this code and point out bugs?\n\n```\n{doc}\n```",
   "Explain what this file does:\n\n{doc}",
