@@ -26,6 +26,8 @@ export interface SegmentAnalysis {
   readonly fired: readonly number[];
   /** Position in `text` of each fired rule's first match. */
   readonly firstMatch: Int32Array;
+  /** For fired quotable rules (RuleSpec.quotable): 1 when some occurrence is not a quoted example. */
+  readonly usedAsIs: Uint8Array;
   readonly credentials: readonly CredentialSpan[];
   readonly signals: ObfuscationSignals;
   /**
@@ -48,6 +50,7 @@ export interface SegmentAnalysis {
 const fired: number[] = [];
 const isFired = new Uint8Array(RULES.length);
 const firstMatch = new Int32Array(RULES.length);
+const usedAsIs = new Uint8Array(RULES.length);
 /** End of each rule step's / veto's latest match, -1 if none; reset() clears the slots in `touched`. */
 const stageEnd = new Int32Array(RULES.length * MAX_STEPS).fill(-1);
 /** Per veto group (RuleInfo.vetoGroup), the end of its latest veto word, -1 if none. */
@@ -128,8 +131,16 @@ function onHit(record: number, end: number): void {
       const group = RULE_VETO_GROUP[rule] as number;
       if (group >= 0 && (vetoEnd[group] as number) >= 0 && (vetoEnd[group] as number) + VETO_WINDOW >= previous) continue;
     }
-    if (stage === (RULE_STEPS[rule] as number) - 1) fire(rule, currentOrigin[Math.max(0, firstLetter)] as number);
-    else {
+    if (stage === (RULE_STEPS[rule] as number) - 1) {
+      const at = currentOrigin[Math.max(0, firstLetter)] as number;
+      // Quoted or not is decided where the override's first word is (a later step may run past the quote).
+      if (RULE_QUOTABLE[rule] === 1 && usedAsIs[rule] === 0) {
+        const lead = stage === 0 ? end : (stageEnd[rule * MAX_STEPS] as number);
+        const leadAt = currentOrigin[lead] as number;
+        if (!isQuotedExample(leadAt, leadAt + 1)) usedAsIs[rule] = 1;
+      }
+      fire(rule, at);
+    } else {
       if (stageEnd[slot] === -1) touchedStages.push(slot);
       stageEnd[slot] = end;
     }
@@ -160,6 +171,68 @@ function indexTopics(topics: readonly Uint16Array[]): TopicIndex {
 /** Per rule, its topic index (null: none) and the step its topics follow (-1: none). */
 const RULE_TOPICS: ReadonlyArray<TopicIndex | null> = RULES.map((rule) => (rule.topicAfter === undefined ? null : indexTopics(rule.topicAfter)));
 const RULE_TOPIC_STEP = Int32Array.from(RULES, (rule) => rule.topicStep ?? -1);
+const RULE_QUOTABLE = Uint8Array.from(RULES, (rule) => (rule.quotable === true ? 1 : 0));
+
+/** Quotation marks that open or close a quoted example (straight, curly, guillemets, CJK corner brackets). */
+const OPENING_QUOTES = new Set([34, 39, 96, 0x201c, 0x2018, 0x201e, 0xab, 0x300c, 0x300e]);
+const CLOSING_QUOTES = new Set([34, 39, 96, 0x201d, 0x2019, 0xbb, 0x300d, 0x300f]);
+/** How far a quoted example reaches on either side of the keyword that completed the rule. */
+const QUOTE_REACH = 100;
+/** Words that introduce an example right before its opening quote (lowercase, as written). */
+const EXAMPLE_CUES_BEFORE = [
+  "like", "such as", "e.g.", "e.g.,", "for example", "for instance", "called", "known as", "phrases", "phrase", "messages",
+  "prompts", "strings", "string", "inputs", "wie", "etwa", "z. b.", "zum beispiel", "comme", "tels que", "par exemple", "como",
+  "por ejemplo", "por exemplo", "come", "ad esempio", "tipo", "как", "например", "типа", "比如", "例如", "诸如", "像", "如",
+];
+/** Words that mark a quote as an example right after its closing quote. */
+const EXAMPLE_CUES_AFTER = ["-type", " type", "-style", " style", " attacks", " attack", "之类", "这样的", "这类", "のような", "などの", "といった"];
+
+function isLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code >= 0xc0;
+}
+
+/**
+ * Whether text[start..end) (a rule's first word) sits inside quotes on one line, and the quote is
+ * introduced as an example: a cue word right before the opening quote ("messages like '…'", "e.g.
+ * \"…\"", "比如“…”") or right after the closing one ("'…' type attacks", "“…”之类的话"). An apostrophe
+ * between letters ("don't") is not a quote.
+ */
+function isQuotedExample(start: number, end: number): boolean {
+  const text = currentText;
+  let open = -1;
+  for (let i = start - 1; i >= 0 && i >= start - QUOTE_REACH; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) return false;
+    if (!OPENING_QUOTES.has(code)) continue;
+    if (code === 39 && i > 0 && isLetter(text.charCodeAt(i - 1)) && isLetter(text.charCodeAt(i + 1))) continue;
+    open = i;
+    break;
+  }
+  if (open < 0) return false;
+  let close = -1;
+  for (let i = end; i < text.length && i < end + QUOTE_REACH; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) return false;
+    if (!CLOSING_QUOTES.has(code)) continue;
+    if (code === 39 && i + 1 < text.length && isLetter(text.charCodeAt(i - 1)) && isLetter(text.charCodeAt(i + 1))) continue;
+    close = i;
+    break;
+  }
+  if (close < 0) return false;
+  let before = open - 1;
+  while (before >= 0 && (text.charCodeAt(before) === 32 || text.charCodeAt(before) === 58 || text.charCodeAt(before) === 44 || text.charCodeAt(before) === 0xff1a)) before--;
+  const head = text.slice(Math.max(0, before - 15), before + 1).toLowerCase();
+  for (const cue of EXAMPLE_CUES_BEFORE) {
+    if (!head.endsWith(cue)) continue;
+    const first = head.length - cue.length;
+    // A whole word: "unlike" is not "like" (CJK cues need no boundary).
+    if (first === 0 || !isLetter(head.charCodeAt(first - 1)) || cue.charCodeAt(0) >= 0x3000) return true;
+  }
+  const tail = text.slice(close + 1, close + 1 + 12).toLowerCase();
+  for (const cue of EXAMPLE_CUES_AFTER) if (tail.startsWith(cue)) return true;
+  return false;
+}
+
 /** Per rule, 1 when its topics are the speaker's own words after the keyword's word (RuleSpec.topicKind "own"). */
 const RULE_TOPIC_OWN = Uint8Array.from(RULES, (rule) => (rule.topicKind === "own" ? 1 : 0));
 
@@ -388,7 +461,10 @@ function opensTurn(text: string, at: number, colon: number): boolean {
 function reset(): void {
   // Most lists are empty for most texts; truncating an array is not free even when it is empty.
   if (fired.length > 0) {
-    for (const rule of fired) isFired[rule] = 0;
+    for (const rule of fired) {
+      isFired[rule] = 0;
+      usedAsIs[rule] = 0;
+    }
     fired.length = 0;
   }
   if (credentials.length > 0) credentials.length = 0;
@@ -439,6 +515,7 @@ export function analyzeSegment(raw: string, wholeTextNgrams = false): SegmentAna
     text,
     fired,
     firstMatch,
+    usedAsIs,
     credentials,
     signals,
     ngrams,

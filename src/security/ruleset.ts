@@ -32,6 +32,8 @@ export interface RuleInfo {
   readonly topicStep?: number;
   /** How the topics are read (RuleSpec.topicKind). */
   readonly topicKind?: "secret" | "own";
+  /** An occurrence quoted as an example does not count (RuleSpec.quotable). */
+  readonly quotable?: true;
   /** false: never a model feature (RuleSpec.feature); the training script leaves it out. */
   readonly feature?: false;
 }
@@ -96,6 +98,7 @@ for (const rule of KEYWORD_RULES) {
     ...(rule.veto === undefined ? {} : { vetoGroup: vetoGroupOf(rule.veto) }), contextual: rule.contextual === true, suppressesContextual: rule.suppressesContextual === true,
     ...(rule.topicAfter === undefined ? {} : { topicAfter: foldTopics(rule.topicAfter), topicStep: rule.topicStep ?? rule.steps.length - 1, topicKind: rule.topicKind ?? "secret" }),
     ...(rule.feature === false ? { feature: false as const } : {}),
+    ...(rule.quotable === true ? { quotable: true as const } : {}),
   });
 }
 export const DELIMITER_RULE_OFFSET = RULES.length;

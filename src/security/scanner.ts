@@ -231,6 +231,8 @@ interface PartRecord {
   readonly codeLike: boolean;
   /** Bit c: category c has a harmless-topic rule here, which disarms its contextual rules. */
   readonly suppressed: number;
+  /** Quotable rules that fired here only as quoted examples (RuleSpec.quotable): they do not count. */
+  readonly quotedOnly: readonly number[] | null;
   /** A payload decoded from tag characters: their signal joins the tally before this part's rules. */
   readonly tagCarrier: boolean;
 }
@@ -247,11 +249,16 @@ function summarize(model: Model, scan: PolicyScan, analysis: SegmentAnalysis, en
   const fired = keep ? analysis.fired.slice() : analysis.fired;
   let codeLike: boolean | null = null;
   let suppressed = 0;
+  let quotedOnly: number[] | null = null;
   // Indexed loops: fired lists are short, and an array iterator's set-up costs as much as the body.
   for (let k = 0; k < fired.length; k++) {
     const rule = fired[k] as number;
     if (CODE_MENTION[rule] === 1) codeLike ??= looksLikeCode(analysis.text);
     if (RULE_SUPPRESSES[rule] === 1) suppressed |= 1 << (RULE_CATEGORY[rule] as number);
+    if (RULE_QUOTABLE[rule] === 1 && analysis.usedAsIs[rule] === 0) {
+      quotedOnly ??= [];
+      quotedOnly.push(rule);
+    }
   }
   // The first rule with the highest severity among those that count (what apply() compares).
   let strongest = -1;
@@ -259,7 +266,7 @@ function summarize(model: Model, scan: PolicyScan, analysis: SegmentAnalysis, en
   for (let k = 0; k < fired.length; k++) {
     const rule = fired[k] as number;
     const severity = RULE_SEVERITY[rule] as number;
-    if (severity <= strongestSeverity || (RULE_CATEGORY[rule] as number) < 0 || !counts(rule, codeLike === true, suppressed)) continue;
+    if (severity <= strongestSeverity || (RULE_CATEGORY[rule] as number) < 0 || !counts(rule, codeLike === true, suppressed, quotedOnly)) continue;
     strongest = rule;
     strongestSeverity = severity;
   }
@@ -277,6 +284,7 @@ function summarize(model: Model, scan: PolicyScan, analysis: SegmentAnalysis, en
     strongestPosition: strongest >= 0 ? (analysis.firstMatch[strongest] as number) : 0,
     codeLike: codeLike === true,
     suppressed,
+    quotedOnly,
     tagCarrier: encoding === "tags",
   };
 }
@@ -300,7 +308,7 @@ function apply(tally: Tally, part: PartRecord): void {
       continue;
     }
     addOnce(tally.rulesByCategory[c] as number[], rule);
-    if (!counts(rule, part.codeLike, part.suppressed)) continue;
+    if (!counts(rule, part.codeLike, part.suppressed, part.quotedOnly)) continue;
     const severity = RULE_SEVERITY[rule] as number;
     if (RULE_CONTEXTUAL[rule] === 1) {
       if (severity > (tally.contextScore[c] as number)) tally.contextScore[c] = severity;
@@ -313,10 +321,12 @@ function apply(tally: Tally, part: PartRecord): void {
  * Whether a fired category rule counts towards its category's score. In source code, markers that
  * are the code's own subject (a tokenizer's special tokens, `const [admin] = …`, `override = (model)
  * =>`) are model features only; a harmless topic in the same text ("the password policy") disarms
- * context-dependent rules.
+ * context-dependent rules; an override quoted only as an example ("messages like 'ignore previous
+ * instructions'") is a model feature only.
  */
-function counts(rule: number, codeLike: boolean, suppressed: number): boolean {
+function counts(rule: number, codeLike: boolean, suppressed: number, quotedOnly: readonly number[] | null): boolean {
   if (CODE_MENTION[rule] === 1 && codeLike) return false;
+  if (quotedOnly?.includes(rule)) return false;
   return RULE_CONTEXTUAL[rule] !== 1 || (suppressed & (1 << (RULE_CATEGORY[rule] as number))) === 0;
 }
 
@@ -370,6 +380,7 @@ for (const id of ["injection.chat_template_token", "injection.fake_system_header
 const RULE_CATEGORY = Int8Array.from(RULES, (rule) => (rule.category === null ? -1 : CATEGORY_INDEX[rule.category]));
 const RULE_SEVERITY = Float64Array.from(RULES, (rule) => rule.severity);
 const RULE_CONTEXTUAL = Uint8Array.from(RULES, (rule) => (rule.contextual === true ? 1 : 0));
+const RULE_QUOTABLE = Uint8Array.from(RULES, (rule) => (rule.quotable === true ? 1 : 0));
 const RULE_SUPPRESSES = Uint8Array.from(RULES, (rule) => (rule.suppressesContextual === true && rule.category !== null ? 1 : 0));
 
 const NO_SPANS: CredentialSpan[] = [];

@@ -211,6 +211,7 @@ export const INJECTION_RULES: readonly RuleSpec[] = [
   {
     // "ignore all previous instructions", "oubliez les instructions précédentes", "忽略之前的指令".
     id: "injection.ignore_previous",
+    quotable: true,
     category: "injection",
     severity: 0.95,
     steps: [OVERRIDE_VERBS, PREVIOUS_WORDS, INSTRUCTION_NOUNS],
@@ -223,6 +224,7 @@ export const INJECTION_RULES: readonly RuleSpec[] = [
   {
     // Adjective after the noun, as in Romance languages and Arabic: "ignora las instrucciones anteriores".
     id: "injection.ignore_instructions_previous",
+    quotable: true,
     category: "injection",
     severity: 0.95,
     steps: [OVERRIDE_VERBS, INSTRUCTION_NOUNS, PREVIOUS_WORDS],
@@ -235,6 +237,7 @@ export const INJECTION_RULES: readonly RuleSpec[] = [
   {
     // Verb-final languages (ja, ko, tr, hi): "以前の指示を無視して", "이전 지시사항을 무시".
     id: "injection.previous_instructions_ignored",
+    quotable: true,
     category: "injection",
     severity: 0.9,
     steps: [
@@ -364,6 +367,7 @@ export const INJECTION_RULES: readonly RuleSpec[] = [
   {
     // Short, complete phrasings; they also get squashed/ROT13 variants at compile time.
     id: "injection.ignore_phrase",
+    quotable: true,
     category: "injection",
     severity: 0.95,
     steps: [

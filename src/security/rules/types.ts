@@ -52,6 +52,13 @@ export interface RuleSpec {
    */
   readonly topicKind?: "secret" | "own";
   /**
+   * true: an occurrence quoted as an example ("my chatbot keeps getting messages like 'ignore
+   * previous instructions'", "“忽略之前的指令”之类的话") is written about, not used. The rule still fires
+   * (a model feature as before), but its severity counts only when some occurrence in the text is
+   * not such a quote (analyzer.ts isQuotedExample).
+   */
+  readonly quotable?: true;
+  /**
    * false: not a feature of the learned model, only a part of compound rules. For frames and subjects
    * whose words are common in ordinary prompts ("imagine", "backwards", "step by step", "meth"): fitted
    * on hand-written attacks, they learned to weigh as attacks on their own and blocked "print the list
