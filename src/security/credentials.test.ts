@@ -32,6 +32,17 @@ describe("credential detector", () => {
     expect(result.excerpt).not.toContain(body.slice(10, 40));
   });
 
+  test.each([
+    "POSTGRES_PASSWORD=motdepasse",
+    "db:\n  username: orders_app\n  password: matkhau123",
+    'test_password = "hunter2xyz"',
+    "export API_TOKEN=4f9a1c2e7b3d",
+    'secret_id = "9c1e4b7a-2f3d"',
+    "passwords: Xk9#mP2vL",
+  ])("real-looking values are still detected: %s", (text) => {
+    expect(ruleIds(scan(text, "strict"))).toContain("credential.secret_assignment");
+  });
+
   test("password assignments are detected and masked", () => {
     const result = scan("my config is:\nDB_HOST=db.internal\nDB_PASSWORD=Tr0ub4dor&3xyz\nwhy can't it connect?");
     expect(ruleIds(result)).toContain("credential.secret_assignment");
@@ -52,6 +63,18 @@ describe("credential detector", () => {
     "Set api_key: <your key here> in the config file.",
     "The task-1234567890abcdefghij id is in the logs.",
     "Our GitHub tokens start with ghp_ followed by 36 characters.",
+    "Authorization: Bearer sk_test_xxxxxxxxxxxxxxxx (use your own key from the dashboard)",
+    "SESSION_SECRET=change-me\nDB_PASSWORD=changeme123",
+    "stringData:\n  db-password: \"ChangeMe-Dev-123\"\n  api-token: \"replace-in-prod\"",
+    'PASSWORD_FIELD = "password_confirmation"\nTOKEN_HEADER = "X-Request-Token"\nconst SECRET_NAME = "prod/orders/db"',
+    'vault write auth/approle/role/ci token_policies="ci-staging" secret_id_bound_cidrs="10.20.0.0/24"',
+    "sudo: jmartin : TTY=pts/0 ; PWD=/home/jmartin ; USER=root",
+    // A shell parameter expansion (the dollar sign joined on so no linter reads it as a template slot).
+    `: "${"$"}{GH_TOKEN:?GH_TOKEN is required}"`,
+    'Action = ["secretsmanager:GetSecretValue"]',
+    "Politica aziendale sulle password: lunghezza minima 12 caratteri, rotazione ogni 90 giorni.",
+    "For database passwords: rotate them at once and check the audit log.",
+    "Ingrediente secreto: paciencia.",
   ])("look-alikes are not credentials: %s", (text) => {
     expect(categories(scan(text, "strict"))).not.toContain("credential");
   });

@@ -23,6 +23,11 @@ export interface CredentialSpan {
 
 const MAX_SECRET = 512;
 
+/** An ASCII letter or any letter beyond ASCII (accented, other scripts). */
+function isLetterCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 0xc0;
+}
+
 function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
@@ -71,8 +76,16 @@ function prefixed(prefixes: readonly string[], accept: (c: number) => boolean, m
     const body = runLength(text, bodyStart, accept);
     if (body < minBody || body > maxBody) return null;
     if (mixed && !hasDigitAndLetter(text, bodyStart, bodyStart + body)) return null;
+    if (isOneCharacterRun(text, bodyStart, bodyStart + body)) return null;
     return { start, end: bodyStart + body, secretStart: Math.min(bodyStart, start + 4) };
   };
+}
+
+/** A documentation placeholder such as "sk_test_xxxxxxxxxxxxxxxx" or "ghp_000…": one character repeated. */
+function isOneCharacterRun(text: string, from: number, to: number): boolean {
+  const first = text.charCodeAt(from) | 0x20;
+  for (let i = from + 1; i < to; i++) if ((text.charCodeAt(i) | 0x20) !== first) return false;
+  return true;
 }
 
 function verifyJwt(text: string, start: number): CredentialSpan | null {
@@ -103,18 +116,56 @@ function verifyPrivateKey(text: string, start: number): CredentialSpan | null {
   return { start: open, end, secretStart: bodyStart };
 }
 
-const PLACEHOLDER_HINTS = ["<", ">", "{", "}", "(", ")", "[", "]", "$", "%", "...", "your", "xxx", "***", "example", "placeholder", "changeme_"];
+const PLACEHOLDER_HINTS = [
+  "<", ">", "{", "}", "(", ")", "[", "]", "$", "%", "...", "your", "xxx", "***", "example", "placeholder", "changeme", "change-me",
+  "change_me", "replace-me", "replace_me", "replace-in", "dummy", "redacted",
+];
+
+/**
+ * The last part of a key that names something about a secret rather than the secret:
+ * `PASSWORD_FIELD`, `TOKEN_HEADER`, `token_policies`, `secret_id_bound_cidrs`, `PASSWORD_FILE`.
+ */
+const ABOUT_SECRET = new Set([
+  "field", "fields", "header", "headers", "name", "names", "policy", "policies", "cidrs", "cidr", "file", "path", "url", "uri", "type",
+  "length", "len", "hint", "label", "prompt", "ttl", "expiry", "expires", "rotation", "manager", "reset", "min", "max", "count", "env",
+  "var", "param", "uses", "mode", "format", "regex", "pattern", "required", "enabled", "version",
+]);
+
+/** "password: lunghezza minima", "passwords: rotate them", "secreto: paciencia.": a sentence, not a value. */
+function isProse(value: string, text: string, end: number): boolean {
+  if (!/^\p{Ll}+[.!?]?$/u.test(value)) return false;
+  if (/[.!?]$/.test(value)) return true;
+  return text.charCodeAt(end) === 32 && /\p{L}/u.test(text.charAt(end + 1));
+}
+
+/** Whether `at` is inside an open "${" of the same line (at most 48 characters back). */
+function insideExpansion(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 1 && i >= at - 48; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 125 || c === 10) return false;
+    if (c === 123 && text.charCodeAt(i - 1) === 36) return true;
+  }
+  return false;
+}
 
 /** "password = hunter2", "API_KEY: 'abc123...'", "mot de passe : ...": the value after the keyword. */
 function verifyAssignment(text: string, keywordEnd: number): CredentialSpan | null {
   let i = keywordEnd;
   const limit = Math.min(text.length, keywordEnd + 24);
+  // The keyword inside a longer word ("secretsmanager", "tokenizer") is another word; a plural is not.
+  const next = text.charCodeAt(keywordEnd);
+  if (isLetterCode(next) && !(/^(s|es)(?![a-z])/i.test(text.slice(keywordEnd, keywordEnd + 3)))) return null;
   // Skip the rest of an identifier ("_ACCESS_KEY", "word\"") and closing quotes.
+  const keyRest = i;
   while (i < limit) {
     const c = text.charCodeAt(i);
     if (isAlnum(c) || c === 95 || c === 45 || c === 34 || c === 39 || c === 96) i++;
     else break;
   }
+  const parts = text.slice(keyRest, i).replace(/["'`]/g, "").toLowerCase().split(/[_-]/).filter((part) => part !== "");
+  if (parts.length > 0 && ABOUT_SECRET.has(parts[parts.length - 1] as string)) return null;
+  // A shell parameter expansion names the variable, not its value: "${GH_TOKEN:?GH_TOKEN is required}".
+  if (text.charCodeAt(i) === 58 && /[?\-=+]/.test(text.charAt(i + 1)) && insideExpansion(text, keyRest)) return null;
   let spaces = 0;
   while (i < limit && text.charCodeAt(i) === 32 && spaces < 3) { i++; spaces++; }
   const op = text.charCodeAt(i);
@@ -136,6 +187,9 @@ function verifyAssignment(text: string, keywordEnd: number): CredentialSpan | nu
   if (value.length < 6) return null;
   const lower = value.toLowerCase();
   for (const hint of PLACEHOLDER_HINTS) if (lower.includes(hint)) return null;
+  // Paths and network ranges: "PWD=/home/jmartin", "secret_file: ./certs/key.pem", "10.20.0.0/24".
+  if (/^(?:\/|\.{1,2}\/|~\/)/.test(value) || /^\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?$/.test(value)) return null;
+  if (isProse(value, text, i)) return null;
   // Member accesses and calls ("config.password", "os.getenv") are code, not secrets.
   if (/^[a-z_]+\.[a-z_.]+$/i.test(value)) return null;
   if (lower === "password" || lower === "required" || lower === "string" || lower === "optional") return null;
