@@ -666,9 +666,10 @@ const HELDOUT_DIR = resolve(ROOT, "src/security/heldout");
  * The held-out probes and the everyday set, once every one of them had been read for a decision
  * (docs/security.md, "The held-out sets as training data"): 1,240 attacks and 1,518 benign prompts by
  * seven writers who saw neither the corpus nor the rules, in up to 22 languages. Attacks weigh as the
- * other hand-written attacks, benign rows as the other hand-written benign rows. SECURITY_HELDOUT=1 adds them.
+ * other hand-written attacks, benign rows as the other hand-written benign rows. SECURITY_HELDOUT=1 adds them;
+ * SECURITY_HELDOUT_SETS (comma-separated file names in heldout/) picks others.
  */
-const HELDOUT_SETS = [
+const HELDOUT_SETS = process.env.SECURITY_HELDOUT_SETS?.split(",") ?? [
   "probe-2026-11-28.jsonl",
   "probe2-2026-11-28.jsonl",
   "probe3-2026-11-28.jsonl",
