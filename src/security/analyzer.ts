@@ -176,7 +176,7 @@ const RULE_QUOTABLE = Uint8Array.from(RULES, (rule) => (rule.quotable === true ?
 /** Quotation marks that open or close a quoted example (straight, curly, guillemets, CJK corner brackets). */
 const OPENING_QUOTES = new Set([34, 39, 96, 0x201c, 0x2018, 0x201e, 0xab, 0x300c, 0x300e]);
 const CLOSING_QUOTES = new Set([34, 39, 96, 0x201d, 0x2019, 0xbb, 0x300d, 0x300f]);
-/** How far a quoted example reaches on either side of the keyword that completed the rule. */
+/** How far a quoted example reaches on either side of the rule's first word. */
 const QUOTE_REACH = 100;
 /** Words that introduce an example right before its opening quote (lowercase, as written). */
 const EXAMPLE_CUES_BEFORE = [
