@@ -54,14 +54,14 @@ function envNumber(name: string, fallback: number): number {
   return Number.isFinite(value) && process.env[name] !== undefined ? value : fallback;
 }
 
-/** Target out-of-fold benign false-positive rate per category, and a floor, per policy. */
-// The floors matter more than the targets: the fit half's benign rows are few and mostly short
-// questions, so out-of-fold FPRs are optimistic for ordinary long prompts. The floors keep a margin.
 /** SECURITY_FLOOR_BALANCED_JAILBREAK gives balanced's jailbreak head its own floor (absent otherwise, so the weights' meta stays as without it). */
 function jailbreakFloor(): { jailbreak?: number } {
   return process.env.SECURITY_FLOOR_BALANCED_JAILBREAK ? { jailbreak: envNumber("SECURITY_FLOOR_BALANCED_JAILBREAK", 0.65) } : {};
 }
 
+/** Target out-of-fold benign false-positive rate per category, and a floor, per policy. */
+// The floors matter more than the targets: the fit half's benign rows are few and mostly short
+// questions, so out-of-fold FPRs are optimistic for ordinary long prompts. The floors keep a margin.
 const CALIBRATION: Record<keyof ThresholdTable, { fpr: number; floor: number; categoryFloors?: Partial<Record<ModelCategory, number>> }> = {
   strict: { fpr: 0.04, floor: envNumber("SECURITY_FLOOR_STRICT", 0.35) },
   balanced: { fpr: 0.01, floor: envNumber("SECURITY_FLOOR_BALANCED", 0.65), categoryFloors: { extraction: envNumber("SECURITY_FLOOR_BALANCED_EXTRACTION", 0.75), ...jailbreakFloor() } },
