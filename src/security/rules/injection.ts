@@ -194,7 +194,6 @@ const VOID_PHRASES = [
   "утратили силу", "больше не применяются", "больше не считаются",
 ];
 
-
 /**
  * A possessive of the speaker right after an override verb: the instruction being dropped is the
  * user's own earlier one ("ignore my previous message", "vergiss meine letzte Anweisung", "ignora mis
