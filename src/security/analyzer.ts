@@ -5,7 +5,7 @@
 import type { CredentialSpan } from "./credentials.ts";
 import { collectBuckets, WHOLE_TEXT_MAX, type BucketList } from "./features.ts";
 import { runAutomaton } from "./matcher.ts";
-import { foldNfkc, isPunctuationCode, isSeparatorCode, type FoldedText, type ObfuscationSignals } from "./normalize.ts";
+import { foldNfkc, isLetterCode, isPunctuationCode, isSeparatorCode, type FoldedText, type ObfuscationSignals } from "./normalize.ts";
 import {
   COMPOUNDS,
   ASSIGNMENT_CHECK, CREDENTIAL_CHECKS, DELIMITERS_BY_FIRST, LATIN_AUTOMATON, OTHER_AUTOMATON, RULES, SIGNAL_RULE_OFFSET,
@@ -187,10 +187,6 @@ const EXAMPLE_CUES_BEFORE = [
 /** Words that mark a quote as an example right after its closing quote. */
 const EXAMPLE_CUES_AFTER = ["-type", " type", "-style", " style", " attacks", " attack", "之类", "这样的", "这类", "のような", "などの", "といった"];
 
-function isLetter(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code >= 0xc0;
-}
-
 /**
  * Whether text[start..end) (a rule's first word) sits inside quotes on one line, and the quote is
  * introduced as an example: a cue word right before the opening quote ("messages like '…'", "e.g.
@@ -204,7 +200,7 @@ function isQuotedExample(start: number, end: number): boolean {
     const code = text.charCodeAt(i);
     if (code === 10 || code === 13) return false;
     if (!OPENING_QUOTES.has(code)) continue;
-    if (code === 39 && i > 0 && isLetter(text.charCodeAt(i - 1)) && isLetter(text.charCodeAt(i + 1))) continue;
+    if (code === 39 && i > 0 && isLetterCode(text.charCodeAt(i - 1)) && isLetterCode(text.charCodeAt(i + 1))) continue;
     open = i;
     break;
   }
@@ -214,7 +210,7 @@ function isQuotedExample(start: number, end: number): boolean {
     const code = text.charCodeAt(i);
     if (code === 10 || code === 13) return false;
     if (!CLOSING_QUOTES.has(code)) continue;
-    if (code === 39 && i + 1 < text.length && isLetter(text.charCodeAt(i - 1)) && isLetter(text.charCodeAt(i + 1))) continue;
+    if (code === 39 && i + 1 < text.length && isLetterCode(text.charCodeAt(i - 1)) && isLetterCode(text.charCodeAt(i + 1))) continue;
     close = i;
     break;
   }
@@ -226,7 +222,7 @@ function isQuotedExample(start: number, end: number): boolean {
     if (!head.endsWith(cue)) continue;
     const first = head.length - cue.length;
     // A whole word: "unlike" is not "like" (CJK cues need no boundary).
-    if (first === 0 || !isLetter(head.charCodeAt(first - 1)) || cue.charCodeAt(0) >= 0x3000) return true;
+    if (first === 0 || !isLetterCode(head.charCodeAt(first - 1)) || cue.charCodeAt(0) >= 0x3000) return true;
   }
   const tail = text.slice(close + 1, close + 1 + 12).toLowerCase();
   for (const cue of EXAMPLE_CUES_AFTER) if (tail.startsWith(cue)) return true;
@@ -245,7 +241,7 @@ const CONDITIONAL_REQUEST =
 function isConditionalRequest(at: number): boolean {
   const text = currentText;
   let start = at;
-  while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
+  while (start > 0 && isLetterCode(text.charCodeAt(start - 1))) start--;
   let from = start;
   while (from > 0 && start - from < 64 && text.charCodeAt(from - 1) !== 10) from--;
   return CONDITIONAL_REQUEST.test(text.slice(from, start).toLowerCase());

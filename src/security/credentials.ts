@@ -2,7 +2,10 @@
 //
 // The keyword automaton finds cheap, lowercase anchors ("akia", "sk", "ghp", "begin", ...); each
 // anchor is then verified on the readable (case-preserving) text with a bounded character loop.
-// No regular expressions: every check reads a bounded number of characters.
+// Every check reads a bounded number of characters; the few regular expressions run on a bounded
+// slice (an assignment's value is at most 128 characters), so none can backtrack far.
+
+import { isLetterCode } from "./normalize.ts";
 
 export interface CredentialSpec {
   readonly id: string;
@@ -22,11 +25,6 @@ export interface CredentialSpan {
 }
 
 const MAX_SECRET = 512;
-
-/** An ASCII letter or any letter beyond ASCII (accented, other scripts). */
-function isLetterCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 0xc0;
-}
 
 function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

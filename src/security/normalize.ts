@@ -526,6 +526,11 @@ export function foldPattern(pattern: string): string {
 /** 1 for code units that separate words (space or punctuation): a table for hot loops. */
 export const SEPARATOR = Uint8Array.from(KIND, (kind) => (kind === Kind.Space || kind === Kind.Punct ? 1 : 0));
 
+/** Whether a UTF-16 code unit of any text is an ASCII letter or anything beyond Latin-1's symbols (a letter of another script). */
+export function isLetterCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code >= 0xc0;
+}
+
 /** Whether a folded code unit is punctuation (listed in FoldedText.punctuation). */
 export function isPunctuationCode(code: number): boolean {
   return KIND[code] === Kind.Punct;

@@ -11,6 +11,8 @@
 // One pass over at most MAX_CHARS characters of whitespace-separated tokens; flags live in reused
 // typed arrays.
 
+import { isLetterCode } from "./normalize.ts";
+
 /** Longer texts are documents, not a request plus a suffix; they are not examined. */
 const MAX_CHARS = 1500;
 const MAX_TOKENS = 400;
@@ -43,10 +45,6 @@ for (const ch of "{}[]()<>\\^_|=$%@#~*+/`\"';") SOUP[ch.charCodeAt(0)] = 1;
 /** . , ; : ! ? — one of them ending a token is prose punctuation, not part of the token's core. */
 function isSentenceMark(c: number): boolean {
   return c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63;
-}
-
-function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 0xc0;
 }
 
 /** The UTF-16 code units of `text` (not its code points: a surrogate pair is two units, as in the fold). */
@@ -135,7 +133,7 @@ export function adversarialSuffixGrade(text: string, units?: Uint16Array): 0 | 1
       const ch = u[k] as number;
       if (ch === 40 || ch === 91 || ch === 123) brackets++;
       else if (ch === 41 || ch === 93 || ch === 125) brackets--;
-      if (isLetter(ch)) {
+      if (isLetterCode(ch)) {
         letters++;
         const upper = ch >= 65 && ch <= 90;
         if (upper && previousLower) switched = 1;
@@ -144,7 +142,7 @@ export function adversarialSuffixGrade(text: string, units?: Uint16Array): 0 | 1
       }
       previousLower = false;
       // An apostrophe between letters is prose ("framework's").
-      if (ch === 39 && k > s && k + 1 < e && isLetter(u[k - 1] as number) && isLetter(u[k + 1] as number)) { letters++; continue; }
+      if (ch === 39 && k > s && k + 1 < e && isLetterCode(u[k - 1] as number) && isLetterCode(u[k + 1] as number)) { letters++; continue; }
       if (ch < 128 && SOUP[ch] === 1) soup++;
       else if (!(ch >= 48 && ch <= 57)) other++;
     }
