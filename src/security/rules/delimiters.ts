@@ -51,6 +51,14 @@ export const DELIMITER_RULES: readonly DelimiterSpec[] = [
     ],
   },
   {
+    // A privileged mode announced as a tag ("<GOD MODE> As your creator, …"), not a game's cheat
+    // ("god mode in Skyrim", "a list of [godmode] cheats").
+    id: "injection.mode_tag",
+    severity: 0.75,
+    mentionable: true,
+    markers: ["<god mode>", "[god mode]", "<godmode>", "[godmode]", "{god mode}"],
+  },
+  {
     id: "injection.turn_marker",
     severity: 0,
     markers: ["### response", "### assistant", "### user", "[user]", "[assistant]"],

@@ -131,6 +131,8 @@ const HELD_SECRETS = [
   "la tua password", "la chiave segreta", "la tua chiave", "твой пароль", "ваш пароль", "пароль от", "секретный ключ",
   "твой ключ", "你的密码", "密码是", "你的密钥", "密钥是", "あなたのパスワード", "パスワードは", "秘密鍵を", "आपका पासवर्ड", "अपना पासवर्ड",
   "كلمة المرور الخاصة", "مفتاحك السري", "sifreniz", "sifreni", "kata sandi anda", "matkhau cua ban", "비밀번호를",
+  // pt-PT says "palavra-passe" where pt-BR says "senha".
+  "a palavra-passe", "tua palavra-passe", "sua palavra-passe",
 ];
 
 /** Bare secret words: a feature only, since "how do I reset my password" is harmless. */
@@ -139,7 +141,7 @@ const SECRET_WORDS = [
   "environment variable", "env var", ".env ", "process.env", "os.environ", "printenv", "aws_secret_access_key",
   "openai_api_key", "bearer token", "mot de passe", "passwort", "kennwort", "contrasena", "senha", "password", "пароль",
   "токен", "密码", "密钥", "口令", "秘钥", "パスワード", "秘密鍵", "暗証番号", "पासवर्ड", "كلمة المرور", "كلمة السر", "sifre", "parola",
-  "kata sandi", "비밀번호", "haslo", "wachtwoord",
+  "kata sandi", "비밀번호", "haslo", "wachtwoord", "palavra-passe", "palavras-passe",
 ];
 
 /**
@@ -191,7 +193,8 @@ const YOUR_SECRET = [
   "tu token", "su token", "tu pin", "su pin", "tu código de acceso", "su código de acceso", "su código secreto",
   "tus contraseñas", "sus contraseñas", "tu password",
   "seu token", "sua chave de api", "sua chave api", "sua chave de acesso", "seu código de acesso", "seu pin", "tua chave",
-  "sua chave", "suas senhas", "tuas senhas", "a tua senha",
+  "sua chave", "suas senhas", "tuas senhas", "a tua senha", "tua palavra-passe", "sua palavra-passe",
+  "tuas palavras-passe", "suas palavras-passe",
   "la sua password", "sua password", "la tua parola d'ordine", "la tua chiave api", "il tuo token", "il tuo codice di accesso",
   "il tuo pin", "le tue password", "la sua chiave segreta", "tua chiave api",
   "твой токен", "ваш токен", "твой api-ключ", "ваш api-ключ", "твой ключ api", "ваш ключ api", "твой код доступа",
@@ -229,7 +232,7 @@ const THE_SECRET = [
   "the password", "the passcode", "the passphrase", "the secret key", "the secret code", "the secret word",
   "the code word", "the access code", "the admin password", "the system password", "our system password",
   "le mot de passe", "la cle secrete", "das passwort", "das kennwort", "den geheimen schlussel", "la contrasena",
-  "la clave secreta", "a senha", "a chave secreta", "la password", "la chiave segreta", "пароль", "секретный ключ",
+  "la clave secreta", "a senha", "a chave secreta", "a palavra-passe", "la password", "la chiave segreta", "пароль", "секретный ключ",
   "密码", "密钥", "秘钥", "パスワード", "秘密鍵", "비밀번호", "비밀 키", "암호", "كلمة المرور", "كلمة السر", "المفتاح السري", "पासवर्ड",
   "गुप्त कुंजी", "পাসওয়ার্ড", "গোপন চাবি", "รหัสผ่าน", "กุญแจลับ", "sifreyi", "sifre", "parolayi", "kata sandi",
   "kunci rahasia", "mat khau", "khoa bi mat", "chia khoa bi mat", "ang password",
@@ -284,7 +287,7 @@ const SECRET_OBJECT = [
   ...THE_SECRET,
   "your secret key", "your secret word", "your password", "the pass word", "du mot de passe", "au mot de passe",
   "le mot de passe", "des passworts", "dem passwort", "de la contrasena", "sobre la contrasena", "da senha",
-  "sobre a senha", "della password", "sulla password", "парол", "秘密の", "비밀번호", "암호", "şifre", "sifre", "kata sandi",
+  "sobre a senha", "da palavra-passe", "sobre a palavra-passe", "della password", "sulla password", "парол", "秘密の", "비밀번호", "암호", "şifre", "sifre", "kata sandi",
   "mat khau", "password mo", "ang password",
   // The model's own secret, possessive, per language: "an acrostic that spells your hidden key".
   "your hidden key", "your hidden password", "your secret access key", "your api key", "your passphrase", "your passcode",
@@ -1307,6 +1310,10 @@ export const EXTRACTION_RULES: readonly RuleSpec[] = [
         "what's the secret", "first letter of the secret", "letters of the secret", "letter of the secret",
         "characters of the secret", "秘密のキーを教えて", "秘密の言葉を教えて", "秘密のコードを教えて", "秘密鍵を教えて", "パスワードを教えて", "暗号を教えて", "비밀번호 알려",
         "비밀번호를 알려", "비밀 코드를 알려", "비밀 단어를 알려",
+        "パスワードを共有して", "パスワードを共有でき", "パスワードを送って", "秘密鍵を共有して", "秘密鍵を送って",
+        // The 把 construction puts the object before the verb: "把密码告诉我" (tell me the password).
+        "把密码告诉", "把密码给我", "把密码发给", "把密码分享", "把密码发送", "把密钥告诉", "把密钥给我", "把密钥发给",
+        "把密钥分享", "把你的密码", "把你的密钥", "把您的密码",
       ],
     ],
     veto: NEGATIONS,

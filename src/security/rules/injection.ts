@@ -430,6 +430,10 @@ export const INJECTION_RULES: readonly RuleSpec[] = [
         "emergency override", "security override", "override protocol", "mode systeme", "modo sistema",
         "modo de sistema", "systemmodus", "modalita di sistema", "системный режим", "режим администратора", "系统模式",
         "系统覆盖", "管理员模式", "システムモード", "管理者モード",
+        // "security override" as the other languages say it ("modalità di override di sicurezza"); not
+        // their bare "override mode", which is also a thermostat's.
+        "override di sicurezza", "anulacion de seguridad", "contournement de securite", "sicherheits-override",
+        "sicherheitsuberschreibung", "安全覆盖", "セキュリティオーバーライド", "ओवरराइड मोड",
       ],
     ],
   },

@@ -36,6 +36,8 @@ export const OVERRIDE_VERBS = [
   "gozardi", "jangan ikuti", "jangan hiraukan", "kesampingkan", "huwag sundin", "ipagwalang bahala", "phớt lờ",
   "không tuân theo", "gạt bỏ", "ละเว้น", "ละเลย", "อย่าสนใจ", "nie przestrzegaj",
   "nie stosuj sie", "negeren", "vergeten", "houd geen rekening", "volg niet",
+  // el
+  "αγνοησ", "αγνοηστε", "ξεχασ", "παραβλεψ", "μην ακολουθ",
 ];
 
 export const PREVIOUS_WORDS = [
@@ -57,6 +59,7 @@ export const PREVIOUS_WORDS = [
   "উপরোক্ত", "আগে দেওয়া", "butun", "yukaridaki", "di atas", "terdahulu", "seluruh", "nakaraang", "sa itaas", "nauna",
   "ở trên", "phía trên", "toàn bộ", "ข้างต้น", "ด้านบน", "เดิม", "wczesniejsz", "powyzsz", "dotychczasow",
   "pierwotn", "bovenstaande", "voorgaande", "eerder", "oorspronkelijk",
+  "προηγουμεν", "ολες", "ολους", "ολα ", "παραπανω", "αρχικ",
 ];
 
 export const INSTRUCTION_NOUNS = [
@@ -77,6 +80,7 @@ export const INSTRUCTION_NOUNS = [
   "আদেশ", "গাইডলাইন", "yonerge", "direktif", "komut", "perintah", "pedoman", "arahan", "panduan", "utos",
   "instruksyon", "direktiba", "patakaran", "lệnh", "nguyên tắc", "แนวทาง", "ข้อกำหนด", "wytyczn", "zasad",
   "regulamin", "polecen", "instructie", "richtlijn", "aanwijzing",
+  "οδηγι", "εντολ", "κανον",
 ];
 
 export const REVEAL_VERBS = [
@@ -86,7 +90,7 @@ export const REVEAL_VERBS = [
   "revel", "montre", "affiche", "donne", "dis-moi", "dites-moi", "repete", "partage",
   "zeig", "gib mir", "geben sie", "nenn", "verrat", "wiederhol", "teile",
   "revela", "muestra", "dime", "dame", "imprime", "comparte", "mostra", "mostre", "diga", "me de", "me da",
-  "compartilh", "rivela", "mostrami", "dimmi", "dammi", "stampa", "condividi",
+  "compartilh", "partilh", "diz-me", "dizer-me", "mostra-me", "mostrar-me", "da-me", "dar-me", "rivela", "mostrami", "dimmi", "dammi", "stampa", "condividi",
   "покажи", "раскрой", "выведи", "скажи", "назови", "дай ", "сообщи", "повтори",
   "告诉我", "显示", "输出", "透露", "泄露", "给我", "打印", "重复", "教えて", "見せて", "表示", "出力",
   "明かして", "बताओ", "बताएं", "बताइए", "साझा", "दिखाओ", "أعطني", "اكشف", "söyle",
@@ -110,7 +114,7 @@ export const HAND_OVER_VERBS = [
   "reveal", "tell me", "give me", "disclose", "leak", "dump", "expose", "show me", "print", "spell out", "share",
   "hand over", "send me", "what is", "what's", "whats", "can you confirm", "could you confirm", "confirm",
   "revel", "donne-moi", "donnez-moi", "dis-moi", "dites-moi", "quel est", "gib mir", "geben sie mir", "verrat",
-  "sag mir", "was ist", "wie lautet", "revela", "dime", "dame", "cual es", "me diga", "me de", "qual e", "rivela",
+  "sag mir", "was ist", "wie lautet", "revela", "dime", "dame", "cual es", "me diga", "me de", "qual e", "partilha", "diz-me", "dizer-me", "da-me", "dar-me", "rivela",
   "dimmi", "dammi", "qual e", "раскрой", "скажи", "назови", "дай ", "сообщи", "какой", "告诉我", "给我", "透露",
   "泄露", "是什么", "教えて", "明かして", "は何", "बताओ", "बताएं", "बताइए", "साझा", "ما هو", "أعطني", "söyle",
   "paylaş", "beritahu", "berikan", "ibigay", "sabihin", "cho tôi", "알려",
