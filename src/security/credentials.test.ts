@@ -75,6 +75,11 @@ describe("credential detector", () => {
     "Politica aziendale sulle password: lunghezza minima 12 caratteri, rotazione ogni 90 giorni.",
     "For database passwords: rotate them at once and check the audit log.",
     "Ingrediente secreto: paciencia.",
+    // Placeholders as other languages write them, and spelled out in English.
+    "SW_CLIENT_SECRET=geheim-hier-eintragen\nOPENAI_KEY=sk-platzhalter\nSMTP_PASS=passwort-hier",
+    "[database]\npassword = ZMIEN_MNIE\n[smtp]\npassword = haslo-przykladowe\ntoken = TOKEN_TESTOWY_123",
+    "YOOKASSA_SECRET_KEY=live_ЗАМЕНИТЕ_НА_СВОЙ\nCLOUDPAYMENTS_API_SECRET=ЗАМЕНИТЕ",
+    "POSTGRES_PASSWORD: changeme\nSECRET_KEY: dev-not-a-real-secret\nAPP_SECRET_KEY=replace-with-random-32-chars",
   ])("look-alikes are not credentials: %s", (text) => {
     expect(categories(scan(text, "strict"))).not.toContain("credential");
   });
