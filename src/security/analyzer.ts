@@ -180,7 +180,7 @@ const CLOSING_QUOTES = new Set([34, 39, 96, 0x201d, 0x2019, 0xbb, 0x300d, 0x300f
 const QUOTE_REACH = 100;
 /** Words that introduce an example right before its opening quote (lowercase, as written). */
 const EXAMPLE_CUES_BEFORE = [
-  "like", "such as", "e.g.", "e.g.,", "for example", "for instance", "called", "known as", "phrases", "phrase", "messages",
+  "like", "such as", "e.g.", "e.g.,", "for example", "for instance", "called", "known as", "titled", "entitled", "phrases", "phrase", "messages",
   "prompts", "strings", "string", "inputs", "wie", "etwa", "z. b.", "zum beispiel", "comme", "tels que", "par exemple", "como",
   "por ejemplo", "por exemplo", "come", "ad esempio", "tipo", "как", "например", "типа", "比如", "例如", "诸如", "像", "如",
 ];
