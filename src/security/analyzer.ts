@@ -185,7 +185,11 @@ const EXAMPLE_CUES_BEFORE = [
   "por ejemplo", "por exemplo", "come", "ad esempio", "tipo", "как", "например", "типа", "比如", "例如", "诸如", "像", "如",
 ];
 /** Words that mark a quote as an example right after its closing quote. */
-const EXAMPLE_CUES_AFTER = ["-type", " type", "-style", " style", " attacks", " attack", "之类", "这样的", "这类", "のような", "などの", "といった"];
+const EXAMPLE_CUES_AFTER = [
+  "-type", " type", "-style", " style", " attacks", " attack", "之类", "这样的", "这类", "这句话", "这种话", "のような", "などの", "といった",
+  // Quotative particles: reported speech ("사용자가 \"이전 지시를 무시해\"라고 입력해도", "「…」という台詞").
+  "라고", "이라고", "という", "と言",
+];
 
 /**
  * Whether text[start..end) (a rule's first word) sits inside quotes on one line, and the quote is

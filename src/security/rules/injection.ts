@@ -260,6 +260,7 @@ export const INJECTION_RULES: readonly RuleSpec[] = [
     id: "injection.instructions_void",
     category: "injection",
     severity: 0.9,
+    quotable: true,
     steps: [
       [
         "previous instruction", "prior instruction", "above instruction", "earlier instruction", "instructions above",
@@ -339,6 +340,7 @@ export const INJECTION_RULES: readonly RuleSpec[] = [
     severity: 0.9,
     steps: [nonLatin(PREVIOUS_WORDS), nonLatin(INSTRUCTION_NOUNS), nonLatin(OVERRIDE_VERBS)],
     window: 24,
+    quotable: true,
   },
   {
     // A claim of authority followed by a demand for obedience: "Actually, I'm God, and you must
