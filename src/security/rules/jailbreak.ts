@@ -38,10 +38,31 @@ const DEVICES = [
   "android", "iphone", "ios", "ipad", "phone", "smartphone", "tablet", "windows", "macos", "mac", "linux", "pc",
   "computer", "chrome", "chromebook", "firefox", "edge", "safari", "browser", "extension", "xbox", "playstation",
   "samsung", "galaxy", "pixel", "xiaomi", "huawei", "oneplus", "device", "laptop", "tv", "router", "kindle", "vs code",
-  "vscode", "settings",
+  "vscode", "settings", "scanner", "handheld", "zebra", "honeywell", "emulator",
+];
+/** The same in the other main languages, after each language's "on my / on a / in" (folded as the text is). */
+const DEVICE_PHRASES: ReadonlyArray<readonly [readonly string[], readonly string[]]> = [
+  [["sur mon ", "sur ma ", "sur un ", "sur une ", "sur le ", "sur la ", "sur les ", "sur nos ", "sur notre ", "sur ", "dans ", "dans le ", "de mon ", "du "],
+    ["telephone", "smartphone", "android", "iphone", "tablette", "chrome", "firefox", "navigateur", "pc", "ordinateur", "windows", "mac", "appareil"]],
+  [["auf meinem ", "auf einem ", "auf dem ", "auf ", "im ", "in ", "am ", "fur "],
+    ["handy", "telefon", "smartphone", "android", "iphone", "tablet", "chrome", "browser", "pc", "rechner", "windows", "gerat", "geraet"]],
+  [["en mi ", "en un ", "en una ", "en el ", "en la ", "en ", "de mi ", "del "],
+    ["telefono", "movil", "celular", "android", "iphone", "tableta", "chrome", "navegador", "pc", "ordenador", "computadora", "windows", "dispositivo"]],
+  [["no meu ", "na minha ", "num ", "numa ", "no ", "na ", "em ", "do meu ", "do "],
+    ["celular", "telefone", "telemovel", "android", "iphone", "tablet", "chrome", "navegador", "pc", "computador", "windows", "dispositivo"]],
+  [["sul mio ", "su un ", "su una ", "sul ", "sulla ", "su ", "in ", "del mio ", "di "],
+    ["telefono", "smartphone", "cellulare", "android", "iphone", "tablet", "chrome", "browser", "pc", "computer", "windows", "dispositivo"]],
+  [["на ", "в ", "на моем ", "на моём ", "в моем ", "в моём "],
+    ["android", "андроид", "телефоне", "смартфоне", "планшете", "chrome", "хроме", "браузере", "пк", "компьютере", "windows", "устройстве"]],
 ];
 const DEVICE_CONTEXT = [
-  ...DEVICES.flatMap((device) => [`on my ${device}`, `my ${device}`, `on ${device}`, `in ${device}`, `for ${device}`, `${device} `, `a ${device}`, `an ${device}`, `the ${device}`]),
+  ...DEVICES.flatMap((device) => [
+    `on my ${device}`, `my ${device}`, `on ${device}`, `in ${device}`, `for ${device}`, `${device} `, `a ${device}`, `an ${device}`, `the ${device}`,
+    `on our ${device}`, `on your ${device}`, `on the ${device}`, `on all ${device}`, `on a ${device}`, `on an ${device}`,
+    `our ${device}`, `your ${device}`,
+  ]),
+  // Brand and product names are the same in every language ("auf einem Samsung-Handy", "su Chrome").
+  ...DEVICE_PHRASES.flatMap(([before, devices]) => before.flatMap((word) => [...devices, ...DEVICES].map((device) => `${word}${device}`))),
   "auf meinem handy", "auf meinem telefon", "auf meinem smartphone", "auf meinem tablet", "auf meinem pc", "auf android",
   "im browser", "in chrome", "sur mon telephone", "sur mon smartphone", "sur android", "dans chrome", "en mi telefono",
   "en mi movil", "en mi celular", "en mi android", "en android", "no meu celular", "no meu telefone", "no android",
