@@ -80,6 +80,8 @@ describe("credential detector", () => {
     "[database]\npassword = ZMIEN_MNIE\n[smtp]\npassword = haslo-przykladowe\ntoken = TOKEN_TESTOWY_123",
     "YOOKASSA_SECRET_KEY=live_ЗАМЕНИТЕ_НА_СВОЙ\nCLOUDPAYMENTS_API_SECRET=ЗАМЕНИТЕ",
     "POSTGRES_PASSWORD: changeme\nSECRET_KEY: dev-not-a-real-secret\nAPP_SECRET_KEY=replace-with-random-32-chars",
+    "POSTGRES_PASSWORD: changeme_local_only\nJWT_SECRET: dev-secret-not-for-prod\nSECRET_KEY=generate-with-openssl-rand-hex-32",
+    "DB_PASSWORD=password123_local\nJWT_SECRET: dev-only-not-secret\nDB_PASSWORD=sua_senha_aqui",
   ])("look-alikes are not credentials: %s", (text) => {
     expect(categories(scan(text, "strict"))).not.toContain("credential");
   });

@@ -117,11 +117,13 @@ function verifyPrivateKey(text: string, start: number): CredentialSpan | null {
 const PLACEHOLDER_HINTS = [
   "<", ">", "{", "}", "(", ")", "[", "]", "$", "%", "...", "your", "xxx", "***", "example", "placeholder", "changeme", "change-me",
   "change_me", "replace-me", "replace_me", "replace-in", "replace-with", "replace_with", "dummy", "redacted", "not-a-real",
-  "not_a_real", "notareal", "-here", "_here", "sample",
+  "not_a_real", "notareal", "-here", "_here", "sample", "not-for-prod", "not_for_prod", "not-secret", "not_secret", "dev-only",
+  "dev_only", "local-only", "local_only", "_local", "-local", "generate-with", "generate_with",
   // The same said in the other languages people write config comments in: "geheim-hier-eintragen",
   // "ZMIEN_MNIE", "haslo-przykladowe", "live_ЗАМЕНИТЕ_НА_СВОЙ", "sk-platzhalter".
   "platzhalter", "eintragen", "beispiel", "exemple", "remplac", "ejemplo", "reemplaz", "exemplo", "substitu", "esempio",
-  "sostitu", "zmien", "przyklad", "testow", "замени", "пример", "свой", "示例", "替换", "占位", "置き換", "サンプル",
+  "sostitu", "zmien", "przyklad", "testow", "замени", "пример", "свой", "示例", "替换", "占位", "置き換", "サンプル", "aqui", "sua_",
+  "seu_", "_ici", "-ici",
 ];
 
 /**
