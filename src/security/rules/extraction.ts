@@ -98,6 +98,17 @@ const OWN_PROMPT = [
   "твой системный промпт", "системный промпт", "твои инструкции", "ваши инструкции", "системные инструкции", "你的系统提示",
   "你的隐藏指令", "あなたの隠された指示", "당신의 숨겨진 지시", "당신의 시스템 프롬프트", "твой системный промпт", "ваш системный промпт", "系统提示", "你的指令",
   "你的提示词", "初始指令", "システムプロンプト", "あなたの指示", "最初の指示",
+  // "The instructions you received", "your internal rules", "your system instructions" as the other main
+  // languages say them.
+  "les instructions que tu as recues", "les instructions que vous avez recues",
+  "les regles qu'on t'a donnees", "regles cachees qu'on t'a donnees", "tes regles internes", "vos regles internes",
+  "tes instructions systeme", "vos instructions systeme", "deinen systemanweisungen",
+  "ihren systemanweisungen", "ihre systemanweisungen", "die anweisungen, die du", "deine internen regeln", "deinen internen regeln",
+  "las instrucciones que recibiste", "las instrucciones que has recibido", "las instrucciones que te dieron", "tus reglas internas",
+  "tus instrucciones de sistema", "as instrucoes que voce recebeu", "instrucoes que voce recebeu", "as instrucoes que recebeste",
+  "instrucoes que te deram", "suas regras internas", "tuas regras internas", "le tue regole interne", "le regole che ti hanno dato",
+  "le istruzioni che ti hanno dato", "инструкции, которые ты получил", "инструкции которые ты получил", "инструкции, которые тебе дали",
+  "твои секретные правила", "свои секретные правила", "твои настоящие инструкции", "твои внутренние правила",
   // The hidden instructions named indirectly ("the instructions the developer gave you").
   "instructions the developer gave you", "instructions your developer gave you", "instructions you received",
   "instructions you have received", "instructions above this message", "tes instructions cachees",
@@ -567,6 +578,7 @@ const OWN_SETUP_CJK = [
   "あなたのシステムプロンプト", "あなたの隠された指示", "あなたの最初のプロンプト", "あなたのシステムメッセージ",
   "あなたが最初に与えられた", "最初に与えられた設定", "与えられた設定プロンプト", "你最初收到的", "你最开始收到的", "你的系统设定",
   "你的所有配置", "所有配置", "你当前上下文", "上下文里的全部内容", "工具定义", "你收到的第一条指令", "設定のときに渡された", "あなたを設定した", "最初に受け取った指示", "あなたが最初に受け取った", "你的系统指令", "あなたのシステム指示",
+  "你收到的系统提示词", "你收到的系统提示", "你收到的提示词", "最初に与えられた指示", "あなたに与えられた指示",
 ];
 
 /** Further verbs that hand over the model's set-up: summaries and lists in the nine main languages. */

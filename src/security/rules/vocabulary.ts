@@ -87,7 +87,7 @@ export const REVEAL_VERBS = [
   "reveal", "show", "print", "output", "repeat", "display", "tell me", "give me", "share", "disclose", "leak",
   "dump", "spell out", "write out", "write down", "list", "recite", "expose", "provide", "send", "confirm",
   "paste", "copy", "echo", "translate", "encode", "summarize", "summarise",
-  "revel", "montre", "affiche", "donne", "dis-moi", "dites-moi", "repete", "partage",
+  "revel", "montre", "affiche", "donne", "dis-moi", "dites-moi", "repete", "partage", "reproduis",
   "zeig", "gib mir", "geben sie", "nenn", "verrat", "wiederhol", "teile",
   "revela", "muestra", "dime", "dame", "imprime", "comparte", "mostra", "mostre", "diga", "me de", "me da",
   "compartilh", "partilh", "diz-me", "dizer-me", "mostra-me", "mostrar-me", "da-me", "dar-me", "rivela", "mostrami", "dimmi", "dammi", "stampa", "condividi",
