@@ -45,6 +45,14 @@ const THIRD_PARTY_ADDRESS = [
   "yapay zeka asistanına not", "asistanına not", "bunu okuyan yapay zeka", "yapay zekaya not", "تعليمات للمساعد الذكي",
   "إلى نموذج الذكاء الاصطناعي", "الى نموذج الذكاء الاصطناعي", "إلى المساعد الذكي", "अनुवादक मॉडल के लिए",
   "एआई सहायक के लिए", "gửi trợ lý ai", "lưu ý cho trợ lý ai",
+  // A note, message or instruction for the AI assistant or the tool, in the other main languages ("l'assistant",
+  // "el asistente", "ассистент" alone are also people: an executive assistant, a lab assistant).
+  "note interne pour l'assistant ia", "consigne pour l'assistant ia", "consigne pour le logiciel", "instruction pour l'assistant ia",
+  "message pour l'assistant ia", "note a l'assistant ia", "hinweis fur den ki-assistenten", "anweisung fur den ki-assistenten",
+  "nachricht an den ki-assistenten", "hinweis fur das screening-system", "nota para el asistente de ia", "aviso para el asistente de ia",
+  "mensaje para el asistente de ia", "nota para o tradutor automatico", "mensagem para o assistente de ia", "nota per l'assistente ia",
+  "messaggio per l'assistente ia", "системное сообщение для ассистента", "указание для ии", "инструкция для ии-помощника",
+  "给ai代码助手的说明", "给ai的说明", "给ai助手的提示", "致ai代码助手", "aiアシスタントへのメモ", "ai向けメモ",
 ];
 
 const SEND_VERBS = [
