@@ -55,7 +55,7 @@ const DEVICE_PHRASES: ReadonlyArray<readonly [readonly string[], readonly string
   [["на ", "в ", "на моем ", "на моём ", "в моем ", "в моём "],
     ["android", "андроид", "телефоне", "смартфоне", "планшете", "chrome", "хроме", "браузере", "пк", "компьютере", "windows", "устройстве"]],
 ];
-const DEVICE_CONTEXT = [
+const DEVICE_CONTEXT = [...new Set([
   ...DEVICES.flatMap((device) => [
     `on my ${device}`, `my ${device}`, `on ${device}`, `in ${device}`, `for ${device}`, `${device} `, `a ${device}`, `an ${device}`, `the ${device}`,
     `on our ${device}`, `on your ${device}`, `on the ${device}`, `on all ${device}`, `on a ${device}`, `on an ${device}`,
@@ -63,11 +63,7 @@ const DEVICE_CONTEXT = [
   ]),
   // Brand and product names are the same in every language ("auf einem Samsung-Handy", "su Chrome").
   ...DEVICE_PHRASES.flatMap(([before, devices]) => before.flatMap((word) => [...devices, ...DEVICES].map((device) => `${word}${device}`))),
-  "auf meinem handy", "auf meinem telefon", "auf meinem smartphone", "auf meinem tablet", "auf meinem pc", "auf android",
-  "im browser", "in chrome", "sur mon telephone", "sur mon smartphone", "sur android", "dans chrome", "en mi telefono",
-  "en mi movil", "en mi celular", "en mi android", "en android", "no meu celular", "no meu telefone", "no android",
-  "sul mio telefono", "sul mio smartphone", "su android", "на android", "на телефоне", "на смартфоне",
-];
+])];
 
 // ---- Persona families of in-the-wild jailbreaks ---------------------------------------------------
 // A jailbreak persona is described by several traits at once: it has no rules or filters, it does not
