@@ -5,6 +5,7 @@
 // The frames are model features here; the compounds below decide.
 
 import type { CompoundSpec, RuleSpec } from "./types.ts";
+import { NATIVE } from "./native-vocabulary.ts";
 
 export const FRAMING_RULES: readonly RuleSpec[] = [
   {
@@ -57,6 +58,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
       "sin disculpas", "sin rodeos", "no me vengas con", "si te niegas", "sem sermao", "sem avisos", "se voce recusar", "se recusar",
       "senza prediche", "senza avvertenze", "se rifiuti", "без нотаций", "без предупреждений", "без морали", "если откажешься",
       "不要说教", "不要警告", "不会加任何警告", "不加警告", "如果你拒绝", "说教", "警告なし", "説教", "拒否したら",
+      ...NATIVE.noLecture,
     ]],
   },
   {
@@ -107,6 +109,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
       "i work at openai", "i work for openai", "i work at anthropic", "openai employee", "anthropic employee", "authorized audit",
       "audit autorise", "equipe securite d'openai", "l'equipe securite", "i'm a police officer", "i am a police officer", "民警",
       "i'm a cop", "policier", "polizist", "soy policia", "sou policial", "sono un poliziotto", "я полицейский",
+      ...NATIVE.freedomFrame,
     ]],
   },
   {
@@ -129,6 +132,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
       "sono un pentester", "sono un farmacista", "sono un infermiere", "sono un avvocato", "я пентестер", "я фармацевт",
       "я медсестра", "я следователь", "я юрист", "渗透测试工程师", "客户已经授权", "我是警察", "我是药剂师", "我是律师", "ペンテスター",
       "薬剤師です", "警察官です", "弁護士です",
+      ...NATIVE.professionalFrame,
     ]],
   },
   {
@@ -192,6 +196,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
       "just curious", "purely academic", "fins educatifs", "fins pedagogiques", "bildungszwecken", "zu lehrzwecken",
       "fines educativos", "fines academicos", "fins educacionais", "fins academicos", "fini educativi", "scopo didattico",
       "образовательных целях", "учебных целях", "для учебы", "для курсовой", "教育目的", "学习目的", "研究目的", "学術目的",
+      ...NATIVE.purposeFrame,
     ]],
   },
 ];

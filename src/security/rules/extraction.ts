@@ -3,6 +3,7 @@
 
 import type { RuleSpec } from "./types.ts";
 import { HAND_OVER_VERBS, QUESTION_WORDS, REVEAL_VERBS } from "./vocabulary.ts";
+import { NATIVE } from "./native-vocabulary.ts";
 
 /**
  * The model's own set-up named by what it is ("your initialization", "the instructions you were set
@@ -645,6 +646,7 @@ const SHOW_VERBS = [
   "tell me", "send me", "ouvre", "affiche", "montre", "donne", "liste ", "lis ", "offne", "zeig", "gib", "lies ", "nenne",
   "abre ", "muestra", "imprime", "dame", "lista ", "lee ", "mostre", "imprima", "leia", "apri ", "mostra", "stampa",
   "elenca", "leggi", "dammi", "открой", "покажи", "выведи", "перечисли", "прочитай",
+  ...NATIVE.showVerbs,
 ];
 
 /** "How do I …", "a script that …": a developer's question or task about the same things. */
@@ -663,6 +665,7 @@ const DEPLOYMENT_SECRETS = [
   "cle api", "jetons", "mots de passe", "api-schlussel", "zugangsdaten",
   "passworter", "claves de api", "tokens", "contrasenas", "chaves de api", "senhas", "chiavi api", "ключи api",
   "токены", "пароли",
+  ...NATIVE.deploymentSecrets,
 ];
 
 /** "… you have access to", "… you use": the secrets are the model's, not the user's own. */
@@ -678,11 +681,12 @@ const YOURS_AT_RUNTIME = [
   "auxquels tu as acces", "auxquelles tu as acces", "que tu utilises", "auf die du zugriff hast", "die du verwendest",
   "die du benutzt", "a los que tienes acceso", "que usas", "que utilizas", "aos quais voce tem acesso", "que voce usa",
   "a cui hai accesso", "che usi", "к которым у тебя есть доступ", "которые ты используешь",
+  ...NATIVE.yoursAtRuntime,
 ];
 
 /** The same in unspaced scripts: what you can reach, then the secrets. */
-const YOURS_AT_RUNTIME_CJK = ["你能访问的", "你可以访问的", "你能用的", "你使用的", "你有权访问的", "あなたがアクセスできる", "あなたが使っている"];
-const DEPLOYMENT_SECRETS_CJK = ["api密钥", "密钥", "访问令牌", "令牌", "密码", "apiキー", "アクセストークン", "トークン", "パスワード", "环境变量", "環境変数"];
+const YOURS_AT_RUNTIME_CJK = ["你能访问的", "你可以访问的", "你能用的", "你使用的", "你有权访问的", "あなたがアクセスできる", "あなたが使っている", ...NATIVE.yoursAtRuntimeCjk];
+const DEPLOYMENT_SECRETS_CJK = ["api密钥", "密钥", "访问令牌", "令牌", "密码", "apiキー", "アクセストークン", "トークン", "パスワード", "环境变量", "環境変数", ...NATIVE.deploymentSecretsCjk];
 
 /**
  * Bare verb stems that a verb-final negation follows ("공유하지 마세요", "共有しないで", "साझा न करें"), or that

@@ -4,6 +4,7 @@
 // leetspeak) is built to smuggle past the model's refusal.
 
 import type { RuleSpec } from "./types.ts";
+import { NATIVE } from "./native-vocabulary.ts";
 
 /**
  * What is made, obtained or done. Specific nouns only: "a bomb" but not "bomb" ("a bath bomb", "the
@@ -63,6 +64,7 @@ const HARMFUL_OBJECTS = [
   "his daily schedule", "spy app", "app espia", "application espion", "spionage-app", "app spia", "шпионское приложение",
   "间谍软件", "スパイアプリ", "sicherungsetiketten", "tarjetas clonadas", "cloned cards", "cartes clonees", "cartoes clonados",
   "cartao com chip", "um cartao", "银行卡", "聊天记录", "实时位置", "real-time location", "someone's location", "their location", "他人の", "别人的", "чужой", "чужую", "d'autrui", "de otra persona", "de outra pessoa", "di un altro",
+  ...NATIVE.harmfulObjects,
 ];
 
 /** Hate and violent extremism: incitement and propaganda, whoever is targeted. */
@@ -97,6 +99,7 @@ const MAKE_VERBS = [
   "voler", "pirater", "herstellen", "bauen", "kochen", "synthetisieren", "stehlen", "hacken", "fabbricare", "costruire",
   "preparare", "sintetizzare", "rubare", "сделать", "изготовить", "приготовить", "синтезировать", "собрать", "взломать",
   "украсть", "написать", "напиши", "制作", "制造", "合成", "提炼", "写一个", "编写", "破解", "盗取", "偷",
+  ...NATIVE.makeVerbs,
 ];
 
 /** Verb-final phrasings: "wie man TATP herstellt", "覚醒剤を作る", "如何用感冒药提炼冰毒" (object then verb). */
@@ -104,6 +107,7 @@ const MAKE_VERBS_AFTER = [
   "herstellt", "herstellen", "baut", "bauen", "kocht", "synthetisiert", "zusammenbaut", "stiehlt", "hackt", "fälscht", "knackt",
   "を乗っ取", "乗っ取る", "攻击脚本", "を作", "の作り方",
   "を合成", "を製造", "の製造方法", "を書いて", "で書いて", "書いて", "作って", "を盗", "的方法", "的做法", "的制作", "的配方", "制作方法", "怎么做", "怎么制作",
+  ...NATIVE.makeVerbsAfter,
 ];
 
 /** Procedure requests: how-to, steps, recipes. */
@@ -120,6 +124,7 @@ const HOW_TO = [
   "mejor manera", "mejor forma", "melhor maneira", "melhor forma", "modo migliore", "лучший способ", "最好的方法", "wie man", "wie ich", "schritt fur schritt",
   "anleitung", "como", "cómo", "paso a paso", "passo a passo", "come si", "come fare", "passo dopo passo", "как", "пошагов",
   "инструкци", "рецепт", "如何", "怎么", "怎样", "步骤", "详细", "教我", "どうやって", "作り方", "手順", "方法を教え",
+  ...NATIVE.howTo,
 ];
 
 /** Harmful on their own, no object needed: "how to hotwire a car", "how to hack into". */
@@ -137,6 +142,7 @@ const HARMFUL_ACTS = [
   "steal from", "voler dans", "pirater le compte", "pirater un compte", "vergiften", "einbrechen in", "hackear", "envenenar",
   "invadir a conta", "entrar a la cuenta", "entrar na conta", "avvelenare", "угнать", "взломать аккаунт", "отравить", "入侵",
   "毒死", "盗む", "乗っ取",
+  ...NATIVE.harmfulActs,
 ];
 
 /** Protective intent between the steps cancels them: "how to protect yourself from malware". */
@@ -270,6 +276,7 @@ export const HARMFUL_RULES: readonly RuleSpec[] = [
       "sin dejar rastro", "sem ser pego", "sem que ele perceba", "sem que ela perceba", "sem deixar rastro", "senza farsi beccare",
       "senza essere scoperto", "senza lasciare traccia", "чтобы не поймали", "незаметно", "не оставляя следов",
       "不被发现", "不被抓", "不留痕迹", "バレずに", "バレないように", "検出されない", "痕跡を残さず",
+      ...NATIVE.evasion,
     ]],
   },
   {

@@ -5,6 +5,7 @@
 // model's own rules have changed.
 
 import type { RuleSpec } from "./types.ts";
+import { NATIVE } from "./native-vocabulary.ts";
 
 /**
  * An AI addressed from inside content, in the third person or by a note: "AI assistants reading this
@@ -89,6 +90,7 @@ const NOTE_TO = [
   "nota para", "nota per", "note pour", "note aux", "note a l'", "hinweis an", "hinweis fur", "anweisung an", "anweisung fur",
   "instruccion para", "instrucciones para", "instrucao para", "instrucoes para", "istruzione per", "istruzioni per",
   "инструкция для", "инструкции для", "примечание для", "указание для", "внимание",
+  ...NATIVE.noteTo,
 ];
 
 /** Whom such a note is for: the model, by any of its names. */
@@ -98,6 +100,7 @@ const AI_NOUNS = [
   "assistants ia", "assistente", "asistente", "ki ", "ki-", "ии", "ассистент", "ai助手", "助手", "人工智能", "智能体",
   "アシスタント", "エージェント", "レビュアー", "sistemas automaticos", "sistemas automatizados", "sistemi automatici",
   "systemes automatises", "automatisierte",
+  ...NATIVE.aiNouns,
 ];
 
 /**

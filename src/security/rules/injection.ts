@@ -3,6 +3,7 @@
 
 import type { RuleSpec } from "./types.ts";
 import { INSTRUCTION_NOUNS, OVERRIDE_VERBS, PREVIOUS_WORDS, WEAK_OBJECT_NOUNS } from "./vocabulary.ts";
+import { NATIVE } from "./native-vocabulary.ts";
 
 /** What an indirect injection tells the model to disregard: the data it was asked to process. */
 const DOCUMENT_NOUNS = [
@@ -192,6 +193,7 @@ const VOID_PHRASES = [
   "ja nao valem", "foram anuladas", "foram revogadas", "non valgono piu", "non si applicano piu", "sono annullate",
   "non sono piu valide", "non contano piu", "больше не действуют", "больше не действительны", "отменены",
   "утратили силу", "больше не применяются", "больше не считаются",
+  ...NATIVE.voidPhrases,
 ];
 
 /**

@@ -1,5 +1,6 @@
 // Jailbreak: persona, role-play and framing tricks that try to make the model drop its policy.
 
+import { NATIVE } from "./native-vocabulary.ts";
 import type { RuleSpec } from "./types.ts";
 
 /** Words that also appear in harmless creative prompts ("an uncensored version of my story"). */
@@ -31,6 +32,7 @@ const UNRESTRICTED = [
   "tanpa sensor", "zonder regels", "zonder beperkingen", "zonder censuur", "senza alcuna etica", "senza alcuna regola", "senza regole",
   "sin ninguna directriz", "sin ninguna restriccion", "sin directrices", "sem nenhuma diretriz", "sem nenhuma restricao",
   "zonder filters", "zonder richtlijnen", "بلا أي قيود", "कोई नियम नहीं", "制限やガイドラインから解放", "一切の制限",
+  ...NATIVE.unrestricted,
 ];
 
 /** Devices and programs whose own developer mode a question is about (see RuleSpec.topicAfter). */
@@ -87,6 +89,7 @@ const PERSONA_SETUP = [
   "ahora eres", "a partir de ahora eres", "desde ahora eres", "actua como", "finge ser", "interpreta el papel",
   "agora voce e", "a partir de agora voce", "aja como", "finja ser", "interprete o papel",
   "ora sei", "da ora in poi sei", "d'ora in poi sei", "comportati come", "fingi di essere", "interpreta il ruolo",
+  ...NATIVE.personaSetup,
 ];
 
 /** The model named as such: a jailbreak persona is an AI without limits, not a pirate without manners. */
@@ -95,6 +98,7 @@ const AI_SELF = [
   "ai assistant", "ai system", "ai bot", "ai chatbot", "ai named", "ai called", "artificial intelligence", "chatbot", "chat bot",
   "llm", "une ia ", "l'ia ", "modele de langage", "eine ki ", "die ki ", "sprachmodell", "una ia ", "la ia ", "modelo de lenguaje",
   "modelo de linguagem", "uma ia ", "un'ia ", "modello linguistico",
+  ...NATIVE.aiSelf,
 ];
 
 /** Lacks ethics or morals, or does not care about them. */
@@ -122,6 +126,7 @@ const AMORAL_TRAITS = [
   "sem nenhuma etica", "sem nenhuma moral", "sem etica", "sem moral", "nenhuma moral", "nenhuma etica",
   "non gli importa", "non si cura", "se ne frega", "senza alcuna etica", "senza alcuna morale", "senza etica", "senza morale",
   "nessuna morale", "nessuna etica",
+  ...NATIVE.amoralTraits,
 ];
 
 /** Has no rules, filters or limits; unfiltered, uncensored, unrestricted. */
@@ -142,6 +147,7 @@ const NO_LIMIT_TRAITS = [
   "sin reglas", "nao tem regras", "nenhuma regra", "nenhuma restricao", "sem restricoes", "sem limites", "sem filtros",
   "sem censura", "sem regras", "non ha regole", "nessuna regola", "nessuna restrizione", "senza restrizioni", "senza limiti",
   "senza filtri", "senza censura", "senza regole",
+  ...NATIVE.noLimitTraits,
 ];
 
 /** Answers anything, whatever it is. */
@@ -166,6 +172,7 @@ const ANSWERS_ANYTHING = [
   "cualquier pregunta", "cualquier peticion", "aunque sea ilegal", "sin importar lo", "responde qualquer", "qualquer pergunta",
   "qualquer pedido", "mesmo que seja ilegal", "nao importa o quao", "risponde a qualsiasi", "qualsiasi domanda",
   "qualsiasi richiesta", "anche se e illegale", "non importa quanto",
+  ...NATIVE.answersAnything,
 ];
 
 /** Two voices: the model's usual answer and another one beside it. */
