@@ -602,7 +602,7 @@ async function augmentationRows(): Promise<CorpusRow[]> {
   if (EXTRA_DATA) rows.push(...(await handWrittenRows(HANDWRITTEN, "hand")));
   // The second round of hand-written sets and the everyday instruction sets (SECURITY_SECOND_ROUND=0 and
   // SECURITY_INSTRUCTIONS=0 leave them out, for comparisons).
-  const sets = [...(SECOND_ROUND ? SECOND_ROUND_SETS : []), ...(INSTRUCTION_SETS_ON ? INSTRUCTION_SETS : []), ...(PAIR_SETS_ON ? PAIR_SETS : [])];
+  const sets = [...(SECOND_ROUND ? SECOND_ROUND_SETS : []), ...(INSTRUCTION_SETS_ON ? INSTRUCTION_SETS : []), ...(PAIR_SETS_ON ? PAIR_SETS : []), ...(NATIVE_SETS_ON ? NATIVE_SETS : [])];
   for (const name of sets) rows.push(...(await handWrittenRows(resolve(TRAINING_DIR, name), stemOf(name))));
   if (HELDOUT_SETS_ON) for (const name of HELDOUT_SETS) rows.push(...(await handWrittenRows(resolve(HELDOUT_DIR, name), stemOf(name))));
   return rows;
@@ -660,6 +660,14 @@ const INSTRUCTION_SETS_ON = process.env.SECURITY_INSTRUCTIONS !== "0";
  */
 const PAIR_SETS = ["pairs-2026-11-28.jsonl"];
 const PAIR_SETS_ON = process.env.SECURITY_PAIRS === "1";
+
+/**
+ * Natively written prompts in the eight main languages besides English (attacks, everyday prompts and
+ * look-alikes), by four writers who saw neither the corpus, the rules, the training data nor the held-out
+ * sets (docs/security.md, "Native training prompts"). SECURITY_NATIVE=1 adds them.
+ */
+const NATIVE_SETS = ["native-2026-11-28.jsonl"];
+const NATIVE_SETS_ON = process.env.SECURITY_NATIVE === "1";
 
 const HELDOUT_DIR = resolve(ROOT, "src/security/heldout");
 /**
