@@ -122,7 +122,7 @@ export function featurise(row: CorpusRow): Example {
   const analysis = analyzeSegment(row.text, true);
   const rules = Int32Array.from(analysis.fired.filter((r) => r < MODEL_FEATURE_COUNT && IS_MODEL_FEATURE[r] === 1));
   const buckets = analysis.ngrams.buckets.slice(0, analysis.ngrams.count);
-  const weight = isHeldoutAttack(row.id) ? HELDOUT_ATTACK_WEIGHT : isHeldoutBenign(row.id) ? HELDOUT_BENIGN_WEIGHT : isAugmentAttack(row.id) ? HYPER.augmentAttackWeight : isInstructionRow(row.id) ? HYPER.instructionWeight : row.id.startsWith(DTS_ID) ? HYPER.dtsWeight : 1;
+  const weight = isHeldoutAttack(row.id) ? HELDOUT_ATTACK_WEIGHT : isHeldoutBenign(row.id) ? HELDOUT_BENIGN_WEIGHT : isNativeRow(row.id) ? (row.label === "benign" ? NATIVE_BENIGN_WEIGHT : NATIVE_ATTACK_WEIGHT) : isAugmentAttack(row.id) ? HYPER.augmentAttackWeight : isInstructionRow(row.id) ? HYPER.instructionWeight : row.id.startsWith(DTS_ID) ? HYPER.dtsWeight : 1;
   return { id: row.id, label: row.label, hardBenign: row.hard_benign, rules, buckets, scale: buckets.length > 0 ? 1 / Math.sqrt(Math.max(buckets.length, MIN_NORM_BUCKETS)) : 0, weight };
 }
 
@@ -134,6 +134,11 @@ function isInstructionRow(id: string): boolean {
 /** Attack rows of the held-out sets (HELDOUT_SETS; ids from handWrittenRows). */
 function isHeldoutAttack(id: string): boolean {
   return HELDOUT_SETS.some((name) => id.startsWith(`augment-attack-${stemOf(name)}-`));
+}
+
+/** Rows of the native set (NATIVE_SETS; ids from handWrittenRows). */
+function isNativeRow(id: string): boolean {
+  return NATIVE_SETS.some((name) => id.startsWith(`augment-${stemOf(name)}-`) || id.startsWith(`augment-attack-${stemOf(name)}-`));
 }
 
 /** Benign rows of the held-out sets. */
@@ -666,8 +671,11 @@ const PAIR_SETS_ON = process.env.SECURITY_PAIRS === "1";
  * look-alikes), by four writers who saw neither the corpus, the rules, the training data nor the held-out
  * sets (docs/security.md, "Native training prompts"). SECURITY_NATIVE=1 adds them.
  */
-const NATIVE_SETS = ["native-2026-11-28.jsonl"];
+const NATIVE_SETS = process.env.SECURITY_NATIVE_SETS?.split(",") ?? ["native-2026-11-28.jsonl"];
 const NATIVE_SETS_ON = process.env.SECURITY_NATIVE === "1";
+/** Weights of the native set's attack and benign rows (not in HYPER, so the weights' meta stays as it was without them). */
+const NATIVE_ATTACK_WEIGHT = envNumber("SECURITY_NATIVE_ATTACK_WEIGHT", 0.35);
+const NATIVE_BENIGN_WEIGHT = envNumber("SECURITY_NATIVE_BENIGN_WEIGHT", 1);
 
 const HELDOUT_DIR = resolve(ROOT, "src/security/heldout");
 /**
