@@ -669,7 +669,10 @@ const PAIR_SETS_ON = process.env.SECURITY_PAIRS === "1";
 /**
  * Natively written prompts in the eight main languages besides English (attacks, everyday prompts and
  * look-alikes), by four writers who saw neither the corpus, the rules, the training data nor the held-out
- * sets (docs/security.md, "Native training prompts"). SECURITY_NATIVE=1 adds them.
+ * sets (docs/security.md, "Native training prompts and probes 17–18"). SECURITY_NATIVE=1 adds them; none
+ * of the candidates built with them was adopted. SECURITY_NATIVE_SETS picks other files of training/
+ * instead: `native-de-pt-2026-11-28.jsonl` (that set's German and Portuguese rows, candidate P) and
+ * `native-lookalikes-2026-11-28.jsonl` (660 look-alikes in six languages).
  */
 const NATIVE_SETS = process.env.SECURITY_NATIVE_SETS?.split(",") ?? ["native-2026-11-28.jsonl"];
 const NATIVE_SETS_ON = process.env.SECURITY_NATIVE === "1";

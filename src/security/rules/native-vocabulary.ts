@@ -201,6 +201,9 @@ export const NATIVE = {
     "устарели",
     // fr-it
     "sont levées", "ne s'appliquent pas", "sont suspendues", "sono state annullate", "sono sospese",
+  ] as string[],
+  /** Void phrases in Chinese and Japanese, for the CJK rule (the spaced one needs "your " and a rule noun before). */
+  voidPhrasesCjk: [
     // zh-ja
     "不需要遵守", "適用されません",
   ] as string[],
