@@ -458,10 +458,29 @@ function likeliestCategory(tally: Tally): number {
   return best;
 }
 
+/**
+ * The attack head's catch, reported as the likeliest category with model.attack: added where no attack
+ * category fired (a credential finding alone must not hide an attack), and where the attack categories
+ * that fired only flag while the head's category blocks under the policy (a contextual extraction flag
+ * must not soften a confident head). It leads the findings; a flag of the same category becomes it.
+ */
+function addAttackHeadCatch(tally: Tally, policy: Policy, findings: CategoryVerdict[], attackFound: boolean, attackBlocks: boolean): void {
+  const c = likeliestCategory(tally);
+  const action = (policy.byIndex[c] as CategoryRule).action;
+  if (attackFound && (attackBlocks || action !== "block")) return;
+  const category = ALL_CATEGORIES[c] as SecurityCategory;
+  const same = findings.findIndex((finding) => finding.category === category);
+  // Such a flag is a contextual rule's (a category head that fired would block), so its rules are the category's.
+  const flagged = same >= 0 ? (findings.splice(same, 1)[0] as CategoryVerdict) : null;
+  const score = Math.round(Math.max(tally.attackScore, flagged?.score ?? 0) * 1000) / 1000;
+  findings.unshift({ category, score, rules: findingRules(tally, c, ATTACK_RULE_IDS), action });
+}
+
 function decide(tally: Tally, policy: Policy, attackThreshold: number, truncated: boolean): ScanResult {
   const findings: CategoryVerdict[] = [];
   let strongestFiredSeverity = 0;
   let attackFound = false;
+  let attackBlocks = false;
   let blocks = false;
   for (let c = 0; c < ALL_CATEGORIES.length; c++) {
     const rule = policy.byIndex[c] as CategoryRule;
@@ -478,19 +497,14 @@ function decide(tally: Tally, policy: Policy, attackThreshold: number, truncated
     if (category !== "credential") attackFound = true;
     const ids = findingRules(tally, c, modelFires ? (MODEL_RULE_IDS[c] as readonly string[]) : NO_IDS);
     const action = contextFires ? rule.contextAction : rule.action;
-    if (action === "block") blocks = true;
+    if (action === "block") {
+      blocks = true;
+      if (category !== "credential") attackBlocks = true;
+    }
     findings.push({ category, score: Math.round(Math.max(modelScore, ruleScore) * 1000) / 1000, rules: ids, action });
   }
-  // The attack head adds a catch only where no attack category fired (a credential finding alone
-  // must not hide an attack that would be blocked).
-  if (tally.attackScore >= attackThreshold && !attackFound) {
-    const c = likeliestCategory(tally);
-    const category = ALL_CATEGORIES[c] as SecurityCategory;
-    const ids = findingRules(tally, c, ATTACK_RULE_IDS);
-    const action = (policy.byIndex[c] as CategoryRule).action;
-    if (action === "block") blocks = true;
-    findings.unshift({ category, score: Math.round(tally.attackScore * 1000) / 1000, rules: ids, action });
-  }
+  if (tally.attackScore >= attackThreshold) addAttackHeadCatch(tally, policy, findings, attackFound, attackBlocks);
+  if (findings.length > 0 && findings[0]?.action === "block") blocks = true;
   const action = blocks ? "block" : findings.length > 0 ? "flag" : "allow";
   let excerpt = "";
   if (findings.length > 0) {
