@@ -35,6 +35,14 @@ const model = loadModel((process.env.SECURITY_WEIGHTS ? JSON.parse(readFileSync(
 const OFF = { strict: { categories: 2, attack: 2 }, balanced: { categories: 2, attack: 2 }, permissive: { categories: 2, attack: 2 } };
 const before = createScanner(model, OFF);
 const after = createScanner(model, WINDOW_FLOORS);
+/**
+ * The keyword rules, detectors and decoders alone, for every text length: `before` still scores a text
+ * of up to WHOLE_TEXT_MAX characters whole with the model, so choosing carrier documents with it made
+ * the carriers (and the buried set) depend on the weights measured, and two candidates were compared
+ * on different texts.
+ */
+const NEVER = { injection: 2, jailbreak: 2, extraction: 2 };
+const rulesOnly = createScanner({ ...model, thresholds: { strict: NEVER, balanced: NEVER, permissive: NEVER }, attackThresholds: null }, OFF);
 let excludedDocuments = 0;
 
 /** mulberry32: a small seeded generator, so the carriers are the same on every run. */
@@ -50,11 +58,13 @@ function generator(seed: number): () => number {
 
 /**
  * Everyday and prose documents, concatenated in a seeded order until each carrier has 4–8 KB. Only
- * documents that strict allows on their own are used (a few, e.g. release notes with "--ignore-case
- * … overrides … previous behaviour", already fire keyword rules: they would only measure the rules).
+ * documents that strict's rules allow on their own are used (a few, e.g. release notes with
+ * "--ignore-case … overrides … previous behaviour", already fire keyword rules: they would only
+ * measure the rules). The model does not choose them, so every weights file is measured on the same
+ * carriers.
  */
 function proseCarriers(): string[] {
-  const pool = [...EVERYDAY_DOCUMENTS, ...PROSE_DOCUMENTS].filter((doc) => before([doc], "strict").action === "allow");
+  const pool = [...EVERYDAY_DOCUMENTS, ...PROSE_DOCUMENTS].filter((doc) => rulesOnly([doc], "strict").action === "allow");
   excludedDocuments = EVERYDAY_DOCUMENTS.length + PROSE_DOCUMENTS.length - pool.length;
   const random = generator(20260127);
   const carriers: string[] = [];
