@@ -4,6 +4,7 @@
 //   bun scripts/eval-long-documents.ts               (SECURITY_CORPUS overrides the corpus path)
 //   bun scripts/eval-long-documents.ts --calibrate   (also: benign flag rate per window floor)
 //   SECURITY_WEIGHTS=/tmp/candidate.json bun scripts/eval-long-documents.ts --calibrate   (another weights file)
+//   bun scripts/eval-long-documents.ts --heldout     (also: the read held-out sets' attacks, buried)
 //
 // Payloads: fit-half attack rows only (labels injection / jailbreak / extraction, never
 // `selfinstruct-*`, at most 1,000 characters so that they are buried, not the bulk of the text).
@@ -13,6 +14,12 @@
 // break nearest the middle. Texts this long are scored by the model only through their windows:
 // "before" is the scanner with every window below its floor (floors above 1), i.e. keyword rules,
 // detectors and decoders without the model; "after" is the shipped scanner.
+//
+// The fit-half payloads are training rows of every candidate, and the committed weights were chosen
+// with this script, so their buried figure flatters them against any retrained candidate. --heldout
+// also buries, in the same carriers, the attacks of the held-out sets already read (src/security/heldout,
+// at most 1,000 characters; no weights file is trained on them), which measures window scoring on
+// attacks that neither the committed weights nor a candidate has seen.
 
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -125,6 +132,21 @@ function calibrationTexts(): string[] {
   return texts;
 }
 
+const HELDOUT_DIR = join(ROOT, "src/security/heldout");
+
+/** The attack rows of the read held-out sets (file order, then row order), at most MAX_PAYLOAD characters. */
+function readHeldOutAttacks(): Array<{ text: string; lang: string }> {
+  const rows: Array<{ text: string; lang: string }> = [];
+  for (const name of readdirSync(HELDOUT_DIR).filter((n) => n.endsWith(".jsonl")).sort()) {
+    for (const line of readFileSync(join(HELDOUT_DIR, name), "utf8").split("\n")) {
+      if (line.trim() === "") continue;
+      const row = JSON.parse(line) as { label?: string; text: string; lang?: string };
+      if (row.label !== undefined && row.label !== "benign" && row.text.length <= MAX_PAYLOAD) rows.push({ text: row.text, lang: row.lang ?? "" });
+    }
+  }
+  return rows;
+}
+
 /** The carrier with `payload` inserted at the paragraph (else line, else word) break nearest its middle. */
 function bury(carrier: string, payload: string): string {
   const middle = carrier.length >> 1;
@@ -182,6 +204,13 @@ async function main(): Promise<void> {
   console.log(`${"buried, carrier allowed alone".padEnd(34)}${cleanCells.join("")}`);
   line("carriers without payload, prose", prose);
   line("carriers without payload, code", code);
+  if (process.argv.includes("--heldout")) {
+    const held = readHeldOutAttacks();
+    const heldBuried = held.map((p, i) => bury(carriers[i % carriers.length] as string, p.text));
+    console.log(`\nread held-out sets' attacks ≤ ${MAX_PAYLOAD} chars: ${held.length} (${held.filter((p) => p.lang === "en").length} English)`);
+    line("held-out, buried", heldBuried);
+    line("held-out English, buried", heldBuried.filter((_, i) => held[i]?.lang === "en"));
+  }
 
   if (process.argv.includes("--calibrate")) {
     // Per policy and window floor for the category heads (the attack head's stays as shipped): long
