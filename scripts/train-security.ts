@@ -607,7 +607,13 @@ async function augmentationRows(): Promise<CorpusRow[]> {
   if (EXTRA_DATA) rows.push(...(await handWrittenRows(HANDWRITTEN, "hand")));
   // The second round of hand-written sets and the everyday instruction sets (SECURITY_SECOND_ROUND=0 and
   // SECURITY_INSTRUCTIONS=0 leave them out, for comparisons).
-  const sets = [...(SECOND_ROUND ? SECOND_ROUND_SETS : []), ...(INSTRUCTION_SETS_ON ? INSTRUCTION_SETS : []), ...(PAIR_SETS_ON ? PAIR_SETS : []), ...(NATIVE_SETS_ON ? NATIVE_SETS : [])];
+  const sets = [
+    ...(SECOND_ROUND ? SECOND_ROUND_SETS : []),
+    ...(INSTRUCTION_SETS_ON ? INSTRUCTION_SETS : []),
+    ...(TASK_SETS_ON ? TASK_SETS : []),
+    ...(PAIR_SETS_ON ? PAIR_SETS : []),
+    ...(NATIVE_SETS_ON ? NATIVE_SETS : []),
+  ];
   for (const name of sets) rows.push(...(await handWrittenRows(resolve(TRAINING_DIR, name), stemOf(name))));
   if (HELDOUT_SETS_ON) for (const name of HELDOUT_SETS) rows.push(...(await handWrittenRows(resolve(HELDOUT_DIR, name), stemOf(name))));
   return rows;
@@ -658,6 +664,17 @@ const INSTRUCTION_SETS = process.env.SECURITY_INSTRUCTION_SETS?.split(",") ?? [
 const INSTRUCTION_SETS_ON = process.env.SECURITY_INSTRUCTIONS !== "0";
 
 /**
+ * Harmless English task prompts in the style of instruction datasets ("You need to write …", "Describe
+ * how to …", "Improve the article below", harmless "act as" tasks), 300 rows by two writers who saw
+ * neither the corpus, the rules, the training data nor the held-out sets, each weighed as one everyday
+ * row: every candidate trained with native rows flagged more of the validation half's self-instruct tasks
+ * (docs/security.md, "English task prompts, native attacks in disguise, and probes 19–20").
+ * SECURITY_TASKS=1 adds them (candidate T1).
+ */
+const TASK_SETS = ["tasks-en-2026-11-28.jsonl"];
+const TASK_SETS_ON = process.env.SECURITY_TASKS === "1";
+
+/**
  * Look-alike/attack pairs (a legitimate prompt that shares vocabulary or form with an attack, and an
  * attack on the same topic or in the same frame), written by a writer who saw neither the corpus, the
  * rules, the training data nor the held-out sets, against the look-alikes the held-out probes flag
@@ -672,7 +689,9 @@ const PAIR_SETS_ON = process.env.SECURITY_PAIRS === "1";
  * sets (docs/security.md, "Native training prompts and probes 17–18"). SECURITY_NATIVE=1 adds them; none
  * of the candidates built with them was adopted. SECURITY_NATIVE_SETS picks other files of training/
  * instead: `native-de-pt-2026-11-28.jsonl` (that set's German and Portuguese rows, candidate P) and
- * `native-lookalikes-2026-11-28.jsonl` (660 look-alikes in six languages).
+ * `native-lookalikes-2026-11-28.jsonl` (660 look-alikes in six languages), `native-shapes-2026-11-28.jsonl`
+ * (300 attacks dressed as fiction, games, professions and the like, in the same six languages) and
+ * `shapes-en-2026-11-28.jsonl` (150 English ones); candidates R1–R11 in docs/security.md.
  */
 const NATIVE_SETS = process.env.SECURITY_NATIVE_SETS?.split(",") ?? ["native-2026-11-28.jsonl"];
 const NATIVE_SETS_ON = process.env.SECURITY_NATIVE === "1";
