@@ -669,10 +669,10 @@ const INSTRUCTION_SETS_ON = process.env.SECURITY_INSTRUCTIONS !== "0";
  * neither the corpus, the rules, the training data nor the held-out sets, each weighed as one everyday
  * row: every candidate trained with native rows flagged more of the validation half's self-instruct tasks
  * (docs/security.md, "English task prompts, native attacks in disguise, and probes 19–20").
- * SECURITY_TASKS=1 adds them (candidate T1).
+ * In the training since that session (candidate T1, adopted under rule 10); SECURITY_TASKS=0 leaves them out.
  */
 const TASK_SETS = ["tasks-en-2026-11-28.jsonl"];
-const TASK_SETS_ON = process.env.SECURITY_TASKS === "1";
+const TASK_SETS_ON = process.env.SECURITY_TASKS !== "0";
 
 /**
  * Look-alike/attack pairs (a legitimate prompt that shares vocabulary or form with an attack, and an
