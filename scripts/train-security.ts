@@ -691,7 +691,10 @@ const PAIR_SETS_ON = process.env.SECURITY_PAIRS === "1";
  * instead: `native-de-pt-2026-11-28.jsonl` (that set's German and Portuguese rows, candidate P) and
  * `native-lookalikes-2026-11-28.jsonl` (660 look-alikes in six languages), `native-shapes-2026-11-28.jsonl`
  * (300 attacks dressed as fiction, games, professions and the like, in the same six languages) and
- * `shapes-en-2026-11-28.jsonl` (150 English ones); candidates R1–R11 in docs/security.md.
+ * `shapes-en-2026-11-28.jsonl` (150 English ones), `lookalikes-ext-2026-11-28.jsonl` (480 look-alikes of
+ * the kinds those candidates block), `sysprompt-lookalikes-2026-11-28.jsonl` (180 requests for help with
+ * one's own bot's system prompt) and `buried-injections-en-2026-11-28.jsonl` (120 pasted documents with
+ * an instruction to the AI in the middle); candidates R1–R19 in docs/security.md.
  */
 const NATIVE_SETS = process.env.SECURITY_NATIVE_SETS?.split(",") ?? ["native-2026-11-28.jsonl"];
 const NATIVE_SETS_ON = process.env.SECURITY_NATIVE === "1";
