@@ -463,17 +463,19 @@ function likeliestCategory(tally: Tally): number {
  * category fired (a credential finding alone must not hide an attack), and where the attack categories
  * that fired only flag while the head's category blocks under the policy (a contextual extraction flag
  * must not soften a confident head). It leads the findings; a flag of the same category becomes it.
+ * Returns whether the catch it added blocks.
  */
-function addAttackHeadCatch(tally: Tally, policy: Policy, findings: CategoryVerdict[], attackFound: boolean, attackBlocks: boolean): void {
+function addAttackHeadCatch(tally: Tally, policy: Policy, findings: CategoryVerdict[], attackFound: boolean, attackBlocks: boolean): boolean {
   const c = likeliestCategory(tally);
   const action = (policy.byIndex[c] as CategoryRule).action;
-  if (attackFound && (attackBlocks || action !== "block")) return;
+  if (attackFound && (attackBlocks || action !== "block")) return false;
   const category = ALL_CATEGORIES[c] as SecurityCategory;
   const same = findings.findIndex((finding) => finding.category === category);
   // Such a flag is a contextual rule's (a category head that fired would block), so its rules are the category's.
   const flagged = same >= 0 ? (findings.splice(same, 1)[0] as CategoryVerdict) : null;
   const score = Math.round(Math.max(tally.attackScore, flagged?.score ?? 0) * 1000) / 1000;
   findings.unshift({ category, score, rules: findingRules(tally, c, ATTACK_RULE_IDS), action });
+  return action === "block";
 }
 
 function decide(tally: Tally, policy: Policy, attackThreshold: number, truncated: boolean): ScanResult {
@@ -503,8 +505,7 @@ function decide(tally: Tally, policy: Policy, attackThreshold: number, truncated
     }
     findings.push({ category, score: Math.round(Math.max(modelScore, ruleScore) * 1000) / 1000, rules: ids, action });
   }
-  if (tally.attackScore >= attackThreshold) addAttackHeadCatch(tally, policy, findings, attackFound, attackBlocks);
-  if (findings.length > 0 && findings[0]?.action === "block") blocks = true;
+  if (tally.attackScore >= attackThreshold && addAttackHeadCatch(tally, policy, findings, attackFound, attackBlocks)) blocks = true;
   const action = blocks ? "block" : findings.length > 0 ? "flag" : "allow";
   let excerpt = "";
   if (findings.length > 0) {
