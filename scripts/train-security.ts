@@ -122,7 +122,7 @@ export function featurise(row: CorpusRow): Example {
   const analysis = analyzeSegment(row.text, true);
   const rules = Int32Array.from(analysis.fired.filter((r) => r < MODEL_FEATURE_COUNT && IS_MODEL_FEATURE[r] === 1));
   const buckets = analysis.ngrams.buckets.slice(0, analysis.ngrams.count);
-  const weight = isHeldoutAttack(row.id) ? HELDOUT_ATTACK_WEIGHT : isHeldoutBenign(row.id) ? HELDOUT_BENIGN_WEIGHT : isNativeRow(row.id) ? (row.label === "benign" ? NATIVE_BENIGN_WEIGHT : NATIVE_ATTACK_WEIGHT) : isAugmentAttack(row.id) ? HYPER.augmentAttackWeight : isInstructionRow(row.id) ? HYPER.instructionWeight : row.id.startsWith(DTS_ID) ? HYPER.dtsWeight : 1;
+  const weight = isHeldoutAttack(row.id) ? HELDOUT_ATTACK_WEIGHT : isHeldoutBenign(row.id) ? HELDOUT_BENIGN_WEIGHT : isNativeRow(row.id) ? (nativeSetWeight(row.id) ?? (row.label === "benign" ? NATIVE_BENIGN_WEIGHT : NATIVE_ATTACK_WEIGHT)) : isAugmentAttack(row.id) ? HYPER.augmentAttackWeight : isInstructionRow(row.id) ? HYPER.instructionWeight : row.id.startsWith(DTS_ID) ? HYPER.dtsWeight : 1;
   return { id: row.id, label: row.label, hardBenign: row.hard_benign, rules, buckets, scale: buckets.length > 0 ? 1 / Math.sqrt(Math.max(buckets.length, MIN_NORM_BUCKETS)) : 0, weight };
 }
 
@@ -138,7 +138,34 @@ function isHeldoutAttack(id: string): boolean {
 
 /** Rows of the native set (NATIVE_SETS; ids from handWrittenRows). */
 function isNativeRow(id: string): boolean {
-  return NATIVE_SETS.some((name) => id.startsWith(`augment-${stemOf(name)}-`) || id.startsWith(`augment-attack-${stemOf(name)}-`));
+  return NATIVE_SETS.some((name) => inSet(id, name));
+}
+
+function inSet(id: string, name: string): boolean {
+  const stem = stemOf(nativeFile(name));
+  return id.startsWith(`augment-${stem}-`) || id.startsWith(`augment-attack-${stem}-`);
+}
+
+/**
+ * A NATIVE_SETS entry is a file of training/, optionally followed by `#fr+de` (only the rows in those
+ * languages) and `@0.2` (every row of the file weighs 0.2 instead of the native defaults).
+ */
+function nativeFile(name: string): string {
+  return name.replace(/@[0-9.]+$/, "").replace(/#[a-z+]+$/, "");
+}
+
+function nativeLanguages(name: string): string[] | undefined {
+  const match = /#([a-z+]+)(?:@[0-9.]+)?$/.exec(name);
+  return match === null ? undefined : (match[1] as string).split("+");
+}
+
+/** The weight a NATIVE_SETS entry gives the row's file, if it gives one. */
+function nativeSetWeight(id: string): number | undefined {
+  for (const name of NATIVE_SETS) {
+    const at = /@([0-9.]+)$/.exec(name);
+    if (at !== null && inSet(id, name)) return Number(at[1]);
+  }
+  return undefined;
 }
 
 /** Benign rows of the held-out sets. */
@@ -612,9 +639,11 @@ async function augmentationRows(): Promise<CorpusRow[]> {
     ...(INSTRUCTION_SETS_ON ? INSTRUCTION_SETS : []),
     ...(TASK_SETS_ON ? TASK_SETS : []),
     ...(PAIR_SETS_ON ? PAIR_SETS : []),
-    ...(NATIVE_SETS_ON ? NATIVE_SETS : []),
   ];
   for (const name of sets) rows.push(...(await handWrittenRows(resolve(TRAINING_DIR, name), stemOf(name))));
+  if (NATIVE_SETS_ON) {
+    for (const name of NATIVE_SETS) rows.push(...(await handWrittenRows(resolve(TRAINING_DIR, nativeFile(name)), stemOf(nativeFile(name)), nativeLanguages(name))));
+  }
   if (HELDOUT_SETS_ON) for (const name of HELDOUT_SETS) rows.push(...(await handWrittenRows(resolve(HELDOUT_DIR, name), stemOf(name))));
   return rows;
 }
@@ -623,9 +652,10 @@ async function augmentationRows(): Promise<CorpusRow[]> {
  * The rows of a hand-written JSON-lines set (rows without a label are benign), with ids
  * `augment-<stem>-<k>`, or `augment-attack-<stem>-<k>` for attacks, which weigh as the synthetic ones.
  */
-async function handWrittenRows(path: string, stem: string): Promise<CorpusRow[]> {
+async function handWrittenRows(path: string, stem: string, languages?: readonly string[]): Promise<CorpusRow[]> {
   // The held-out sets name the look-alike flag `hard`, the training sets `hard_benign`.
-  const set = parseJsonLines(await Bun.file(path).text()) as Array<{ label?: CorpusRow["label"]; hard_benign?: boolean; hard?: boolean; pair?: number; text: string }>;
+  const all = parseJsonLines(await Bun.file(path).text()) as Array<{ label?: CorpusRow["label"]; hard_benign?: boolean; hard?: boolean; pair?: number; lang?: string; text: string }>;
+  const set = languages === undefined ? all : all.filter((row) => row.lang !== undefined && languages.includes(row.lang));
   return set.map((row, k) => {
     const label = row.label ?? "benign";
     // Rows of one pair (a look-alike and its attack) carry the pair number, so they share a CV group.
