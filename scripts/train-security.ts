@@ -717,14 +717,14 @@ const PAIR_SETS_ON = process.env.SECURITY_PAIRS === "1";
  * Natively written prompts in the eight main languages besides English (attacks, everyday prompts and
  * look-alikes), by four writers who saw neither the corpus, the rules, the training data nor the held-out
  * sets (docs/security.md, "Native training prompts and probes 17–18"). SECURITY_NATIVE=1 adds them; none
- * of the candidates built with them was adopted. SECURITY_NATIVE_SETS picks other files of training/
- * instead: `native-de-pt-2026-11-28.jsonl` (that set's German and Portuguese rows, candidate P) and
+ * of the candidates built with them was adopted. SECURITY_NATIVE_SETS (comma-separated; entry syntax at
+ * nativeFile) picks files of training/ instead, e.g. `native-2026-11-28.jsonl#de+pt` (candidate P),
  * `native-lookalikes-2026-11-28.jsonl` (660 look-alikes in six languages), `native-shapes-2026-11-28.jsonl`
- * (300 attacks dressed as fiction, games, professions and the like, in the same six languages) and
+ * (300 attacks dressed as fiction, games, professions and the like, in the same six languages),
  * `shapes-en-2026-11-28.jsonl` (150 English ones), `lookalikes-ext-2026-11-28.jsonl` (480 look-alikes of
  * the kinds those candidates block), `sysprompt-lookalikes-2026-11-28.jsonl` (180 requests for help with
- * one's own bot's system prompt) and `buried-injections-en-2026-11-28.jsonl` (120 pasted documents with
- * an instruction to the AI in the middle); candidates R1–R19 in docs/security.md.
+ * one's own bot's system prompt), `buried-injections-en-2026-11-28.jsonl` (120 pasted documents with an
+ * instruction to the AI in the middle); candidates P, Q1 and R1–R23 in docs/security.md.
  */
 const NATIVE_SETS = process.env.SECURITY_NATIVE_SETS?.split(",") ?? ["native-2026-11-28.jsonl"];
 const NATIVE_SETS_ON = process.env.SECURITY_NATIVE === "1";
