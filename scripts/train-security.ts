@@ -724,7 +724,9 @@ const PAIR_SETS_ON = process.env.SECURITY_PAIRS === "1";
  * `shapes-en-2026-11-28.jsonl` (150 English ones), `lookalikes-ext-2026-11-28.jsonl` (480 look-alikes of
  * the kinds those candidates block), `sysprompt-lookalikes-2026-11-28.jsonl` (180 requests for help with
  * one's own bot's system prompt), `buried-injections-en-2026-11-28.jsonl` (120 pasted documents with an
- * instruction to the AI in the middle); candidates P, Q1 and R1–R23 in docs/security.md.
+ * instruction to the AI in the middle), `pasted-docs-2026-11-28.jsonl` (300 harmless pasted policies,
+ * postmortems, runbooks and tool output with imperatives addressed to people); candidates P, Q1 and
+ * R1–R31 in docs/security.md.
  */
 const NATIVE_SETS = process.env.SECURITY_NATIVE_SETS?.split(",") ?? ["native-2026-11-28.jsonl"];
 const NATIVE_SETS_ON = process.env.SECURITY_NATIVE === "1";
