@@ -91,11 +91,12 @@ const ATTACK_HYPER = {
  * document" prompts, and on the fit half's self-instruct rows (measure only) the head scores such
  * prompts up to ≈ 0.89, so below 0.9 / 0.95 it adds false positives on plain prompts (with the
  * budgets alone, balanced sat at 0.8875 and flagged 1.8% of plain validation prompts, not 0.7%).
+ * Balanced and permissive at 0.96 since candidate R26 (with the native sets; rule 13 in docs/security.md).
  */
 const ATTACK_CALIBRATION: Record<keyof ThresholdTable, { extraFpr: number; floor: number }> = {
   strict: { extraFpr: envNumber("SECURITY_ATTACK_EXTRA_STRICT", 0.002), floor: envNumber("SECURITY_ATTACK_FLOOR_STRICT", 0.9) },
-  balanced: { extraFpr: envNumber("SECURITY_ATTACK_EXTRA_BALANCED", 0.002), floor: envNumber("SECURITY_ATTACK_FLOOR_BALANCED", 0.95) },
-  permissive: { extraFpr: envNumber("SECURITY_ATTACK_EXTRA_PERMISSIVE", 0.001), floor: envNumber("SECURITY_ATTACK_FLOOR_PERMISSIVE", 0.95) },
+  balanced: { extraFpr: envNumber("SECURITY_ATTACK_EXTRA_BALANCED", 0.002), floor: envNumber("SECURITY_ATTACK_FLOOR_BALANCED", 0.96) },
+  permissive: { extraFpr: envNumber("SECURITY_ATTACK_EXTRA_PERMISSIVE", 0.001), floor: envNumber("SECURITY_ATTACK_FLOOR_PERMISSIVE", 0.96) },
 };
 
 const C = MODEL_CATEGORIES.length;
@@ -716,9 +717,10 @@ const PAIR_SETS_ON = process.env.SECURITY_PAIRS === "1";
 /**
  * Natively written prompts in the eight main languages besides English (attacks, everyday prompts and
  * look-alikes), by four writers who saw neither the corpus, the rules, the training data nor the held-out
- * sets (docs/security.md, "Native training prompts and probes 17–18"). SECURITY_NATIVE=1 adds them; none
- * of the candidates built with them was adopted. SECURITY_NATIVE_SETS (comma-separated; entry syntax at
- * nativeFile) picks files of training/ instead, e.g. `native-2026-11-28.jsonl#de+pt` (candidate P),
+ * sets (docs/security.md, "Native training prompts and probes 17–18"), and the sets written after them.
+ * In the training since the eleventh 2026-11-28 session (candidate R26, adopted under rule 13:
+ * NATIVE_SETS_DEFAULT; SECURITY_NATIVE=0 leaves them out). SECURITY_NATIVE_SETS (comma-separated; entry
+ * syntax at nativeFile) picks files of training/ instead, e.g. `native-2026-11-28.jsonl#de+pt` (candidate P),
  * `native-lookalikes-2026-11-28.jsonl` (660 look-alikes in six languages), `native-shapes-2026-11-28.jsonl`
  * (300 attacks dressed as fiction, games, professions and the like, in the same six languages),
  * `shapes-en-2026-11-28.jsonl` (150 English ones), `lookalikes-ext-2026-11-28.jsonl` (480 look-alikes of
@@ -728,8 +730,24 @@ const PAIR_SETS_ON = process.env.SECURITY_PAIRS === "1";
  * postmortems, runbooks and tool output with imperatives addressed to people); candidates P, Q1 and
  * R1–R31 in docs/security.md.
  */
-const NATIVE_SETS = process.env.SECURITY_NATIVE_SETS?.split(",") ?? ["native-2026-11-28.jsonl"];
-const NATIVE_SETS_ON = process.env.SECURITY_NATIVE === "1";
+/**
+ * R26: the native rows of six languages (Chinese and Japanese ones cost the long-document gate's buried
+ * English attacks), their look-alikes and disguised attacks, the look-alikes of the kinds the candidates
+ * blocked, the system-prompt look-alikes, the English tasks a second time, the buried injections at a
+ * twentieth of a row and the pasted documents at half a row.
+ */
+const NATIVE_SETS_DEFAULT = [
+  "native-2026-11-28.jsonl#fr+it+de+pt+es+ru",
+  "native-lookalikes-2026-11-28.jsonl",
+  "native-shapes-2026-11-28.jsonl",
+  "lookalikes-ext-2026-11-28.jsonl",
+  "sysprompt-lookalikes-2026-11-28.jsonl",
+  "tasks-en-2026-11-28.jsonl",
+  "buried-injections-en-2026-11-28.jsonl@0.05",
+  "pasted-docs-2026-11-28.jsonl@0.5",
+];
+const NATIVE_SETS = process.env.SECURITY_NATIVE_SETS?.split(",") ?? NATIVE_SETS_DEFAULT;
+const NATIVE_SETS_ON = process.env.SECURITY_NATIVE !== "0";
 /** Weights of the native set's attack and benign rows (not in HYPER, so the weights' meta stays as it was without them). */
 const NATIVE_ATTACK_WEIGHT = envNumber("SECURITY_NATIVE_ATTACK_WEIGHT", 0.35);
 const NATIVE_BENIGN_WEIGHT = envNumber("SECURITY_NATIVE_BENIGN_WEIGHT", 1);
@@ -761,9 +779,10 @@ const HELDOUT_BENIGN_WEIGHT = envNumber("SECURITY_HELDOUT_BENIGN_WEIGHT", 1);
  * file in (features.ts WINDOW_CHARS), each starting at a line. The OpenAI and Anthropic SDKs' types are
  * full of "instructions", "system", "tools" and "secret": without such rows the model flagged windows of
  * them (docs/security.md, "A fourth probe, the long-document gate and speed"). SECURITY_DTS_WINDOWS sets
- * the count (0: none); only files the long-document gate does not measure.
+ * the count (0: none; 4,000 since candidate R26, 1,000 before); only files the long-document gate does
+ * not measure.
  */
-const DTS_WINDOWS = envNumber("SECURITY_DTS_WINDOWS", 1000);
+const DTS_WINDOWS = envNumber("SECURITY_DTS_WINDOWS", 4000);
 const DTS_ID = "augment-dts-";
 
 async function declarationWindows(): Promise<CorpusRow[]> {
