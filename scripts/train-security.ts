@@ -727,8 +727,9 @@ const PAIR_SETS_ON = process.env.SECURITY_PAIRS === "1";
  * the kinds those candidates block), `sysprompt-lookalikes-2026-11-28.jsonl` (180 requests for help with
  * one's own bot's system prompt), `buried-injections-en-2026-11-28.jsonl` (120 pasted documents with an
  * instruction to the AI in the middle), `pasted-docs-2026-11-28.jsonl` (300 harmless pasted policies,
- * postmortems, runbooks and tool output with imperatives addressed to people); candidates P, Q1 and
- * R1–R31 in docs/security.md.
+ * postmortems, runbooks and tool output with imperatives addressed to people),
+ * `native-lookalikes-zh-ja-2026-11-28.jsonl` (300 Chinese and Japanese look-alikes and plain prompts);
+ * candidates P, Q1 and R1–R40 in docs/security.md.
  */
 /**
  * R26: the native rows of six languages (Chinese and Japanese ones cost the long-document gate's buried
