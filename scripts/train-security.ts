@@ -91,7 +91,7 @@ const ATTACK_HYPER = {
  * document" prompts, and on the fit half's self-instruct rows (measure only) the head scores such
  * prompts up to ≈ 0.89, so below 0.9 / 0.95 it adds false positives on plain prompts (with the
  * budgets alone, balanced sat at 0.8875 and flagged 1.8% of plain validation prompts, not 0.7%).
- * Balanced and permissive at 0.96 since candidate R26 (with the native sets; rule 13 in docs/security.md).
+ * Balanced and permissive at 0.96 since candidate R26 (with the native sets; rules 13 and 14 in docs/security.md).
  */
 const ATTACK_CALIBRATION: Record<keyof ThresholdTable, { extraFpr: number; floor: number }> = {
   strict: { extraFpr: envNumber("SECURITY_ATTACK_EXTRA_STRICT", 0.002), floor: envNumber("SECURITY_ATTACK_FLOOR_STRICT", 0.9) },
@@ -718,8 +718,8 @@ const PAIR_SETS_ON = process.env.SECURITY_PAIRS === "1";
  * Natively written prompts in the eight main languages besides English (attacks, everyday prompts and
  * look-alikes), by four writers who saw neither the corpus, the rules, the training data nor the held-out
  * sets (docs/security.md, "Native training prompts and probes 17–18"), and the sets written after them.
- * In the training since the eleventh 2026-11-28 session (candidate R26, adopted under rule 13:
- * NATIVE_SETS_DEFAULT; SECURITY_NATIVE=0 leaves them out). SECURITY_NATIVE_SETS (comma-separated; entry
+ * In the training since the eleventh 2026-11-28 session (candidate R26, adopted under rule 13, then R39
+ * under rule 14: NATIVE_SETS_DEFAULT; SECURITY_NATIVE=0 leaves them out). SECURITY_NATIVE_SETS (comma-separated; entry
  * syntax at nativeFile) picks files of training/ instead, e.g. `native-2026-11-28.jsonl#de+pt` (candidate P),
  * `native-lookalikes-2026-11-28.jsonl` (660 look-alikes in six languages), `native-shapes-2026-11-28.jsonl`
  * (300 attacks dressed as fiction, games, professions and the like, in the same six languages),
@@ -732,20 +732,22 @@ const PAIR_SETS_ON = process.env.SECURITY_PAIRS === "1";
  * candidates P, Q1 and R1–R40 in docs/security.md.
  */
 /**
- * R26: the native rows of six languages (Chinese and Japanese ones cost the long-document gate's buried
- * English attacks), their look-alikes and disguised attacks, the look-alikes of the kinds the candidates
- * blocked, the system-prompt look-alikes, the English tasks a second time, the buried injections at a
- * twentieth of a row and the pasted documents at half a row.
+ * R39: the native rows of the eight main languages, their look-alikes (the Chinese and Japanese ones at
+ * half a row) and disguised attacks, the look-alikes of the kinds the candidates blocked, the
+ * system-prompt look-alikes, the English tasks a second time, the buried injections at 0.08 of a row
+ * and the pasted documents at half a row. (R26, adopted before it under rule 13, had the native rows of
+ * six languages, no Chinese or Japanese look-alikes and the buried injections at 0.05.)
  */
 const NATIVE_SETS_DEFAULT = [
-  "native-2026-11-28.jsonl#fr+it+de+pt+es+ru",
+  "native-2026-11-28.jsonl#fr+it+de+pt+es+ru+zh+ja",
   "native-lookalikes-2026-11-28.jsonl",
   "native-shapes-2026-11-28.jsonl",
   "lookalikes-ext-2026-11-28.jsonl",
   "sysprompt-lookalikes-2026-11-28.jsonl",
   "tasks-en-2026-11-28.jsonl",
-  "buried-injections-en-2026-11-28.jsonl@0.05",
+  "buried-injections-en-2026-11-28.jsonl@0.08",
   "pasted-docs-2026-11-28.jsonl@0.5",
+  "native-lookalikes-zh-ja-2026-11-28.jsonl@0.5",
 ];
 const NATIVE_SETS = process.env.SECURITY_NATIVE_SETS?.split(",") ?? NATIVE_SETS_DEFAULT;
 const NATIVE_SETS_ON = process.env.SECURITY_NATIVE !== "0";
