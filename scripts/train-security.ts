@@ -731,7 +731,7 @@ const PAIR_SETS_ON = process.env.SECURITY_PAIRS === "1";
  * `native-lookalikes-zh-ja-2026-11-28.jsonl` (300 Chinese and Japanese look-alikes and plain prompts),
  * `native-zh-ja-2026-11-28.jsonl` (633 Chinese and Japanese attacks and look-alikes),
  * `short-plain-2026-11-28.jsonl` (297 short plain prompts in English, Chinese and Japanese); candidates
- * P, Q1 and R1–R46 in docs/security.md.
+ * P, Q1 and R1–R48 in docs/security.md.
  */
 /**
  * R39: the native rows of the eight main languages, their look-alikes (the Chinese and Japanese ones at
