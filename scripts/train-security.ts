@@ -715,25 +715,6 @@ const PAIR_SETS = ["pairs-2026-11-28.jsonl"];
 const PAIR_SETS_ON = process.env.SECURITY_PAIRS === "1";
 
 /**
- * Natively written prompts in the eight main languages besides English (attacks, everyday prompts and
- * look-alikes), by four writers who saw neither the corpus, the rules, the training data nor the held-out
- * sets (docs/security.md, "Native training prompts and probes 17–18"), and the sets written after them.
- * In the training since the eleventh 2026-11-28 session (candidate R26, adopted under rule 13, then R39
- * under rule 14: NATIVE_SETS_DEFAULT; SECURITY_NATIVE=0 leaves them out). SECURITY_NATIVE_SETS (comma-separated; entry
- * syntax at nativeFile) picks files of training/ instead, e.g. `native-2026-11-28.jsonl#de+pt` (candidate P),
- * `native-lookalikes-2026-11-28.jsonl` (660 look-alikes in six languages), `native-shapes-2026-11-28.jsonl`
- * (300 attacks dressed as fiction, games, professions and the like, in the same six languages),
- * `shapes-en-2026-11-28.jsonl` (150 English ones), `lookalikes-ext-2026-11-28.jsonl` (480 look-alikes of
- * the kinds those candidates block), `sysprompt-lookalikes-2026-11-28.jsonl` (180 requests for help with
- * one's own bot's system prompt), `buried-injections-en-2026-11-28.jsonl` (120 pasted documents with an
- * instruction to the AI in the middle), `pasted-docs-2026-11-28.jsonl` (300 harmless pasted policies,
- * postmortems, runbooks and tool output with imperatives addressed to people),
- * `native-lookalikes-zh-ja-2026-11-28.jsonl` (300 Chinese and Japanese look-alikes and plain prompts),
- * `native-zh-ja-2026-11-28.jsonl` (633 Chinese and Japanese attacks and look-alikes),
- * `short-plain-2026-11-28.jsonl` (297 short plain prompts in English, Chinese and Japanese); candidates
- * P, Q1 and R1–R48 in docs/security.md.
- */
-/**
  * R39: the native rows of the eight main languages, their look-alikes (the Chinese and Japanese ones at
  * half a row) and disguised attacks, the look-alikes of the kinds the candidates blocked, the
  * system-prompt look-alikes, the English tasks a second time, the buried injections at 0.08 of a row
@@ -751,6 +732,27 @@ const NATIVE_SETS_DEFAULT = [
   "pasted-docs-2026-11-28.jsonl@0.5",
   "native-lookalikes-zh-ja-2026-11-28.jsonl@0.5",
 ];
+
+/**
+ * Natively written prompts in the eight main languages besides English (attacks, everyday prompts and
+ * look-alikes), by four writers who saw neither the corpus, the rules, the training data nor the held-out
+ * sets (docs/security.md, "Native training prompts and probes 17–18"), and the sets written after them.
+ * In the training since the eleventh 2026-11-28 session (candidate R26, adopted under rule 13, then R39
+ * under rule 14: NATIVE_SETS_DEFAULT; SECURITY_NATIVE=0 leaves them out). SECURITY_NATIVE_SETS
+ * (comma-separated; entry syntax at nativeFile) picks files of training/ instead, e.g.
+ * `native-2026-11-28.jsonl#de+pt` (candidate P), `native-lookalikes-2026-11-28.jsonl` (660 look-alikes
+ * in six languages), `native-shapes-2026-11-28.jsonl`
+ * (300 attacks dressed as fiction, games, professions and the like, in the same six languages),
+ * `shapes-en-2026-11-28.jsonl` (150 English ones), `lookalikes-ext-2026-11-28.jsonl` (480 look-alikes of
+ * the kinds those candidates block), `sysprompt-lookalikes-2026-11-28.jsonl` (180 requests for help with
+ * one's own bot's system prompt), `buried-injections-en-2026-11-28.jsonl` (120 pasted documents with an
+ * instruction to the AI in the middle), `pasted-docs-2026-11-28.jsonl` (300 harmless pasted policies,
+ * postmortems, runbooks and tool output with imperatives addressed to people),
+ * `native-lookalikes-zh-ja-2026-11-28.jsonl` (300 Chinese and Japanese look-alikes and plain prompts),
+ * `native-zh-ja-2026-11-28.jsonl` (633 Chinese and Japanese attacks and look-alikes),
+ * `short-plain-2026-11-28.jsonl` (297 short plain prompts in English, Chinese and Japanese); candidates
+ * P, Q1 and R1–R48 in docs/security.md.
+ */
 const NATIVE_SETS = process.env.SECURITY_NATIVE_SETS?.split(",") ?? NATIVE_SETS_DEFAULT;
 const NATIVE_SETS_ON = process.env.SECURITY_NATIVE !== "0";
 /** Weights of the native set's attack and benign rows (not in HYPER, so the weights' meta stays as it was without them). */
