@@ -149,7 +149,11 @@ function inSet(id: string, name: string): boolean {
 
 /**
  * A NATIVE_SETS entry is a file of training/, optionally followed by `#fr+de` (only the rows in those
- * languages) and `@0.2` (every row of the file weighs 0.2 instead of the native defaults).
+ * languages) and `@0.2` (every row of the file weighs 0.2 instead of the native defaults). The weight
+ * goes by file, not by entry: two entries of one file with different language filters share the first
+ * `@` weight given (candidate R33 weighed all eight languages' rows 0.5 that way). Despite the name, the
+ * entries need not be native-language sets: English files such as `pasted-docs-2026-11-28.jsonl` use the
+ * same filter and weight syntax.
  */
 function nativeFile(name: string): string {
   return name.replace(/@[0-9.]+$/, "").replace(/#[a-z+]+$/, "");
