@@ -15,7 +15,7 @@ import { resolve } from "node:path";
 import { analyzeSegment } from "../src/security/analyzer.ts";
 import type { AttackHeadFile, AttackThresholds } from "../src/security/attack-head.ts";
 import { idHash, idPrefix, mayFitOn, parseCorpus, parseJsonLines, splitOf, wilson, type CorpusRow } from "../src/security/evaluation.ts";
-import { NGRAM_BITS, WINDOW_CHARS } from "../src/security/features.ts";
+import { NGRAM_BITS, NGRAM_FEATURES, WINDOW_CHARS } from "../src/security/features.ts";
 import { loadModel, MIN_NORM_BUCKETS, type ThresholdTable, type WeightsFile } from "../src/security/model.ts";
 import { createScanner } from "../src/security/scanner.ts";
 import { IS_MODEL_FEATURE, MODEL_FEATURE_COUNT, RULES } from "../src/security/ruleset.ts";
@@ -735,6 +735,8 @@ const NATIVE_SETS_DEFAULT = [
   "buried-injections-en-2026-11-28.jsonl@0.08",
   "pasted-docs-2026-11-28.jsonl@0.5",
   "native-lookalikes-zh-ja-2026-11-28.jsonl@0.5",
+  "native-zh-ja-2026-11-28.jsonl",
+  "native-docs-zh-ja-2026-11-28.jsonl@2.5",
 ];
 
 /**
@@ -742,7 +744,7 @@ const NATIVE_SETS_DEFAULT = [
  * look-alikes), by four writers who saw neither the corpus, the rules, the training data nor the held-out
  * sets (docs/security.md, "Native training prompts and probes 17–18"), and the sets written after them.
  * In the training since the eleventh 2026-11-28 session (candidate R26, adopted under rule 13, then R39
- * under rule 14: NATIVE_SETS_DEFAULT; SECURITY_NATIVE=0 leaves them out). SECURITY_NATIVE_SETS
+ * under rule 14, then R49 under rule 15: NATIVE_SETS_DEFAULT; SECURITY_NATIVE=0 leaves them out). SECURITY_NATIVE_SETS
  * (comma-separated; entry syntax at nativeFile) picks files of training/ instead, e.g.
  * `native-2026-11-28.jsonl#de+pt` (candidate P), `native-lookalikes-2026-11-28.jsonl` (660 look-alikes
  * in six languages), `native-shapes-2026-11-28.jsonl`
@@ -754,8 +756,10 @@ const NATIVE_SETS_DEFAULT = [
  * postmortems, runbooks and tool output with imperatives addressed to people),
  * `native-lookalikes-zh-ja-2026-11-28.jsonl` (300 Chinese and Japanese look-alikes and plain prompts),
  * `native-zh-ja-2026-11-28.jsonl` (633 Chinese and Japanese attacks and look-alikes),
+ * `native-docs-zh-ja-2026-11-28.jsonl` (396 harmless Chinese and Japanese prompts, most with a pasted
+ * document: notices, minutes, reports, e-mails),
  * `short-plain-2026-11-28.jsonl` (297 short plain prompts in English, Chinese and Japanese); candidates
- * P, Q1 and R1–R48 in docs/security.md.
+ * P, Q1 and R1–R49 in docs/security.md.
  */
 const NATIVE_SETS = process.env.SECURITY_NATIVE_SETS?.split(",") ?? NATIVE_SETS_DEFAULT;
 const NATIVE_SETS_ON = process.env.SECURITY_NATIVE !== "0";
@@ -854,6 +858,7 @@ function toWeightsFile(params: Params, thresholds: ThresholdTable, meta: Record<
   return {
     format: 1,
     ngramBits: NGRAM_BITS,
+    ngramFeatures: NGRAM_FEATURES,
     categories: [...MODEL_CATEGORIES],
     bias: [0, 1, 2].map((c) => round(params.bias[c] as number)),
     rules,

@@ -528,7 +528,7 @@ export function analyzeSegment(raw: string, wholeTextNgrams = false): SegmentAna
   if (signals.leetTokens > 0) fire(SIGNAL_RULE_OFFSET + 3, 0);
   if (signals.spacedLetters > 0) fire(SIGNAL_RULE_OFFSET + 4, 0);
   fireCompounds();
-  const ngrams = folded.length <= WHOLE_TEXT_MAX || wholeTextNgrams ? collectBuckets(folded.codes, folded.length) : NO_NGRAMS;
+  const ngrams = folded.length <= WHOLE_TEXT_MAX || wholeTextNgrams ? collectBuckets(folded.codes, folded.length, folded.signals.nonLatin) : NO_NGRAMS;
   return {
     text,
     fired,

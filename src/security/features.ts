@@ -5,13 +5,20 @@
 // counted once (binary), so repeating a phrase does not inflate a score. Buckets are collected into
 // a reused buffer; a generation stamp replaces clearing the table on every call.
 
-import { SEPARATOR } from "./normalize.ts";
+import { isUnspacedScript, SEPARATOR } from "./normalize.ts";
 
 export const NGRAM_BITS = 16;
+/**
+ * Which features fill the buckets, recorded in the weights file (WeightsFile.ngramFeatures) so that a
+ * scanner never sums weights fitted on other features. 1: character 4-grams and word uni/bigrams;
+ * 2: also the character unigrams and bigrams of scripts written without spaces (collectUnspaced).
+ */
+export const NGRAM_FEATURES = 2;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const WORD_SEED = 0x9e3779b9;
 const BIGRAM_SEED = 0x85ebca6b;
+const UNSPACED_SEED = 0xc2b2ae35;
 /**
  * N-grams of a whole text are taken from at most this many folded characters at each end (the
  * training script's features for long rows; the scanner scores such texts through windows).
@@ -49,8 +56,11 @@ export interface BucketList {
   readonly count: number;
 }
 
-/** Collects the distinct feature buckets of codes[0..length). */
-export function collectBuckets(codes: Uint16Array, length: number): BucketList {
+/**
+ * Collects the distinct feature buckets of codes[0..length). `nonLatin`: the text may hold letters of
+ * a script written without spaces (the fold's signal; false skips collectUnspaced's pass).
+ */
+export function collectBuckets(codes: Uint16Array, length: number, nonLatin: boolean): BucketList {
   const capacity = length * 4 + 16;
   if (buckets.length < capacity) buckets = new Int32Array(Math.max(capacity, buckets.length * 2));
   const gen = nextGeneration();
@@ -66,6 +76,10 @@ export function collectBuckets(codes: Uint16Array, length: number): BucketList {
   const long = length > CHAR_NGRAM_HEAD + CHAR_NGRAM_TAIL;
   count = collectRange(codes, 0, long ? CHAR_NGRAM_HEAD : length, true, out, count, marks, gen);
   if (long) count = collectRange(codes, length - CHAR_NGRAM_TAIL, length, false, out, count, marks, gen);
+  if (nonLatin) {
+    count = collectUnspaced(codes, 0, long ? CHAR_NGRAM_HEAD : length, out, count, marks, gen);
+    if (long) count = collectUnspaced(codes, length - CHAR_NGRAM_TAIL, length, out, count, marks, gen);
+  }
   return { buckets: out, count };
 }
 
@@ -96,9 +110,9 @@ export function windowStart(k: number): number {
 /**
  * Collects the distinct buckets (4-grams and word uni/bigrams, as collectBuckets) of window k of
  * codes[0..length), edges moved forward to the next separator. The list is reused by the next call;
- * the whole text's list from collectBuckets stays valid.
+ * the whole text's list from collectBuckets stays valid. `nonLatin` as for collectBuckets.
  */
-export function collectWindowBuckets(codes: Uint16Array, length: number, k: number): BucketList {
+export function collectWindowBuckets(codes: Uint16Array, length: number, k: number, nonLatin: boolean): BucketList {
   const separator = SEPARATOR;
   let from = windowStart(k);
   let to = Math.min(length, from + WINDOW_CHARS);
@@ -109,7 +123,9 @@ export function collectWindowBuckets(codes: Uint16Array, length: number, k: numb
     return windowList;
   }
   // The first window starts the text, after the same leading space as a whole text's n-grams.
-  windowList.count = collectRange(codes, from, to, from === 0, windowList.buckets, 0, stamp, nextGeneration());
+  const gen = nextGeneration();
+  const count = collectRange(codes, from, to, from === 0, windowList.buckets, 0, stamp, gen);
+  windowList.count = nonLatin ? collectUnspaced(codes, from, to, windowList.buckets, count, stamp, gen) : count;
   return windowList;
 }
 
@@ -179,6 +195,36 @@ function collectRange(codes: Uint16Array, from: number, to: number, leadingSpace
     wordLength = 0;
   }
   if (wordLength > 0) count = addWord(word, previousWord, hasPrevious, out, count, marks, gen);
+  return count;
+}
+
+/**
+ * Adds the character unigrams and bigrams of the runs of codes[from..to) written in a script without
+ * spaces (CJK, kana, Thai: isUnspacedScript). There a "word" is a whole run between punctuation, so the
+ * word features are sentence hashes, and a character 4-gram spans two or three words; single characters
+ * and bigrams are the units that carry meaning ("忽略", "指示", "無視"), as in Chinese and Japanese text
+ * classification.
+ */
+function collectUnspaced(codes: Uint16Array, from: number, to: number, out: Int32Array, count: number, marks: Uint8Array, gen: number): number {
+  let previous = -1;
+  for (let i = from; i < to; i++) {
+    const code = codes[i] as number;
+    if (!isUnspacedScript(code)) {
+      previous = -1;
+      continue;
+    }
+    const unigram = bucketOf(Math.imul(code ^ UNSPACED_SEED, FNV_PRIME));
+    out[count] = unigram;
+    count += (((marks[unigram] as number) ^ gen) + 255) >> 8;
+    marks[unigram] = gen;
+    if (previous >= 0) {
+      const bigram = bucketOf(Math.imul(previous ^ UNSPACED_SEED, FNV_PRIME) ^ code);
+      out[count] = bigram;
+      count += (((marks[bigram] as number) ^ gen) + 255) >> 8;
+      marks[bigram] = gen;
+    }
+    previous = code;
+  }
   return count;
 }
 

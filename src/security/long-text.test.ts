@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { WHOLE_TEXT_MAX, WINDOW_CHARS, WINDOW_STEP, windowCount, windowStart } from "./features.ts";
+import { NGRAM_FEATURES, WHOLE_TEXT_MAX, WINDOW_CHARS, WINDOW_STEP, windowCount, windowStart } from "./features.ts";
 import { loadModel, type WeightsFile } from "./model.ts";
 import weightsJson from "./model/weights.json";
 import { createScanner, scanMessages } from "./scanner.ts";
@@ -277,6 +277,7 @@ describe("long texts are scored in windows", () => {
     const uniform = loadModel({
       format: 1,
       ngramBits: 16,
+      ngramFeatures: NGRAM_FEATURES,
       categories: ["injection", "jailbreak", "extraction"],
       bias: [-6, -6, -6],
       rules: {},

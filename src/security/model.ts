@@ -9,7 +9,7 @@
 
 import { type AttackHeadFile, type AttackThresholds, loadAttackHead } from "./attack-head.ts";
 import type { BucketList } from "./features.ts";
-import { NGRAM_BITS } from "./features.ts";
+import { NGRAM_BITS, NGRAM_FEATURES } from "./features.ts";
 import { IS_MODEL_FEATURE, MODEL_FEATURE_COUNT, RULES } from "./ruleset.ts";
 import { MODEL_CATEGORIES, type ModelCategory } from "./types.ts";
 import { decodeInt16, LITTLE_ENDIAN } from "./int16.ts";
@@ -19,6 +19,8 @@ export type ThresholdTable = Record<"strict" | "balanced" | "permissive", Record
 export interface WeightsFile {
   format: 1;
   ngramBits: number;
+  /** NGRAM_FEATURES of the build that fitted the weights; absent in files written before it existed (1). */
+  ngramFeatures?: number;
   categories: readonly string[];
   bias: readonly number[];
   /** Rule id → one weight per category. Unknown ids are ignored, missing ones weigh 0. */
@@ -63,7 +65,7 @@ export const HEADS = C + 1;
 export const ATTACK_HEAD = C;
 
 export function loadModel(file: WeightsFile): Model {
-  if (file.format !== 1 || file.ngramBits !== NGRAM_BITS) throw new Error("security model weights do not match this scanner build");
+  if (file.format !== 1 || file.ngramBits !== NGRAM_BITS || (file.ngramFeatures ?? 1) !== NGRAM_FEATURES) throw new Error("security model weights do not match this scanner build");
   MODEL_CATEGORIES.forEach((category, c) => {
     if (file.categories[c] !== category) throw new Error("security model categories out of order");
   });

@@ -315,12 +315,18 @@ export function foldText(text: string): FoldedText {
     let hasLeet = false;
     let leetInside = false;
     let letters = 0;
+    // Letters of a script written with spaces (1) or without (2, isUnspacedScript) in this token so
+    // far. Where the two meet the token ends: "额定功率750W" is two tokens ("额定功率750", "W"), not a
+    // letter-digit-letter token that reads as leetspeak, and "6月5S检查" is not one either.
+    let script = 0;
     let end = i;
     const start = out;
     while (end < n) {
       const ch = units[end] as number;
       // Lowercase ASCII letters, most of most texts, fold to themselves.
       if (ch >= 97 && ch <= 122) {
+        if (script === 2) break;
+        script = 1;
         hasLatin = true;
         letters++;
         codes[out] = ch;
@@ -330,6 +336,11 @@ export function foldText(text: string): FoldedText {
       }
       if (ch >= 128 && nfkcStable && NFKC_STATE[ch] !== 1) nfkcStable = nfkcStableUnit(ch);
       const k = KIND[ch] as number;
+      if (isLetterKind(k) || k === Kind.OtherLetter) {
+        const letterScript = isUnspacedScript(ch) ? 2 : 1;
+        if (script !== 0 && script !== letterScript) break;
+        script = letterScript;
+      }
       if (k === Kind.Latin) {
         hasLatin = true;
         letters++;
@@ -377,7 +388,9 @@ export function foldText(text: string): FoldedText {
     // apostrophe is a contraction's, not a gap: "I'm a" is not spaced-out.
     // A capital followed by ". " is an initial ("J. M. W. Turner", "U. S. A."), not a spaced-out letter.
     const single = tokenLength === 1 && letters === 1 && !(end + 1 < n && units[end] === 46 && units[end + 1] === 32 && isCapital(text.charCodeAt(i)));
-    if (single && i - lastTokenEnd <= 3 && !isApostrophe(text.charCodeAt(i - 1))) {
+    // A token that starts where the last one ended was split off it at a change of script ("A股"):
+    // the two are one word, not spaced-out letters.
+    if (single && i - lastTokenEnd <= 3 && i > lastTokenEnd && !isApostrophe(text.charCodeAt(i - 1))) {
       singleRun++;
       if (singleRun === 3) signals.spacedLetters++;
     } else {

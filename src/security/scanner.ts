@@ -190,7 +190,7 @@ function scoreWindows(model: Model, scan: PolicyScan, analysis: SegmentAnalysis,
   let best = -1;
   let position = 0;
   for (let k = 0; k < windows; k++) {
-    scoreNgrams(model, windowLogits, collectWindowBuckets(analysis.codes, analysis.length, k), windowOut);
+    scoreNgrams(model, windowLogits, collectWindowBuckets(analysis.codes, analysis.length, k, analysis.signals.nonLatin), windowOut);
     for (let h = 0; h < HEADS; h++) {
       let score = windowOut[h] as number;
       if (score < (windowGate[h] as number) && score > (windowCap[h] as number)) score = windowCap[h] as number;
