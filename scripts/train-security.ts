@@ -719,11 +719,14 @@ const PAIR_SETS = ["pairs-2026-11-28.jsonl"];
 const PAIR_SETS_ON = process.env.SECURITY_PAIRS === "1";
 
 /**
- * R39: the native rows of the eight main languages, their look-alikes (the Chinese and Japanese ones at
+ * R49: the native rows of the eight main languages, their look-alikes (the Chinese and Japanese ones at
  * half a row) and disguised attacks, the look-alikes of the kinds the candidates blocked, the
- * system-prompt look-alikes, the English tasks a second time, the buried injections at 0.08 of a row
- * and the pasted documents at half a row. (R26, adopted before it under rule 13, had the native rows of
- * six languages, no Chinese or Japanese look-alikes and the buried injections at 0.05.)
+ * system-prompt look-alikes, the English tasks a second time, the buried injections at 0.08 of a row,
+ * the pasted documents at half a row, and 633 more Chinese and Japanese rows with 396 harmless Chinese
+ * and Japanese pasted documents at 2.5 rows each (without them those attack rows taught the model that
+ * "summarise this document" in either language is an injection). R39, adopted before it under rule 14,
+ * had neither of the last two; R26, under rule 13, had the native rows of six languages, no Chinese or
+ * Japanese look-alikes and the buried injections at 0.05.
  */
 const NATIVE_SETS_DEFAULT = [
   "native-2026-11-28.jsonl#fr+it+de+pt+es+ru+zh+ja",
