@@ -761,8 +761,10 @@ const NATIVE_SETS_DEFAULT = [
  * `native-zh-ja-2026-11-28.jsonl` (633 Chinese and Japanese attacks and look-alikes),
  * `native-docs-zh-ja-2026-11-28.jsonl` (396 harmless Chinese and Japanese prompts, most with a pasted
  * document: notices, minutes, reports, e-mails),
- * `short-plain-2026-11-28.jsonl` (297 short plain prompts in English, Chinese and Japanese); candidates
- * P, Q1 and R1–R49 in docs/security.md.
+ * `short-plain-2026-11-28.jsonl` (297 short plain prompts in English, Chinese and Japanese),
+ * `native-more-attacks-2026-11-28.jsonl` and `native-more-benign-2026-11-28.jsonl` (536 attacks and 529
+ * harmless rows in twelve languages beyond the nine the issue names); candidates P, Q1, R1–R49, S1–S4
+ * and T0–T9 in docs/security.md.
  */
 const NATIVE_SETS = process.env.SECURITY_NATIVE_SETS?.split(",") ?? NATIVE_SETS_DEFAULT;
 const NATIVE_SETS_ON = process.env.SECURITY_NATIVE !== "0";
