@@ -12,6 +12,9 @@ export const NGRAM_BITS = 16;
  * Which features fill the buckets, recorded in the weights file (WeightsFile.ngramFeatures) so that a
  * scanner never sums weights fitted on other features. 1: character 4-grams and word uni/bigrams;
  * 2: also the character unigrams and bigrams of scripts written without spaces (collectUnspaced).
+ * After changing the features, set `ngramFeatures` in model/weights.json to the new value by hand before
+ * the first `bun run train:security`: the trainer imports the scanner, which refuses a file whose value
+ * differs, and the run rewrites the file anyway.
  */
 export const NGRAM_FEATURES = 2;
 const FNV_OFFSET = 0x811c9dc5;
