@@ -764,7 +764,7 @@ const NATIVE_SETS_DEFAULT = [
  * `short-plain-2026-11-28.jsonl` (297 short plain prompts in English, Chinese and Japanese),
  * `native-more-attacks-2026-11-28.jsonl` and `native-more-benign-2026-11-28.jsonl` (536 attacks and 529
  * harmless rows in twelve languages beyond the nine the issue names); candidates P, Q1, R1–R49, S1–S4,
- * T0–T9, F0 and F1 in docs/security.md.
+ * T0–T9, F0–F2 in docs/security.md.
  */
 const NATIVE_SETS = process.env.SECURITY_NATIVE_SETS?.split(",") ?? NATIVE_SETS_DEFAULT;
 const NATIVE_SETS_ON = process.env.SECURITY_NATIVE !== "0";
