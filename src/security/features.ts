@@ -1,9 +1,11 @@
 // Hashed n-gram features (the "hashing trick") over the folded text.
 //
 // Character 4-grams capture sub-word cues in any script and survive small spelling changes;
-// word unigrams and bigrams add phrase cues. Each feature is hashed into 2^NGRAM_BITS buckets and
-// counted once (binary), so repeating a phrase does not inflate a score. Buckets are collected into
-// a reused buffer; a generation stamp replaces clearing the table on every call.
+// word unigrams and bigrams add phrase cues; in scripts written without spaces (CJK, kana, Thai)
+// single characters and character bigrams stand in for words (collectUnspaced). Each feature is
+// hashed into 2^NGRAM_BITS buckets and counted once (binary), so repeating a phrase does not inflate
+// a score. Buckets are collected into a reused buffer; a generation stamp replaces clearing the table
+// on every call.
 
 import { isUnspacedScript, SEPARATOR } from "./normalize.ts";
 
@@ -111,7 +113,7 @@ export function windowStart(k: number): number {
 }
 
 /**
- * Collects the distinct buckets (4-grams and word uni/bigrams, as collectBuckets) of window k of
+ * Collects the distinct buckets (the same features as collectBuckets) of window k of
  * codes[0..length), edges moved forward to the next separator. The list is reused by the next call;
  * the whole text's list from collectBuckets stays valid. `nonLatin` as for collectBuckets.
  */
