@@ -763,8 +763,12 @@ const NATIVE_SETS_DEFAULT = [
  * document: notices, minutes, reports, e-mails),
  * `short-plain-2026-11-28.jsonl` (297 short plain prompts in English, Chinese and Japanese),
  * `native-more-attacks-2026-11-28.jsonl` and `native-more-benign-2026-11-28.jsonl` (536 attacks and 529
- * harmless rows in twelve languages beyond the nine the issue names); candidates P, Q1, R1–R49, S1–S4,
- * T0–T9, F0–F2 in docs/security.md.
+ * harmless rows in twelve languages beyond the nine the issue names), `native-more-benign2-2026-11-29.jsonl`
+ * (479 more harmless rows in those twelve), `greetings-2026-11-29.jsonl` (156 greetings and small talk),
+ * `sysprompts-2026-11-29.jsonl` (198 system prompts and task instructions of ordinary apps),
+ * `devsecrets-2026-11-29.jsonl` (144 developer questions about keys and passwords in their own software),
+ * `defense-2026-11-29.jsonl` (138 requests for help defending one's own bot, quoting attack phrases);
+ * candidates P, Q1, R1–R49, S1–S4, T0–T9, F0–F2, G0–J14 in docs/security.md.
  */
 const NATIVE_SETS = process.env.SECURITY_NATIVE_SETS?.split(",") ?? NATIVE_SETS_DEFAULT;
 const NATIVE_SETS_ON = process.env.SECURITY_NATIVE !== "0";
