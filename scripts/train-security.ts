@@ -727,6 +727,11 @@ const PAIR_SETS_ON = process.env.SECURITY_PAIRS === "1";
  * "summarise this document" in either language is an injection). R39, adopted before it under rule 14,
  * had neither of the last two; R26, under rule 13, had the native rows of six languages, no Chinese or
  * Japanese look-alikes and the buried injections at 0.05.
+ * J13 (adopted under rule 16) adds to R49 greetings at 2.5 rows (the jailbreak head had learnt "hello"
+ * from persona jailbreaks), ordinary system prompts, developer questions about their own keys, requests
+ * for help defending a bot at half a row, and the attack and harmless rows of the five extra languages
+ * written in their own scripts (Ukrainian, Korean, Arabic, Hebrew, Hindi; the harmless ones of the
+ * second set at 2 rows). The seven Latin-script languages' attack rows cost a validation plain prompt.
  */
 const NATIVE_SETS_DEFAULT = [
   "native-2026-11-28.jsonl#fr+it+de+pt+es+ru+zh+ja",
@@ -740,6 +745,13 @@ const NATIVE_SETS_DEFAULT = [
   "native-lookalikes-zh-ja-2026-11-28.jsonl@0.5",
   "native-zh-ja-2026-11-28.jsonl",
   "native-docs-zh-ja-2026-11-28.jsonl@2.5",
+  "greetings-2026-11-29.jsonl@2.5",
+  "sysprompts-2026-11-29.jsonl",
+  "devsecrets-2026-11-29.jsonl",
+  "defense-2026-11-29.jsonl@0.5",
+  "native-more-attacks-2026-11-28.jsonl#uk+ko+ar+he+hi",
+  "native-more-benign-2026-11-28.jsonl#uk+ko+ar+he+hi",
+  "native-more-benign2-2026-11-29.jsonl#uk+ko+ar+he+hi@2",
 ];
 
 /**
