@@ -779,8 +779,10 @@ const NATIVE_SETS_DEFAULT = [
  * (479 more harmless rows in those twelve), `greetings-2026-11-29.jsonl` (156 greetings and small talk),
  * `sysprompts-2026-11-29.jsonl` (198 system prompts and task instructions of ordinary apps),
  * `devsecrets-2026-11-29.jsonl` (144 developer questions about keys and passwords in their own software),
- * `defense-2026-11-29.jsonl` (138 requests for help defending one's own bot, quoting attack phrases);
- * candidates P, Q1, R1–R49, S1–S4, T0–T9, F0–F2, G0–J14, L1–L4 in docs/security.md.
+ * `defense-2026-11-29.jsonl` (138 requests for help defending one's own bot, quoting attack phrases),
+ * `native-more-attacks-latin-ie-2026-11-29.jsonl` (the injection and extraction rows of `native-more-attacks`
+ * in the seven Latin-script languages, copied: entries filter by language, not by label); candidates P, Q1, R1–R49, S1–S4, T0–T9,
+ * F0–F2, G0–J14, L1–L4, N1–N3 in docs/security.md.
  */
 const NATIVE_SETS = process.env.SECURITY_NATIVE_SETS?.split(",") ?? NATIVE_SETS_DEFAULT;
 const NATIVE_SETS_ON = process.env.SECURITY_NATIVE !== "0";
