@@ -149,18 +149,25 @@ function inSet(id: string, name: string): boolean {
 
 /**
  * A NATIVE_SETS entry is a file of training/, optionally followed by `#fr+de` (only the rows in those
- * languages) and `@0.2` (every row of the file weighs 0.2 instead of the native defaults). The weight
+ * languages), `%injection+extraction` (only the rows with those labels; their ids carry their line in the
+ * file, so they never collide with another entry's rows of the same file) and `@0.2` (every row of the
+ * file weighs 0.2 instead of the native defaults). The weight
  * goes by file, not by entry: two entries of one file with different language filters share the first
  * `@` weight given (candidate R33 weighed all eight languages' rows 0.5 that way). Despite the name, the
  * entries need not be native-language sets: English files such as `pasted-docs-2026-11-28.jsonl` use the
  * same filter and weight syntax.
  */
 function nativeFile(name: string): string {
-  return name.replace(/@[0-9.]+$/, "").replace(/#[a-z+]+$/, "");
+  return name.replace(/@[0-9.]+$/, "").replace(/%[a-z+]+$/, "").replace(/#[a-z+]+$/, "");
 }
 
 function nativeLanguages(name: string): string[] | undefined {
-  const match = /#([a-z+]+)(?:@[0-9.]+)?$/.exec(name);
+  const match = /#([a-z+]+)(?:%[a-z+]+)?(?:@[0-9.]+)?$/.exec(name);
+  return match === null ? undefined : (match[1] as string).split("+");
+}
+
+function nativeLabels(name: string): string[] | undefined {
+  const match = /%([a-z+]+)(?:@[0-9.]+)?$/.exec(name);
   return match === null ? undefined : (match[1] as string).split("+");
 }
 
@@ -647,7 +654,7 @@ async function augmentationRows(): Promise<CorpusRow[]> {
   ];
   for (const name of sets) rows.push(...(await handWrittenRows(resolve(TRAINING_DIR, name), stemOf(name))));
   if (NATIVE_SETS_ON) {
-    for (const name of NATIVE_SETS) rows.push(...(await handWrittenRows(resolve(TRAINING_DIR, nativeFile(name)), stemOf(nativeFile(name)), nativeLanguages(name))));
+    for (const name of NATIVE_SETS) rows.push(...(await handWrittenRows(resolve(TRAINING_DIR, nativeFile(name)), stemOf(nativeFile(name)), nativeLanguages(name), nativeLabels(name))));
   }
   if (HELDOUT_SETS_ON) for (const name of HELDOUT_SETS) rows.push(...(await handWrittenRows(resolve(HELDOUT_DIR, name), stemOf(name))));
   return rows;
@@ -657,14 +664,16 @@ async function augmentationRows(): Promise<CorpusRow[]> {
  * The rows of a hand-written JSON-lines set (rows without a label are benign), with ids
  * `augment-<stem>-<k>`, or `augment-attack-<stem>-<k>` for attacks, which weigh as the synthetic ones.
  */
-async function handWrittenRows(path: string, stem: string, languages?: readonly string[]): Promise<CorpusRow[]> {
+async function handWrittenRows(path: string, stem: string, languages?: readonly string[], labels?: readonly string[]): Promise<CorpusRow[]> {
   // The held-out sets name the look-alike flag `hard`, the training sets `hard_benign`.
   const all = parseJsonLines(await Bun.file(path).text()) as Array<{ label?: CorpusRow["label"]; hard_benign?: boolean; hard?: boolean; pair?: number; lang?: string; text: string }>;
   const set = languages === undefined ? all : all.filter((row) => row.lang !== undefined && languages.includes(row.lang));
-  return set.map((row, k) => {
+  const kept = labels === undefined ? set : set.filter((row) => labels.includes(row.label ?? "benign"));
+  return kept.map((row, k) => {
     const label = row.label ?? "benign";
     // Rows of one pair (a look-alike and its attack) carry the pair number, so they share a CV group.
-    const suffix = row.pair === undefined ? `${k}` : `pair${row.pair}-${k}`;
+    const index = labels === undefined ? `${k}` : `line${all.indexOf(row)}`;
+    const suffix = row.pair === undefined ? index : `pair${row.pair}-${index}`;
     return { id: label === "benign" ? `augment-${stem}-${suffix}` : `augment-attack-${stem}-${suffix}`, text: row.text, label, hard_benign: row.hard_benign ?? row.hard ?? false };
   });
 }
@@ -780,8 +789,8 @@ const NATIVE_SETS_DEFAULT = [
  * `sysprompts-2026-11-29.jsonl` (198 system prompts and task instructions of ordinary apps),
  * `devsecrets-2026-11-29.jsonl` (144 developer questions about keys and passwords in their own software),
  * `defense-2026-11-29.jsonl` (138 requests for help defending one's own bot, quoting attack phrases),
- * `native-more-attacks-latin-ie-2026-11-29.jsonl` (the injection and extraction rows of `native-more-attacks`
- * in the seven Latin-script languages, copied: entries filter by language, not by label); candidates P, Q1, R1–R49, S1–S4, T0–T9,
+ * `native-more-attacks-2026-11-28.jsonl#pl+cs+sv+nl+tr+vi+id%injection+extraction` (that file's injection and
+ * extraction rows in the seven Latin-script languages, candidate N1); candidates P, Q1, R1–R49, S1–S4, T0–T9,
  * F0–F2, G0–J14, L1–L4, N1–N3 in docs/security.md.
  */
 const NATIVE_SETS = process.env.SECURITY_NATIVE_SETS?.split(",") ?? NATIVE_SETS_DEFAULT;
