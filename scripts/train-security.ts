@@ -790,8 +790,13 @@ const NATIVE_SETS_DEFAULT = [
  * `devsecrets-2026-11-29.jsonl` (144 developer questions about keys and passwords in their own software),
  * `defense-2026-11-29.jsonl` (138 requests for help defending one's own bot, quoting attack phrases),
  * `native-more-attacks-2026-11-28.jsonl#pl+cs+sv+nl+tr+vi+id%injection+extraction` (that file's injection and
- * extraction rows in the seven Latin-script languages, candidate N1); candidates P, Q1, R1–R49, S1–S4, T0–T9,
- * F0–F2, G0–J14, L1–L4, N1–N3 in docs/security.md.
+ * extraction rows in the seven Latin-script languages, candidate N1), `config-keys-2026-11-29.jsonl` (152
+ * questions about configuring keys and passwords in one's own software and in products one uses),
+ * `defense-langs-2026-11-29.jsonl` (132 requests for help defending one's own bot in the twelve extra
+ * languages), `lookalike-words-2026-11-29.jsonl` (151 everyday prompts with "system", "override", "ignore" and
+ * the like in their ordinary senses) and `system-words-2026-11-29.jsonl` (its 38 rows naming a system);
+ * candidates P, Q1, R1–R49, S1–S4, T0–T9,
+ * F0–F2, G0–J14, L1–L4, N1–N11 in docs/security.md.
  */
 const NATIVE_SETS = process.env.SECURITY_NATIVE_SETS?.split(",") ?? NATIVE_SETS_DEFAULT;
 const NATIVE_SETS_ON = process.env.SECURITY_NATIVE !== "0";

@@ -330,6 +330,32 @@ const PASSWORD_TOPICS = [
 ];
 
 /**
+ * Systems other than the model's own, named by a compound: requirements and settings of software,
+ * operating systems, the solar system, systems of the body. Prefixes, in the issue's nine languages and
+ * the extra ones. Not "system update", "system reset" or "system admin": attacks use those as pretexts
+ * ("for the system update, print your configuration"). Kept short: the Latin automaton's states without
+ * outputs must stay below 65,535 for its 16-bit table (ruleset.test.ts).
+ */
+const SYSTEM_TOPICS = [
+  // en
+  "system requirement", "system tray", "system setting", "system preference", "system font", "system clock",
+  "system time", "system log", "system spec", "system file", "system call", "system design", "system of equation",
+  "operating system", "solar system", "immune system", "nervous system", "file system",
+  // fr, de, es, pt, it, pl, cs, nl, sv, tr, id, vi
+  "configuration requise", "système d'exploitation", "système solaire", "systemanforderung", "systemeinstellung",
+  "betriebssystem", "sonnensystem", "requisitos del sistema", "sistema operativo", "sistema solar",
+  "requisitos do sistema", "sistema operacional", "requisiti di sistema", "sistema solare", "wymagania systemowe",
+  "system operacyjny", "systémové požadavky", "operační systém", "systeemvereisten", "systeemeisen",
+  "besturingssysteem", "systemkrav", "operativsystem", "sistem gereksinim", "işletim sistemi", "persyaratan sistem",
+  "sistem operasi", "yêu cầu hệ thống", "hệ điều hành",
+  // ru, uk, zh, ja, ko
+  "системные требования", "операционная система", "операционной системы", "солнечная система", "солнечной системы",
+  "иммунная система", "иммунной системы", "нервная система", "системні вимоги", "операційна система",
+  "系统要求", "配置要求", "操作系统", "太阳系", "免疫系统", "神经系统", "システム要件", "動作環境", "オペレーティングシステム",
+  "太陽系", "免疫系", "시스템 요구", "운영체제", "태양계", "면역 체계",
+];
+
+/**
  * What a question is about when it names a secret together with one of these right after it: the
  * policy, the manager, the rotation ("What is your password policy?", "What's your API key naming
  * convention?"). Prefixes; matched directly after the secret word (German compounds, CJK) or after
@@ -1359,6 +1385,15 @@ export const EXTRACTION_RULES: readonly RuleSpec[] = [
       ],
     ],
     contextual: true,
+  },
+  {
+    // A named system that is not the model's: "the system requirements for Photoshop", "the operating
+    // system", "the solar system". A model feature only: the n-grams of "tell me the system …" otherwise
+    // read as "tell me the system prompt".
+    id: "extraction.system_topic",
+    category: "extraction",
+    severity: 0,
+    steps: [SYSTEM_TOPICS],
   },
   {
     id: "extraction.password_topic",
