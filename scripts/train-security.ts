@@ -741,6 +741,12 @@ const PAIR_SETS_ON = process.env.SECURITY_PAIRS === "1";
  * for help defending a bot at half a row, and the attack and harmless rows of the five extra languages
  * written in their own scripts (Ukrainian, Korean, Arabic, Hebrew, Hindi; the harmless ones of the
  * second set at 2 rows). The seven Latin-script languages' attack rows cost a validation plain prompt.
+ * N10b (adopted under rule 17) adds to J13 the harmless rows of all twelve extra languages, the injection
+ * and extraction rows of the seven Latin-script ones (their jailbreak rows are what cost the plain
+ * prompt), questions about configuring keys in one's own software, requests for help defending a bot in
+ * the twelve extra languages, and the English tasks at 2 rows (a translation request with a pasted
+ * article sat at the balanced jailbreak threshold without them); it is trained with the
+ * `extraction.system_topic` feature.
  */
 const NATIVE_SETS_DEFAULT = [
   "native-2026-11-28.jsonl#fr+it+de+pt+es+ru+zh+ja",
@@ -748,7 +754,7 @@ const NATIVE_SETS_DEFAULT = [
   "native-shapes-2026-11-28.jsonl",
   "lookalikes-ext-2026-11-28.jsonl",
   "sysprompt-lookalikes-2026-11-28.jsonl",
-  "tasks-en-2026-11-28.jsonl",
+  "tasks-en-2026-11-28.jsonl@2",
   "buried-injections-en-2026-11-28.jsonl@0.08",
   "pasted-docs-2026-11-28.jsonl@0.5",
   "native-lookalikes-zh-ja-2026-11-28.jsonl@0.5",
@@ -757,10 +763,13 @@ const NATIVE_SETS_DEFAULT = [
   "greetings-2026-11-29.jsonl@2.5",
   "sysprompts-2026-11-29.jsonl",
   "devsecrets-2026-11-29.jsonl",
-  "defense-2026-11-29.jsonl@0.5",
   "native-more-attacks-2026-11-28.jsonl#uk+ko+ar+he+hi",
-  "native-more-benign-2026-11-28.jsonl#uk+ko+ar+he+hi",
-  "native-more-benign2-2026-11-29.jsonl#uk+ko+ar+he+hi@2",
+  "native-more-benign-2026-11-28.jsonl",
+  "native-more-benign2-2026-11-29.jsonl@2",
+  "native-more-attacks-2026-11-28.jsonl#pl+cs+sv+nl+tr+vi+id%injection+extraction",
+  "defense-2026-11-29.jsonl@0.5",
+  "config-keys-2026-11-29.jsonl",
+  "defense-langs-2026-11-29.jsonl",
 ];
 
 /**
@@ -768,7 +777,7 @@ const NATIVE_SETS_DEFAULT = [
  * look-alikes), by four writers who saw neither the corpus, the rules, the training data nor the held-out
  * sets (docs/security.md, "Native training prompts and probes 17–18"), and the sets written after them.
  * In the training since the eleventh 2026-11-28 session (candidate R26, adopted under rule 13, then R39
- * under rule 14, then R49 under rule 15: NATIVE_SETS_DEFAULT; SECURITY_NATIVE=0 leaves them out). SECURITY_NATIVE_SETS
+ * under rule 14, R49 under rule 15, J13 under rule 16, then N10b under rule 17: NATIVE_SETS_DEFAULT; SECURITY_NATIVE=0 leaves them out). SECURITY_NATIVE_SETS
  * (comma-separated; entry syntax at nativeFile) picks files of training/ instead, e.g.
  * `native-2026-11-28.jsonl#de+pt` (candidate P), `native-lookalikes-2026-11-28.jsonl` (660 look-alikes
  * in six languages), `native-shapes-2026-11-28.jsonl`
