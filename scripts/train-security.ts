@@ -746,7 +746,8 @@ const PAIR_SETS_ON = process.env.SECURITY_PAIRS === "1";
  * prompt), questions about configuring keys in one's own software, requests for help defending a bot in
  * the twelve extra languages, and the English tasks at 2 rows (a translation request with a pasted
  * article sat at the balanced jailbreak threshold without them); it is trained with the
- * `extraction.system_topic` feature.
+ * `extraction.system_topic` feature. N12 (adopted under rule 18) is N10b's recipe with
+ * `extraction.other_user_data` firing on "the user's" only before a personal-data noun.
  */
 const NATIVE_SETS_DEFAULT = [
   "native-2026-11-28.jsonl#fr+it+de+pt+es+ru+zh+ja",
@@ -777,7 +778,7 @@ const NATIVE_SETS_DEFAULT = [
  * look-alikes), by four writers who saw neither the corpus, the rules, the training data nor the held-out
  * sets (docs/security.md, "Native training prompts and probes 17–18"), and the sets written after them.
  * In the training since the eleventh 2026-11-28 session (candidate R26, adopted under rule 13, then R39
- * under rule 14, R49 under rule 15, J13 under rule 16, then N10b under rule 17: NATIVE_SETS_DEFAULT; SECURITY_NATIVE=0 leaves them out). SECURITY_NATIVE_SETS
+ * under rule 14, R49 under rule 15, J13 under rule 16, N10b under rule 17 and N12 under rule 18: NATIVE_SETS_DEFAULT; SECURITY_NATIVE=0 leaves them out). SECURITY_NATIVE_SETS
  * (comma-separated; entry syntax at nativeFile) picks files of training/ instead, e.g.
  * `native-2026-11-28.jsonl#de+pt` (candidate P), `native-lookalikes-2026-11-28.jsonl` (660 look-alikes
  * in six languages), `native-shapes-2026-11-28.jsonl`
@@ -805,7 +806,7 @@ const NATIVE_SETS_DEFAULT = [
  * languages), `lookalike-words-2026-11-29.jsonl` (151 everyday prompts with "system", "override", "ignore" and
  * the like in their ordinary senses) and `system-words-2026-11-29.jsonl` (its 38 rows naming a system);
  * candidates P, Q1, R1–R49, S1–S4, T0–T9,
- * F0–F2, G0–J14, L1–L4, N1–N11 in docs/security.md.
+ * F0–F2, G0–J14, L1–L4, N1–N13 in docs/security.md.
  */
 const NATIVE_SETS = process.env.SECURITY_NATIVE_SETS?.split(",") ?? NATIVE_SETS_DEFAULT;
 const NATIVE_SETS_ON = process.env.SECURITY_NATIVE !== "0";

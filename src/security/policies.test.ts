@@ -44,6 +44,10 @@ describe("policies", () => {
     "You are a helpful assistant.",
     "You are a friendly assistant for Contoso Pharmacy. Answer questions about opening hours, prescriptions and deliveries. Keep answers under 100 words.",
     "You are a concise assistant. Answer in at most three sentences and use British spelling.",
+    // "the user's" alone is not another user's data (weights before N12 blocked these under strict).
+    "Translate the user's text into German and output only the translation.",
+    "Summarize the user's document in three bullet points.",
+    "Correct the grammar of the user's message and return the corrected text.",
   ])("every policy allows an ordinary app's system prompt: %s", (text) => {
     for (const policy of ["strict", "balanced", "permissive"] as const) expect(scanMessages([text], policy).action).toBe("allow");
   });
