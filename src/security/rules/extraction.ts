@@ -1167,7 +1167,7 @@ export const EXTRACTION_RULES: readonly RuleSpec[] = [
       [
         "the user's email", "the user's e-mail", "the user's phone", "the user's address", "the user's home",
         "the user's location", "the user's password", "the user's personal", "the user's private", "the user's account",
-        "the user's bank", "the user's credit", "the user's birth", "the user's date of birth", "the user's contact",
+        "the user's bank", "the user's credit", "the user's birth", "the user's contact",
         "the user's real name", "the user's full name", "the user's current", "the user's medical",
         "other users", "another user", "all users", "user data", "users' data", "customer data",
         "list of users", "list of customers", "employee data", "personal data", "email address", "home address",
