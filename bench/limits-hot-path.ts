@@ -1,7 +1,8 @@
 // `bun bench/limits-hot-path.ts`: nanoseconds per request of the two limit gates on the proxy hot
 // path — RateLimitGate and QuotaGate `check` + `settle` — for the request bench/limits.ts sends, with
-// rpm/tpm/daily/monthly set (high) on key, user and organisation. In-memory lease store; pending
-// releases are drained in batches the way the usage writer's hook does. Not a test (no .test.ts).
+// rpm/tpm/daily/monthly set (high) on key, user and organisation. In-memory lease store; each request's
+// quota release is kept with its stand-in usage event until a batch of them is dropped, as the usage
+// writer keeps events until its batch commits. Not a test (no .test.ts).
 //
 //   bun bench/limits-hot-path.ts            # BENCH_ITERATIONS=1000000 BENCH_ROUNDS=5
 //   bun --cpu-prof-md bench/limits-hot-path.ts
@@ -14,11 +15,10 @@ import type { KeyRecord } from "../src/auth/key-cache.ts";
 import { GatewayError } from "../src/errors.ts";
 import { createLogger } from "../src/log.ts";
 import { noopMetrics } from "../src/metrics/registry.ts";
-import type { GateInput, GatePass } from "../src/proxy/gate.ts";
+import type { GateInput, GatePass, SettledUsage } from "../src/proxy/gate.ts";
 import { RateTable } from "../src/usage/rates.ts";
 import { LeaseLedger } from "../src/limits/ledger.ts";
 import { MemoryLeaseStore } from "../src/limits/lease-store.ts";
-import { PendingReleases } from "../src/limits/pending-releases.ts";
 import { LimitPolicies } from "../src/limits/policies.ts";
 import { QuotaGate } from "../src/limits/quota-gate.ts";
 import { RateLimitGate } from "../src/limits/rate-limit-gate.ts";
@@ -41,13 +41,12 @@ policies.replace([
   { scope_type: "user", scope_id: key.userId, ...HIGH },
   { scope_type: "organization", scope_id: key.organizationId, ...HIGH },
 ]);
-const releases = new PendingReleases();
 const common = { ledger, policies, metrics: noopMetrics(), clock: systemClock, defaultMaxTokens: 4096 };
-const gates = [new RateLimitGate({ ...common, windowMs: 60_000 }), new QuotaGate({ ...common, releases, rates: new RateTable() })];
-const usage = { promptTokens: 14, completionTokens: 8, waddleaiTokens: 1, status: 200 };
+const gates = [new RateLimitGate({ ...common, windowMs: 60_000 }), new QuotaGate({ ...common, rates: new RateTable() })];
 
 let sequence = 0;
-const requestIds: string[] = [];
+/** Stand-ins for the usage events awaiting the writer's batch: what each request hands over. */
+const events: { requestId: string; release: SettledUsage["release"] }[] = [];
 let headerCount = 0;
 
 /** One request: what the handler does with the gates (a fresh parsed body each time, as from JSON). */
@@ -65,13 +64,12 @@ async function request(): Promise<void> {
   const headers: Record<string, string> = {};
   for (const pass of passes) if (pass.headers) Object.assign(headers, pass.headers);
   for (const _ in headers) headerCount++;
+  // One SettledUsage per request, as the handler builds it.
+  const usage: SettledUsage = { promptTokens: 14, completionTokens: 8, waddleaiTokens: 1, status: 200, release: null };
   for (const pass of passes) pass.settle?.(usage);
-  requestIds.push(requestId);
-  if (requestIds.length >= 256) {
-    // The usage writer's batch: its hook takes the releases, the transaction commits.
-    releases.offer(requestIds.splice(0));
-    releases.committed();
-  }
+  events.push({ requestId, release: usage.release });
+  // The usage writer's batch commits: its events (and the releases they carry) go.
+  if (events.length >= 256) events.length = 0;
 }
 
 /** Process CPU time (all threads: the JIT's and the garbage collector's helpers too) per request, ns. */

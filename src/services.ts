@@ -68,10 +68,8 @@ export async function buildServices(ctx: AppContext, bus: ConfigBus): Promise<Se
     batchRows: ctx.config.usageBatchRows,
     bufferMax: ctx.config.usageBufferMax,
     onBufferDepth: (depth) => metrics.usageBuffer(depth),
-    onWrite: (result, rows) => {
-      metrics.usageWrite(result, rows);
-      limits.usageHook.onWrite(result);
-    },
+    onWrite: (result, rows) => metrics.usageWrite(result, rows),
+    onDrop: limits.usageHook.dropped,
   });
   usage.start();
   limits.start();

@@ -17,6 +17,8 @@ export interface BatchWriterOptions<T> {
   afterInsert?: (tx: TransactionSql, batch: T[], inserted: readonly T[]) => Promise<void>;
   onBufferDepth?: (depth: number) => void;
   onWrite?: (result: "ok" | "failed" | "dropped", rows: number) => void;
+  /** Called with each row dropped unwritten from a full buffer. */
+  onDrop?: (row: T) => void;
 }
 
 export class BatchWriter<T> {
@@ -43,8 +45,9 @@ export class BatchWriter<T> {
   /** Hand over one row; never blocks. When the buffer is full the oldest row is dropped and counted. */
   record(row: T): void {
     if (this.buffer.length >= this.options.bufferMax) {
-      this.buffer.shift();
+      const dropped = this.buffer.shift() as T;
       this.dropped++;
+      this.options.onDrop?.(dropped);
       this.options.onWrite?.("dropped", 1);
       if (this.dropped === 1 || this.dropped % 1000 === 0) this.log.error(`${this.options.name} buffer full; dropping oldest rows`, { dropped: this.dropped });
     }

@@ -3,11 +3,10 @@ import type { KeyRecord } from "../auth/key-cache.ts";
 import { GatewayError } from "../errors.ts";
 import { createLogger } from "../log.ts";
 import { noopMetrics } from "../metrics/registry.ts";
-import type { GateInput, GatePass } from "../proxy/gate.ts";
+import type { GateInput, GatePass, SettledUsage } from "../proxy/gate.ts";
 import { RateTable } from "../usage/rates.ts";
 import { LeaseLedger } from "./ledger.ts";
 import { MemoryLeaseStore } from "./lease-store.ts";
-import { PendingReleases } from "./pending-releases.ts";
 import { LimitPolicies, type QuotaRow } from "./policies.ts";
 import { QuotaGate } from "./quota-gate.ts";
 import { RateLimitGate } from "./rate-limit-gate.ts";
@@ -55,10 +54,9 @@ function setup(rows: QuotaRow[] = []) {
   const ledger = new LeaseLedger({ store, clock: () => clock.now, log: quiet });
   const policies = new LimitPolicies(async () => rows, quiet);
   policies.replace(rows);
-  const releases = new PendingReleases();
-  const quota = new QuotaGate({ ledger, policies, releases, rates: new RateTable(), metrics: noopMetrics(), clock: () => clock.now, defaultMaxTokens: 100 });
+  const quota = new QuotaGate({ ledger, policies, rates: new RateTable(), metrics: noopMetrics(), clock: () => clock.now, defaultMaxTokens: 100 });
   const rate = new RateLimitGate({ ledger, policies, metrics: noopMetrics(), clock: () => clock.now, windowMs: 60_000, defaultMaxTokens: 100 });
-  return { store, clock, ledger, policies, releases, quota, rate };
+  return { store, clock, ledger, policies, quota, rate };
 }
 
 describe("QuotaGate", () => {
@@ -83,7 +81,7 @@ describe("QuotaGate", () => {
     expect((refused as GatewayError).code).toBe("insufficient_quota");
     expect((refused as GatewayError).message).toBe("API key daily quota exceeded");
     expect((refused as GatewayError).headers["x-should-retry"]).toBe("false");
-    for (const pass of passes) pass.settle?.({ promptTokens: 20, completionTokens: 0, waddleaiTokens: 2, status: 200 });
+    for (const pass of passes) pass.settle?.({ promptTokens: 20, completionTokens: 0, waddleaiTokens: 2, status: 200, release: null });
     clock.now += 60_000; // 2026-04-01T00:00:00Z: a new UTC day (and month).
     expect(await run(quota, input(key))).not.toBeInstanceOf(GatewayError);
   });
@@ -108,27 +106,27 @@ describe("QuotaGate", () => {
     const { quota, ledger, store } = setup();
     const key = keyRecord({ dailyQuota: 2 });
     const first = (await run(quota, input(key))) as GatePass;
-    first.settle?.({ promptTokens: 0, completionTokens: 0, waddleaiTokens: 0, status: 502 });
+    first.settle?.({ promptTokens: 0, completionTokens: 0, waddleaiTokens: 0, status: 502, release: null });
     ledger.tick();
     await Bun.sleep(0);
     expect(await run(quota, input(key))).not.toBeInstanceOf(GatewayError);
     expect([...store.used.values()].every((used) => used <= 2)).toBe(true);
   });
 
-  test("spending is handed to the usage writer as a release keyed by request id", async () => {
-    const { quota, releases } = setup();
+  test("spending hands the reservation to the usage event as a release naming every counter it was taken from", async () => {
+    const { quota, store } = setup();
     const key = keyRecord({ dailyQuota: 10, monthlyQuota: 100 });
-    const request = input(key);
-    const pass = (await run(quota, request)) as GatePass;
-    pass.settle?.({ promptTokens: 20, completionTokens: 0, waddleaiTokens: 2, status: 200 });
-    const offered = releases.offer([request.requestId]);
-    expect(offered).toHaveLength(1);
-    expect(offered[0]?.counters.map((counter) => counter.counterKey).sort()).toEqual([`quota:key:${key.id}:day`, `quota:key:${key.id}:month`]);
-    expect(offered[0]?.amount).toBe(2);
-    releases.rolledBack();
-    expect(releases.offer([request.requestId])).toHaveLength(1);
-    releases.committed();
-    expect(releases.size).toBe(0);
+    const pass = (await run(quota, input(key))) as GatePass;
+    const settled: SettledUsage = { promptTokens: 20, completionTokens: 0, waddleaiTokens: 2, status: 200, release: null };
+    pass.settle?.(settled);
+    expect(settled.release?.counters.map((counter) => counter.counterKey).sort()).toEqual([`quota:key:${key.id}:day`, `quota:key:${key.id}:month`]);
+    expect(settled.release?.amount).toBe(2);
+    // Nothing spent: the reservation goes straight back to the slice, and no release is set.
+    const idle = (await run(quota, input(key))) as GatePass;
+    const nothing: SettledUsage = { promptTokens: 0, completionTokens: 0, waddleaiTokens: 0, status: 502, release: null };
+    idle.settle?.(nothing);
+    expect(nothing.release).toBeNull();
+    expect([...store.used.values()].every((used) => used <= 100)).toBe(true);
   });
 });
 
@@ -156,7 +154,7 @@ describe("RateLimitGate", () => {
     const key = keyRecord({ tpm: 30 });
     const pass = (await run(rate, input(key))) as GatePass;
     // Reserved 20 (no completion for embeddings); used 5: 25 left, so another 20 fits.
-    pass.settle?.({ promptTokens: 5, completionTokens: 0, waddleaiTokens: 1, status: 200 });
+    pass.settle?.({ promptTokens: 5, completionTokens: 0, waddleaiTokens: 1, status: 200, release: null });
     expect(await run(rate, input(key))).not.toBeInstanceOf(GatewayError);
     expect(await run(rate, input(key))).toBeInstanceOf(GatewayError);
   });

@@ -10,7 +10,6 @@ import type { RateTable } from "../usage/rates.ts";
 import type { Database } from "../db/client.ts";
 import { LeaseLedger } from "./ledger.ts";
 import { PostgresLeaseStore } from "./lease-store.ts";
-import { PendingReleases } from "./pending-releases.ts";
 import { LimitPolicies, loadQuotaRows } from "./policies.ts";
 import { QuotaGate } from "./quota-gate.ts";
 import { quotaRoute } from "./quota-route.ts";
@@ -48,8 +47,6 @@ const TICK_MS = 250;
 /** Quota settings are re-read at least this often even without a notification. */
 const POLICY_POLL_MS = 5_000;
 const RETENTION_INTERVAL_MS = 3_600_000;
-/** A reservation whose usage event has not been written after this long is handed back directly. */
-const RELEASE_MAX_AGE_MS = 600_000;
 
 /**
  * WADDLEAI_LIMIT_WINDOW_MS shortens the rate-limit window so tests need not wait whole minutes; limits then
@@ -72,18 +69,16 @@ export async function buildLimits(deps: LimitsDeps): Promise<Limits> {
   const ledger = new LeaseLedger({ store, clock, log: deps.log });
   const policies = new LimitPolicies(() => loadQuotaRows(sql), deps.log);
   await policies.reload();
-  const releases = new PendingReleases();
   const windowMs = limitWindowMs(deps.env ?? process.env);
   const defaultMaxTokens = deps.defaultMaxTokensReservation;
   const gates: RequestGate[] = [
     new RateLimitGate({ ledger, policies, metrics: deps.metrics, clock, windowMs, defaultMaxTokens }),
-    new QuotaGate({ ledger, policies, releases, rates: deps.rates, metrics: deps.metrics, clock, defaultMaxTokens }),
+    new QuotaGate({ ledger, policies, rates: deps.rates, metrics: deps.metrics, clock, defaultMaxTokens }),
   ];
   const retention = new RetentionJob(sql, deps.log, { retentionDays: deps.usageRetentionDays, intervalMs: RETENTION_INTERVAL_MS });
-  let sweeper: Timer | null = null;
   return {
     gates,
-    usageHook: createUsageHook(releases),
+    usageHook: createUsageHook(ledger),
     policies,
     proxyRoutes: [quotaRoute({ keys: deps.keys, policies, ledger, store, clock })],
     start() {
@@ -92,16 +87,9 @@ export async function buildLimits(deps: LimitsDeps): Promise<Limits> {
       retention.start();
       // First clean-up shortly after start, off the boot path.
       setTimeout(() => void retention.runOnce(), 60_000).unref();
-      sweeper = setInterval(() => {
-        for (const release of releases.expire(clock(), RELEASE_MAX_AGE_MS)) {
-          for (const counter of release.counters) ledger.giveBackLater(counter.counterKey, counter.windowStart, release.amount);
-        }
-      }, 60_000);
-      sweeper.unref();
     },
     async stopTimers() {
       policies.stop();
-      if (sweeper) clearInterval(sweeper);
       await retention.stop();
     },
     async stop() {

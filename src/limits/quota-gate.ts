@@ -18,7 +18,6 @@ import type { GateInput, GatePass, RequestGate, SettledUsage } from "../proxy/ga
 import { type RateTable, waddleaiTokens } from "../usage/rates.ts";
 import type { QuotaPeriod } from "./counter-keys.ts";
 import { type Budget, LeaseLedger } from "./ledger.ts";
-import type { PendingReleases } from "./pending-releases.ts";
 import { type KeyLimits, type LimitPolicies, type LimitScope, SCOPE_LABEL, SCOPE_NAME } from "./policies.ts";
 import { nearItsLimit, quickReservationFor, type Reservation, reservationFor } from "./reservation.ts";
 import { type Clock, utcDay, utcMonth, type Window } from "./windows.ts";
@@ -26,7 +25,6 @@ import { type Clock, utcDay, utcMonth, type Window } from "./windows.ts";
 export interface QuotaGateOptions {
   ledger: LeaseLedger;
   policies: LimitPolicies;
-  releases: PendingReleases;
   rates: RateTable;
   metrics: Metrics;
   clock: Clock;
@@ -58,14 +56,13 @@ const NO_QUOTA: GatePass = Object.freeze({});
 /** An admitted request's reservation: at the end, handed to the usage writer or handed back. */
 class Reserved implements GatePass {
   constructor(
-    private readonly requestId: string,
     private readonly budgets: readonly Budget[],
     private readonly amount: number,
     private readonly options: QuotaGateOptions,
   ) {}
 
   settle(usage: SettledUsage): void {
-    const { ledger, releases, clock } = this.options;
+    const { ledger } = this.options;
     const { budgets, amount } = this;
     // Nothing spent, and no usage event will carry tokens: hand the reservation straight back.
     if (usage.waddleaiTokens <= 0) {
@@ -74,7 +71,8 @@ class Reserved implements GatePass {
     }
     for (let index = 0; index < budgets.length; index++) ledger.handOverReservation(budgets[index] as Budget, amount);
     // Every budget reserved the same amount (the request's WaddleAI tokens); budgets name their counters.
-    releases.reserve(this.requestId, amount, budgets, clock());
+    // The usage event carries it to the transaction that writes the event (usage-hook.ts).
+    usage.release = { amount, counters: budgets };
   }
 }
 
@@ -137,10 +135,10 @@ export class QuotaGate implements RequestGate {
       now = this.options.clock(); // the tokenizer takes a while on long prompts
     }
     const taken = ledger.takeAll(budgets, budgets.length, units, 0, now);
-    return taken instanceof Promise ? taken.then((index) => this.verdict(input.requestId, plan, units, index)) : this.verdict(input.requestId, plan, units, taken);
+    return taken instanceof Promise ? taken.then((index) => this.verdict(plan, units, index)) : this.verdict(plan, units, taken);
   }
 
-  private verdict(requestId: string, plan: QuotaPlan, amount: number, refusedAt: number): GatePass | GatewayError {
+  private verdict(plan: QuotaPlan, amount: number, refusedAt: number): GatePass | GatewayError {
     const { budgets, slots } = plan;
     if (refusedAt >= 0) {
       const refused = slots[refusedAt] as Slot;
@@ -152,6 +150,6 @@ export class QuotaGate implements RequestGate {
       });
     }
     for (let index = 0; index < budgets.length; index++) (budgets[index] as Budget).inFlight++;
-    return new Reserved(requestId, budgets, amount, this.options);
+    return new Reserved(budgets, amount, this.options);
   }
 }

@@ -3,6 +3,7 @@
 import type { KeyRecord } from "../auth/key-cache.ts";
 import type { GatewayError } from "../errors.ts";
 import type { JsonObject, Operation } from "../providers/types.ts";
+import type { UsageRelease } from "../usage/writer.ts";
 
 export type IngressFormat = "openai" | "anthropic";
 
@@ -22,12 +23,21 @@ export interface SettledUsage {
   completionTokens: number;
   waddleaiTokens: number;
   status: number;
+  /**
+   * Set by the pass that holds a quota reservation when the request spent WaddleAI tokens (only then is a
+   * usage event recorded with tokens): the handler hands it over with the request's usage event. null
+   * until a pass sets it; at most one pass does.
+   */
+  release: UsageRelease | null;
 }
 
 export interface GatePass {
   /** Headers to add to the response (e.g. x-ratelimit-*); copied, never modified. */
   headers?: Record<string, string>;
-  /** Called exactly once when the request has finished, with what it really used (shared by all the passes: read it, do not keep it). */
+  /**
+   * Called exactly once when the request has finished, with what it really used (shared by all the passes:
+   * read it, do not keep it; only `release` may be set).
+   */
   settle?(usage: SettledUsage): void;
 }
 

@@ -9,7 +9,6 @@ import { parseConfig } from "../config/schema.ts";
 import { createLogger } from "../log.ts";
 import { LeaseLedger } from "../limits/ledger.ts";
 import { MemoryLeaseStore } from "../limits/lease-store.ts";
-import { PendingReleases } from "../limits/pending-releases.ts";
 import { LimitPolicies } from "../limits/policies.ts";
 import { QuotaGate } from "../limits/quota-gate.ts";
 import { noopMetrics } from "../metrics/registry.ts";
@@ -50,7 +49,7 @@ function recordingGate(): RequestGate & { settled: SettledUsage[] } {
 function quotaGate(ledger: LeaseLedger): QuotaGate {
   const policies = new LimitPolicies(async () => [], quiet);
   policies.replace([]);
-  return new QuotaGate({ ledger, policies, releases: new PendingReleases(), rates: new RateTable(), metrics: noopMetrics(), clock: Date.now, defaultMaxTokens: 100 });
+  return new QuotaGate({ ledger, policies, rates: new RateTable(), metrics: noopMetrics(), clock: Date.now, defaultMaxTokens: 100 });
 }
 
 function handlerWith(options: { gates: RequestGate[]; adapter?: Partial<ProviderAdapter>; endpointUrl?: string; dailyQuota?: number | null }) {
@@ -88,7 +87,7 @@ describe("a failure after the gates", () => {
     expect(response.status).toBe(500);
     expect(response.headers.get("x-request-id")).toMatch(/^req_/);
     expect(await response.json()).toMatchObject({ error: { code: "internal_error", type: "server_error" } });
-    for (const gate of [first, second]) expect(gate.settled).toEqual([{ promptTokens: 0, completionTokens: 0, waddleaiTokens: 0, status: 500 }]);
+    for (const gate of [first, second]) expect(gate.settled).toEqual([{ promptTokens: 0, completionTokens: 0, waddleaiTokens: 0, status: 500, release: null }]);
   });
 
   test("the quota reservation is handed back: a daily quota that fits one request still admits the next", async () => {

@@ -18,7 +18,7 @@ import type { RouteCandidate, Router } from "../routing/router.ts";
 import { estimatePromptTokens, estimateUsage } from "../usage/estimate.ts";
 import { countTextTokens } from "../usage/tokens.ts";
 import { type RateTable, waddleaiTokens } from "../usage/rates.ts";
-import type { UsageWriter } from "../usage/writer.ts";
+import type { UsageRelease, UsageWriter } from "../usage/writer.ts";
 import { authenticate } from "./auth.ts";
 import { attemptUpstreams, type AttemptsResult } from "./attempts.ts";
 import { readJsonBody } from "./body.ts";
@@ -154,9 +154,14 @@ export function createProxyHandler(deps: ProxyDeps) {
     const provider = candidate?.link.config.provider ?? null;
     const usage = outcome.usage ?? { promptTokens: 0, completionTokens: 0, cachedTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 };
     const rate = deps.rates.lookup(provider ?? "*", exchange.model);
-    const units = waddleaiTokens(usage.promptTokens, usage.completionTokens, rate);
+    // Without a candidate no usage event is recorded, so nothing is spent: a quota pass then hands its
+    // reservation straight back instead of setting a release that no event would carry.
+    const units = candidate ? waddleaiTokens(usage.promptTokens, usage.completionTokens, rate) : 0;
+    let release: UsageRelease | null = null;
     if (exchange.passes.length > 0) {
-      settlePasses(exchange, { promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, waddleaiTokens: units, status: outcome.status });
+      const settled: SettledUsage = { promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, waddleaiTokens: units, status: outcome.status, release: null };
+      settlePasses(exchange, settled);
+      release = settled.release;
     }
     if (candidate) {
       deps.usage.record({
@@ -181,6 +186,7 @@ export function createProxyHandler(deps: ProxyDeps) {
         bytesIn: exchange.bytesIn,
         bytesOut: outcome.bytesOut,
         createdAt: new Date(),
+        release,
       });
       if (outcome.usage) metrics.addTokens(candidate.link.config.provider, exchange.model, usage, units);
     }
@@ -374,7 +380,7 @@ export function createProxyHandler(deps: ProxyDeps) {
         deps.log.error("proxy stream metering failed", { requestId: exchange.requestId, error: meterError });
       }
       // Should metering have failed before settling, the reservations are still handed back.
-      settlePasses(exchange, { promptTokens: 0, completionTokens: 0, waddleaiTokens: 0, status: failure.status });
+      settlePasses(exchange, { promptTokens: 0, completionTokens: 0, waddleaiTokens: 0, status: failure.status, release: null });
       try {
         const event = exchange.format === "anthropic" ? anthropicErrorEvent(anthropicErrorType(failure.status), failure.message) : errorEvent(failure);
         streamController.enqueue(encoder.encode(event));
@@ -475,7 +481,7 @@ export function createProxyHandler(deps: ProxyDeps) {
         const checked = gate.check({ requestId, key, operation, format, model: valid.model, body, maxTokens: valid.maxTokens });
         const verdict = checked instanceof Promise ? await checked : checked;
         if (verdict instanceof GatewayError) {
-          settlePasses(exchange, { promptTokens: 0, completionTokens: 0, waddleaiTokens: 0, status: verdict.status });
+          settlePasses(exchange, { promptTokens: 0, completionTokens: 0, waddleaiTokens: 0, status: verdict.status, release: null });
           return refuse(verdict, valid.model, Object.assign(gateHeaders(exchange.passes, {}), verdict.headers));
         }
         exchange.passes.push(verdict);
@@ -549,7 +555,7 @@ export function createProxyHandler(deps: ProxyDeps) {
         deps.log.error("proxy request metering failed", { requestId, endpoint, error: meterError });
       }
       // Should metering have failed before settling, the reservations are still handed back.
-      settlePasses(exchange, { promptTokens: 0, completionTokens: 0, waddleaiTokens: 0, status: failure.status });
+      settlePasses(exchange, { promptTokens: 0, completionTokens: 0, waddleaiTokens: 0, status: failure.status, release: null });
       return fail(format, failure, requestId);
     }
   };

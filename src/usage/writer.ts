@@ -3,6 +3,16 @@ import type { Sql, TransactionSql } from "postgres";
 import { BatchWriter, type BatchWriterOptions } from "../db/batch-writer.ts";
 import type { Logger } from "../log.ts";
 
+/**
+ * A quota reservation the request held, handed over with its usage event: the transaction that writes the
+ * event takes it off the shared counters it was taken from (limits/usage-hook.ts). Not a column.
+ */
+export interface UsageRelease {
+  /** The reservation, the same on every counter it was taken from. */
+  amount: number;
+  counters: readonly { counterKey: string; windowStart: number }[];
+}
+
 export interface UsageEvent {
   requestId: string;
   keyId: string | null;
@@ -25,6 +35,8 @@ export interface UsageEvent {
   bytesIn: number;
   bytesOut: number;
   createdAt: Date;
+  /** The request's quota reservation, if it held one (see UsageRelease); null or absent otherwise. */
+  release?: UsageRelease | null;
 }
 
 export type UsageWriterOptions = Omit<BatchWriterOptions<UsageEvent>, "name" | "insert">;
