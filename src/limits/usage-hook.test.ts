@@ -69,7 +69,7 @@ describe("usage hook", () => {
     });
     const rollups = statements.find((s) => s.text.includes("insert into usage_rollups"));
     // Three rollups (hour, key, model); requests 2 (A, m: one with tokens, one without), 1 and 1.
-    expect((rollups?.values[5] as number[]).sort()).toEqual([1, 1, 2]);
+    expect([...((rollups?.values[5] ?? []) as number[])].sort()).toEqual([1, 1, 2]);
   });
 
   test("a user moved to another organisation within a batch: each event charges its own organisation", async () => {
