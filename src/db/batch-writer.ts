@@ -27,6 +27,8 @@ export class BatchWriter<T> {
   private flushing: Promise<void> | null = null;
   private failures = 0;
   private dropped = 0;
+  /** Rows at the front of the buffer that the transaction in flight is writing (0 when none is). */
+  private inFlight = 0;
 
   constructor(
     private readonly sql: Sql,
@@ -42,16 +44,21 @@ export class BatchWriter<T> {
     return this.dropped;
   }
 
-  /** Hand over one row; never blocks. When the buffer is full the oldest row is dropped and counted. */
+  /**
+   * Hand over one row; never blocks. When the buffer is full the oldest row that is not being written is
+   * dropped and counted (the new one, if every buffered row is in the batch in flight): a row in flight
+   * may still commit, so it must neither be reported as dropped nor shift the rows the batch removes.
+   */
   record(row: T): void {
     if (this.buffer.length >= this.options.bufferMax) {
-      const dropped = this.buffer.shift() as T;
+      const oldest = this.inFlight;
+      const dropped = oldest < this.buffer.length ? (this.buffer.splice(oldest, 1)[0] as T) : row;
       this.dropped++;
       this.options.onDrop?.(dropped);
       this.options.onWrite?.("dropped", 1);
       if (this.dropped === 1 || this.dropped % 1000 === 0) this.log.error(`${this.options.name} buffer full; dropping oldest rows`, { dropped: this.dropped });
     }
-    this.buffer.push(row);
+    if (this.buffer.length < this.options.bufferMax) this.buffer.push(row);
     this.options.onBufferDepth?.(this.buffer.length);
     if (this.buffer.length >= this.options.batchRows && this.failures === 0) void this.flush();
   }
@@ -72,12 +79,14 @@ export class BatchWriter<T> {
   private async drain(): Promise<void> {
     while (this.buffer.length > 0) {
       const batch = this.buffer.slice(0, this.options.batchRows);
+      this.inFlight = batch.length;
       try {
         await this.sql.begin(async (tx) => {
           const inserted = await this.options.insert(tx, batch);
           await this.options.afterInsert?.(tx, batch, inserted);
         });
       } catch (error) {
+        this.inFlight = 0;
         this.failures++;
         this.options.onWrite?.("failed", batch.length);
         if (this.failures === 1 || this.failures % 20 === 0) {
@@ -87,8 +96,10 @@ export class BatchWriter<T> {
       }
       if (this.failures > 0) this.log.info(`${this.options.name} writes recovered`, { afterFailures: this.failures, buffered: this.buffer.length });
       this.failures = 0;
-      // Remove exactly what was written; rows recorded meanwhile were appended after it.
+      // Remove exactly what was written: rows recorded meanwhile were appended after it, and rows dropped
+      // meanwhile were taken from after it.
       this.buffer.splice(0, batch.length);
+      this.inFlight = 0;
       this.options.onWrite?.("ok", batch.length);
       this.options.onBufferDepth?.(this.buffer.length);
     }
