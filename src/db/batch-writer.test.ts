@@ -32,7 +32,11 @@ describe("BatchWriter", () => {
     } as unknown as Sql;
     const dropped: string[] = [];
     const writer = new BatchWriter<string>(sql, quiet, {
-      name: "rows", flushMs: 60_000, batchRows: 2, bufferMax: 3, insert: async (_tx, batch) => (written.push([...batch]), batch), onDrop: (row) => void dropped.push(row),
+      name: "rows", flushMs: 60_000, batchRows: 2, bufferMax: 3, insert: async (_tx, batch) => {
+        written.push([...batch]);
+        return batch;
+      },
+      onDrop: (row) => void dropped.push(row),
     });
     writer.record("a");
     writer.record("b"); // a full batch: its write starts and waits for the commit
