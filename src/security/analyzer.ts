@@ -3,7 +3,7 @@
 // a single linear pass; state lives in module-level buffers reused across calls.
 
 import type { CredentialSpan } from "./credentials.ts";
-import { collectBuckets, WHOLE_TEXT_MAX, type BucketList } from "./features.ts";
+import { collectBuckets, collectBucketsScanning, WHOLE_TEXT_MAX, type BucketList } from "./features.ts";
 import { runAutomaton } from "./matcher.ts";
 import { foldNfkc, isLetterCode, isPunctuationCode, isSeparatorCode, type FoldedText, type ObfuscationSignals } from "./normalize.ts";
 import {
@@ -516,7 +516,13 @@ export function analyzeSegment(raw: string, wholeTextNgrams = false): SegmentAna
   currentOrigin = folded.origin;
   currentCodes = folded.codes;
   currentLength = folded.length;
-  runAutomaton(LATIN_AUTOMATON, folded.codes, folded.length, onHit);
+  // A text scored whole has its n-grams collected in the Latin automaton's pass (features.ts
+  // collectBucketsScanning); nothing later in the analysis reads or changes them. Longer texts are scored
+  // through windows.
+  const whole = folded.length <= WHOLE_TEXT_MAX;
+  let ngrams = NO_NGRAMS;
+  if (whole) ngrams = collectBucketsScanning(folded.codes, folded.length, folded.signals.nonLatin, LATIN_AUTOMATON, onHit);
+  else runAutomaton(LATIN_AUTOMATON, folded.codes, folded.length, onHit);
   if (folded.signals.nonLatin) runAutomaton(OTHER_AUTOMATON, folded.codes, folded.length, onHit);
   findDelimiters(folded);
   const suffix = adversarialSuffixGrade(text, folded.units);
@@ -528,7 +534,7 @@ export function analyzeSegment(raw: string, wholeTextNgrams = false): SegmentAna
   if (signals.leetTokens > 0) fire(SIGNAL_RULE_OFFSET + 3, 0);
   if (signals.spacedLetters > 0) fire(SIGNAL_RULE_OFFSET + 4, 0);
   fireCompounds();
-  const ngrams = folded.length <= WHOLE_TEXT_MAX || wholeTextNgrams ? collectBuckets(folded.codes, folded.length, folded.signals.nonLatin) : NO_NGRAMS;
+  if (!whole && wholeTextNgrams) ngrams = collectBuckets(folded.codes, folded.length, folded.signals.nonLatin);
   return {
     text,
     fired,

@@ -464,6 +464,7 @@ function stateAfter(automaton: Automaton, codes: Uint16Array, from: number, to: 
 
 /** (state, index) pairs of the second half's hits, reported once the first half is done. */
 let heldBack = new Int32Array(1024);
+let heldFirst = new Int32Array(1024);
 
 /**
  * Reads codes[0..split) from the initial state and codes[split..length) from `splitState` in one
@@ -473,8 +474,11 @@ let heldBack = new Int32Array(1024);
 function advanceTwoHalves(automaton: Automaton, codes: Uint16Array, split: number, length: number, splitState: number, onHit: HitHandler): number {
   const { classOf, alphabetSize, next, firstOutputState, escapes } = automaton;
   if (heldBack.length < 2 * (length - split)) heldBack = new Int32Array(2 * (length - split));
+  if (heldFirst.length < 2 * split) heldFirst = new Int32Array(2 * split);
   const held = heldBack;
+  const heldAhead = heldFirst;
   let pending = 0;
+  let pendingFirst = 0;
   let first = initialState(automaton);
   let second = splitState;
   for (let i = 0, j = split; i < split; i++, j++) {
@@ -484,7 +488,8 @@ function advanceTwoHalves(automaton: Automaton, codes: Uint16Array, split: numbe
     second = next[atSecond] as number;
     if (first >= firstOutputState) {
       if (first === ESCAPE && escapes !== null) first = escapes.get(atFirst) as number;
-      reportOutputs(automaton, first, i, onHit);
+      heldAhead[pendingFirst++] = first;
+      heldAhead[pendingFirst++] = i;
     }
     if (second >= firstOutputState) {
       if (second === ESCAPE && escapes !== null) second = escapes.get(atSecond) as number;
@@ -492,13 +497,14 @@ function advanceTwoHalves(automaton: Automaton, codes: Uint16Array, split: numbe
       held[pending++] = j;
     }
   }
+  for (let k = 0; k < pendingFirst; k += 2) reportOutputs(automaton, heldAhead[k] as number, heldAhead[k + 1] as number, onHit);
   for (let k = 0; k < pending; k += 2) reportOutputs(automaton, held[k] as number, held[k + 1] as number, onHit);
   // An odd length leaves one code unit for the second half.
   return advanceAutomaton(automaton, codes, 2 * split, length, second, onHit);
 }
 
 /** The state after the virtual separator that precedes the text. */
-function initialState(automaton: Automaton): number {
+export function initialState(automaton: Automaton): number {
   return automaton.next[automaton.spaceClass] as number;
 }
 
@@ -517,7 +523,7 @@ function advanceAutomaton(automaton: Automaton, codes: Uint16Array, from: number
 }
 
 /** Feeds the virtual separator that follows the text (length ≥ 1, or nothing can match). */
-function finishAutomaton(automaton: Automaton, state: number, length: number, onHit: HitHandler): void {
+export function finishAutomaton(automaton: Automaton, state: number, length: number, onHit: HitHandler): void {
   const at = state * automaton.alphabetSize + automaton.spaceClass;
   let target = automaton.next[at] as number;
   if (target === ESCAPE && automaton.escapes !== null) target = automaton.escapes.get(at) as number;
@@ -525,7 +531,7 @@ function finishAutomaton(automaton: Automaton, state: number, length: number, on
 }
 
 /** Reports every keyword ending in `state` (entered at folded index `end`). */
-function reportOutputs(automaton: Automaton, state: number, end: number, onHit: HitHandler): void {
+export function reportOutputs(automaton: Automaton, state: number, end: number, onHit: HitHandler): void {
   const report = automaton.outputs[state - automaton.firstOutputState] as number;
   if ((report & 1) === 0) {
     onHit(report >> 1, end);
