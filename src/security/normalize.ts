@@ -298,7 +298,7 @@ export function foldText(text: string): FoldedText {
         }
         if (kind === Kind.Punct) {
           punctuation[punctuationCount++] = out;
-          if (c === 45 ? isDot(text.charCodeAt(i - 1)) : isDot(c) && text.charCodeAt(i - 1) === 45) signals.dotDash = true;
+          if (i > 0 && (c === 45 ? isDot(units[i - 1] as number) : isDot(c) && units[i - 1] === 45)) signals.dotDash = true;
         }
         codes[out] = FOLD[c] as number;
         origin[out++] = i;
@@ -323,15 +323,24 @@ export function foldText(text: string): FoldedText {
     const start = out;
     while (end < n) {
       const ch = units[end] as number;
-      // Lowercase ASCII letters, most of most texts, fold to themselves.
+      // Lowercase ASCII letters, most of most texts, fold to themselves: a run of them is copied in a
+      // loop of its own, and the token's flags are set once for the run.
       if (ch >= 97 && ch <= 122) {
         if (script === 2) break;
+        const runStart = end;
+        codes[out] = ch;
+        origin[out++] = end++;
+        while (end < n) {
+          const next = units[end] as number;
+          if (next < 97 || next > 122) break;
+          codes[out] = next;
+          origin[out++] = end++;
+        }
         script = 1;
         hasLatin = true;
-        letters++;
-        codes[out] = ch;
-        origin[out++] = end;
-        end++;
+        letters += end - runStart;
+        // A plain space, the usual end of a word, ends the token without the lookups below.
+        if (end < n && units[end] === 32) break;
         continue;
       }
       if (ch >= 128 && nfkcStable && NFKC_STATE[ch] !== 1) nfkcStable = nfkcStableUnit(ch);
