@@ -160,9 +160,7 @@ export function collectWindowBuckets(codes: Uint16Array, length: number, k: numb
  * The 4-gram hash of units c0..c3 is c0·R³ + c1·R² + c2·R + c3 (mod 2³²), slid one unit per step.
  * (Computing it afresh from the last four units, three independent multiplications, measured slower.)
  */
-function collectRange(
-  codes: Uint16Array, from: number, to: number, leadingSpace: boolean, out: Int32Array, count: number, marks: Uint8Array, gen: number,
-): number {
+function collectRange(codes: Uint16Array, from: number, to: number, leadingSpace: boolean, out: Int32Array, count: number, marks: Uint8Array, gen: number): number {
   const separator = SEPARATOR;
   // Index of the last unit of the first 4-gram; the leading space is its first unit.
   const firstEnd = leadingSpace ? from + 2 : from + 3;
@@ -316,6 +314,7 @@ function collectRangeScanning(
   return count;
 }
 
+/** (state, index) pairs of collectRangeScanning's hits, reported after its loop. */
 let heldHits = new Int32Array(1024);
 
 /**

@@ -337,8 +337,9 @@ export type HitHandler = (termId: number, end: number) => void;
  *
  * Each step waits for the previous one's table load, so one pass is bound by load latency, not by
  * work. Longer texts are therefore scanned as two halves in the same loop, two independent chains
- * the CPU overlaps; the second half's hits are held back and reported after the first half's, so
- * hits arrive in the same order as from a single pass.
+ * the CPU overlaps. Both halves' hits are held back and reported after the loop, the first half's
+ * first, so hits arrive in the same order as from a single pass (a handler called from inside the
+ * loop slows it down).
  */
 export function runAutomaton(automaton: Automaton, codes: Uint16Array, length: number, onHit: HitHandler): void {
   if (automaton.anchorFrom > 0 && findStretches(automaton, codes, length) * 2 < length) {
@@ -462,14 +463,14 @@ function stateAfter(automaton: Automaton, codes: Uint16Array, from: number, to: 
   return state;
 }
 
-/** (state, index) pairs of the second half's hits, reported once the first half is done. */
-let heldBack = new Int32Array(1024);
+/** (state, index) pairs of the first and the second half's hits, reported after advanceTwoHalves' loop. */
 let heldFirst = new Int32Array(1024);
+let heldBack = new Int32Array(1024);
 
 /**
  * Reads codes[0..split) from the initial state and codes[split..length) from `splitState` in one
- * loop (split ≤ length - split), reports the first half's hits at once and the second half's after
- * it. Returns the state at `length`.
+ * loop (split ≤ length - split), then reports the first half's hits and the second half's. Returns the
+ * state at `length`.
  */
 function advanceTwoHalves(automaton: Automaton, codes: Uint16Array, split: number, length: number, splitState: number, onHit: HitHandler): number {
   const { classOf, alphabetSize, next, firstOutputState, escapes } = automaton;
