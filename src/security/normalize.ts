@@ -343,6 +343,16 @@ export function foldText(text: string): FoldedText {
         if (end < n && units[end] === 32) break;
         continue;
       }
+      // An ASCII capital: a Latin letter, folded to lowercase, without the lookups below.
+      if (ch >= 65 && ch <= 90) {
+        if (script === 2) break;
+        script = 1;
+        hasLatin = true;
+        letters++;
+        codes[out] = ch + 32;
+        origin[out++] = end++;
+        continue;
+      }
       if (ch >= 128 && nfkcStable && NFKC_STATE[ch] !== 1) nfkcStable = nfkcStableUnit(ch);
       const k = KIND[ch] as number;
       if (isLetterKind(k) || k === Kind.OtherLetter) {
