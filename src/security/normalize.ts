@@ -244,6 +244,9 @@ const IN_TOKEN = new Uint8Array(16);
 for (const kind of [Kind.Latin, Kind.Confusable, Kind.OtherLetter, Kind.Digit, Kind.LeetSymbol, Kind.OddLatin, Kind.Invisible, Kind.Ignorable]) {
   IN_TOKEN[kind] = 1;
 }
+/** 1 for the ASCII code units that end a token (spaces and punctuation: what IN_TOKEN leaves out). */
+const ENDS_TOKEN = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) if (IN_TOKEN[KIND[c] as number] === 0) ENDS_TOKEN[c] = 1;
 
 /**
  * Folds `text` (already NFKC) into the shared buffers. The result is valid until the next call.
@@ -339,8 +342,8 @@ export function foldText(text: string): FoldedText {
         script = 1;
         hasLatin = true;
         letters += end - runStart;
-        // A plain space, the usual end of a word, ends the token without the lookups below.
-        if (end < n && units[end] === 32) break;
+        // A space or ASCII punctuation, the usual ends of a word, end the token without the lookups below.
+        if (end < n && ENDS_TOKEN[units[end] as number] === 1) break;
         continue;
       }
       // An ASCII capital: a Latin letter, folded to lowercase, without the lookups below.
