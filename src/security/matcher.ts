@@ -337,7 +337,7 @@ export type HitHandler = (termId: number, end: number) => void;
  *
  * Each step waits for the previous one's table load, so one pass is bound by load latency, not by
  * work. Longer texts are therefore scanned as two halves in the same loop, two independent chains
- * the CPU overlaps. Both halves' hits are held back and reported after the loop, the first half's
+ * the CPU overlaps (from QUARTERS_MIN_LENGTH units, four quarters: advanceFourQuarters). Both halves' hits are held back and reported after the loop, the first half's
  * first, so hits arrive in the same order as from a single pass (a handler called from inside the
  * loop slows it down).
  */
@@ -345,6 +345,21 @@ export function runAutomaton(automaton: Automaton, codes: Uint16Array, length: n
   if (automaton.anchorFrom > 0 && findStretches(automaton, codes, length) * 2 < length) {
     scanStretches(automaton, codes, length, onHit);
     return;
+  }
+  if (length >= QUARTERS_MIN_LENGTH) {
+    const quarter = length >> 2;
+    const from1 = warmUpStart(automaton, codes, quarter);
+    if (from1 > 0) {
+      const state = advanceFourQuarters(
+        automaton, codes, quarter, length,
+        stateAfter(automaton, codes, from1, quarter),
+        stateAfter(automaton, codes, warmUpStart(automaton, codes, 2 * quarter), 2 * quarter),
+        stateAfter(automaton, codes, warmUpStart(automaton, codes, 3 * quarter), 3 * quarter),
+        onHit,
+      );
+      finishAutomaton(automaton, state, length, onHit);
+      return;
+    }
   }
   const split = length >= SPLIT_MIN_LENGTH ? length >> 1 : 0;
   const warmFrom = split > 0 ? warmUpStart(automaton, codes, split) : 0;
@@ -502,6 +517,84 @@ function advanceTwoHalves(automaton: Automaton, codes: Uint16Array, split: numbe
   for (let k = 0; k < pending; k += 2) reportOutputs(automaton, held[k] as number, held[k + 1] as number, onHit);
   // An odd length leaves one code unit for the second half.
   return advanceAutomaton(automaton, codes, 2 * split, length, second, onHit);
+}
+
+/**
+ * From this many code units on, a text is read as four quarters at once (advanceFourQuarters). Over the
+ * corpus's texts longer than 2,048 characters the scan was ≈ 4.5% faster than with two halves (in-process
+ * A/B, median round of eight runs ≈ 0.96, from 0.924 to 1.026); texts scored whole read their automaton in
+ * the n-gram loop. The loop is advanceTwoHalves' with four chains, written out on purpose: a loop over a
+ * chain index would serialise what the unrolled chains overlap.
+ */
+const QUARTERS_MIN_LENGTH = 2048;
+
+/** (state, index) pairs of the second, third and fourth quarter's hits (the first's go in heldFirst). */
+let heldSecond = new Int32Array(1024);
+let heldThird = new Int32Array(1024);
+
+/**
+ * advanceTwoHalves with four chains: codes[0..q) from the initial state and the quarters starting at
+ * q, 2q and 3q from `s1`, `s2` and `s3` (their states after warm-up, as for the halves) in one loop,
+ * then each quarter's hits in text order, then the units past 4q from the fourth chain. Long texts
+ * spend their automaton time waiting on table loads; four independent chains overlap more of them.
+ */
+function advanceFourQuarters(automaton: Automaton, codes: Uint16Array, q: number, length: number, s1: number, s2: number, s3: number, onHit: HitHandler): number {
+  const { classOf, alphabetSize, next, firstOutputState, escapes } = automaton;
+  if (heldFirst.length < 2 * q) heldFirst = new Int32Array(2 * q);
+  if (heldSecond.length < 2 * q) heldSecond = new Int32Array(2 * q);
+  if (heldThird.length < 2 * q) heldThird = new Int32Array(2 * q);
+  if (heldBack.length < 2 * q) heldBack = new Int32Array(2 * q);
+  const h0 = heldFirst;
+  const h1 = heldSecond;
+  const h2 = heldThird;
+  const h3 = heldBack;
+  let p0 = 0;
+  let p1 = 0;
+  let p2 = 0;
+  let p3 = 0;
+  let a = initialState(automaton);
+  let b = s1;
+  let c = s2;
+  let d = s3;
+  for (let i = 0; i < q; i++) {
+    const j = i + q;
+    const k = j + q;
+    const l = k + q;
+    const atA = a * alphabetSize + (classOf[codes[i] as number] as number);
+    const atB = b * alphabetSize + (classOf[codes[j] as number] as number);
+    const atC = c * alphabetSize + (classOf[codes[k] as number] as number);
+    const atD = d * alphabetSize + (classOf[codes[l] as number] as number);
+    a = next[atA] as number;
+    b = next[atB] as number;
+    c = next[atC] as number;
+    d = next[atD] as number;
+    if (a >= firstOutputState) {
+      if (a === ESCAPE && escapes !== null) a = escapes.get(atA) as number;
+      h0[p0++] = a;
+      h0[p0++] = i;
+    }
+    if (b >= firstOutputState) {
+      if (b === ESCAPE && escapes !== null) b = escapes.get(atB) as number;
+      h1[p1++] = b;
+      h1[p1++] = j;
+    }
+    if (c >= firstOutputState) {
+      if (c === ESCAPE && escapes !== null) c = escapes.get(atC) as number;
+      h2[p2++] = c;
+      h2[p2++] = k;
+    }
+    if (d >= firstOutputState) {
+      if (d === ESCAPE && escapes !== null) d = escapes.get(atD) as number;
+      h3[p3++] = d;
+      h3[p3++] = l;
+    }
+  }
+  for (let n = 0; n < p0; n += 2) reportOutputs(automaton, h0[n] as number, h0[n + 1] as number, onHit);
+  for (let n = 0; n < p1; n += 2) reportOutputs(automaton, h1[n] as number, h1[n + 1] as number, onHit);
+  for (let n = 0; n < p2; n += 2) reportOutputs(automaton, h2[n] as number, h2[n + 1] as number, onHit);
+  for (let n = 0; n < p3; n += 2) reportOutputs(automaton, h3[n] as number, h3[n + 1] as number, onHit);
+  // length - 4q (0 to 3) units are left for the fourth chain.
+  return advanceAutomaton(automaton, codes, 4 * q, length, d, onHit);
 }
 
 /** The state after the virtual separator that precedes the text. */
