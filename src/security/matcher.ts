@@ -521,7 +521,7 @@ function advanceTwoHalves(automaton: Automaton, codes: Uint16Array, split: numbe
 
 /**
  * From this many code units on, a text is read as four quarters at once (advanceFourQuarters). Over the
- * corpus's texts longer than 2,048 characters the scan was ≈ 4.5% faster than with two halves (in-process
+ * corpus's texts longer than 2,048 characters the scan was ≈ 4% faster than with two halves (in-process
  * A/B, median round of eight runs ≈ 0.96, from 0.924 to 1.026); texts scored whole read their automaton in
  * the n-gram loop. The loop is advanceTwoHalves' with four chains, written out on purpose: a loop over a
  * chain index would serialise what the unrolled chains overlap.
