@@ -97,6 +97,21 @@ describe("runAutomaton around non-ASCII anchors", () => {
       expect(scan(automaton, text)).toEqual(reference(terms, text));
     }
   });
+
+  test("matches the reference on long texts dense with anchors (read whole, in halves or quarters)", () => {
+    let seed = 29;
+    const random = (): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const separatorRun = (): string => " ,.".slice(0, 1 + Math.floor(random() * 3));
+    for (let round = 0; round < 60; round++) {
+      let text = "";
+      const length = 200 + Math.floor(random() * 5000);
+      while (text.length < length) text += random() < 0.6 ? (terms[Math.floor(random() * terms.length)] as string).replace(/ /g, separatorRun) : "abcж ,."[Math.floor(random() * 7)];
+      expect(scan(automaton, text)).toEqual(reference(terms, text));
+    }
+  });
 });
 
 // More than 65,536 states, but fewer than ESCAPE without outputs: the table stays 16-bit and the
