@@ -3,6 +3,15 @@ import { compileAutomaton, ESCAPE, runAutomaton } from "./matcher.ts";
 
 const isSeparator = (c: string): boolean => c === " " || c === "," || c === ".";
 
+/** A reproducible stream of numbers in [0, 1) (a linear congruential generator). */
+function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
 /** All (term, end) pairs of `terms` in `text` by brute force, with separator runs collapsed. */
 function reference(terms: readonly string[], text: string): string[] {
   const units: Array<[string, number]> = [[" ", -1]];
@@ -45,11 +54,7 @@ describe("runAutomaton", () => {
   const automaton = compileAutomaton(terms, terms.map((_, i) => i));
 
   test("matches a brute-force reference on random texts", () => {
-    let seed = 7;
-    const random = (): number => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed / 2 ** 32;
-    };
+    const random = seededRandom(7);
     const alphabet = "abcde ,.  ";
     const separatorRun = (): string => " ,.".slice(0, 1 + Math.floor(random() * 3));
     for (let round = 0; round < 500; round++) {
@@ -78,11 +83,7 @@ describe("runAutomaton around non-ASCII anchors", () => {
   });
 
   test("matches a brute-force reference on random texts", () => {
-    let seed = 13;
-    const random = (): number => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed / 2 ** 32;
-    };
+    const random = seededRandom(13);
     const separatorRun = (): string => " ,.".slice(0, 1 + Math.floor(random() * 3));
     // Long runs without anchors, so that most texts are scanned as separate stretches, not whole.
     const asciiRun = (): string => Array.from({ length: Math.floor(random() * (random() < 0.7 ? 150 : 12)) }, () => "abcdeabc ,."[Math.floor(random() * 11)]).join("");
@@ -99,11 +100,7 @@ describe("runAutomaton around non-ASCII anchors", () => {
   });
 
   test("matches the reference on long texts dense with anchors (read whole, in halves or quarters)", () => {
-    let seed = 29;
-    const random = (): number => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed / 2 ** 32;
-    };
+    const random = seededRandom(29);
     const separatorRun = (): string => " ,.".slice(0, 1 + Math.floor(random() * 3));
     for (let round = 0; round < 60; round++) {
       let text = "";
@@ -117,11 +114,7 @@ describe("runAutomaton around non-ASCII anchors", () => {
 // More than 65,536 states, but fewer than ESCAPE without outputs: the table stays 16-bit and the
 // transitions into the last states with outputs go through Automaton.escapes.
 describe("runAutomaton over a 16-bit table with escapes", () => {
-  let seed = 11;
-  const random = (): number => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return seed / 2 ** 32;
-  };
+  const random = seededRandom(11);
   const letters = "abcdef";
   const word = (length: number): string => Array.from({ length }, () => letters[Math.floor(random() * letters.length)]).join("");
   // Distinct 12-letter terms plus a few short ones whose outputs stay below the escape line.
