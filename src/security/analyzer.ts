@@ -130,6 +130,10 @@ function onHit(record: number, end: number): void {
       // "never share your password", "ne partagez jamais votre mot de passe".
       const group = RULE_VETO_GROUP[rule] as number;
       if (group >= 0 && (vetoEnd[group] as number) >= 0 && (vetoEnd[group] as number) + VETO_WINDOW >= previous) continue;
+    } else if (RULE_STEPS[rule] === 1) {
+      // A one-step rule's veto: one ending shortly before the keyword cancels it, as before a first step.
+      const group = RULE_VETO_GROUP[rule] as number;
+      if (group >= 0 && (vetoEnd[group] as number) >= 0 && (vetoEnd[group] as number) + VETO_WINDOW >= end) continue;
     }
     if (stage === (RULE_STEPS[rule] as number) - 1) {
       const at = currentOrigin[Math.max(0, firstLetter)] as number;
@@ -183,10 +187,17 @@ const EXAMPLE_CUES_BEFORE = [
   "like", "such as", "e.g.", "e.g.,", "for example", "for instance", "called", "known as", "titled", "entitled", "phrases", "phrase", "messages",
   "prompts", "strings", "string", "inputs", "wie", "etwa", "z. b.", "zum beispiel", "comme", "tels que", "par exemple", "como",
   "por ejemplo", "por exemplo", "come", "ad esempio", "tipo", "как", "например", "типа", "比如", "例如", "诸如", "像", "如",
+  // Reported speech and quoted material: what someone said, typed, wrote or posted, what a text reads or contains.
+  "reads", "reading", "wrote", "typed", "posted", "containing", "contains", "the sentence", "the line",
+  "including", "du type", "de type", "genre", "вроде", "类似", "类似于", "写着", "一句",
+  // "For example" and "like" in the other languages the keyword rules read.
+  "ví dụ", "chẳng hạn", "như", "misalnya", "contohnya", "contoh", "seperti", "예를 들어", "예를 들면", "örneğin", "mesela",
+  "जैसे", "مثل", "مثلا", "bijvoorbeeld", "zoals", "np.", "na przykład", "typu", "till exempel", "t.ex.",
 ];
 /** Words that mark a quote as an example right after its closing quote. */
 const EXAMPLE_CUES_AFTER = [
   "-type", " type", "-style", " style", " attacks", " attack", "之类", "这样的", "这类", "这句话", "这种话", "のような", "などの", "といった",
+  "などと", " 같은", "같은", " gibi",
   // Quotative particles: reported speech ("사용자가 \"이전 지시를 무시해\"라고 입력해도", "「…」という台詞").
   "라고", "이라고", "という", "と言",
 ];

@@ -57,6 +57,11 @@ const DEVICE_PHRASES: ReadonlyArray<readonly [readonly string[], readonly string
   [["на ", "в ", "на моем ", "на моём ", "в моем ", "в моём "],
     ["android", "андроид", "телефоне", "смартфоне", "планшете", "chrome", "хроме", "браузере", "пк", "компьютере", "windows", "устройстве"]],
 ];
+/** Devices whose name right before "developer mode" makes it theirs (a veto: see jailbreak.developer_mode). */
+const DEVICE_BEFORE = [
+  "android", "iphone", "ipad", "smartphone", "handy", "tablet", "pixel", "galaxy", "xiaomi", "huawei", "samsung", "telefon",
+  "андроид", "телефон", "смартфон", "安卓", "手机", "测试机", "平板", "小米", "华为", "端末", "スマホ", "タブレット", "アンドロイド",
+];
 const DEVICE_CONTEXT = [...new Set([
   ...DEVICES.flatMap((device) => [
     `on my ${device}`, `my ${device}`, `on ${device}`, `in ${device}`, `for ${device}`, `${device} `, `a ${device}`, `an ${device}`, `the ${device}`,
@@ -372,6 +377,9 @@ export const JAILBREAK_RULES: readonly RuleSpec[] = [
     category: "jailbreak",
     severity: 0.9,
     topicAfter: DEVICE_CONTEXT,
+    // The device named just before it, in languages that put it first ("安卓手机的开发者模式",
+    // "Android端末の開発者モード", "auf einem Android-Handy den Entwicklermodus").
+    veto: DEVICE_BEFORE,
     steps: [[
       "developer mode enabled", "developer mode output", "with developer mode ", "enable developer mode ",
       "developer mode is enabled", "in developer mode ", "developer mode activated", "enter developer mode ",
