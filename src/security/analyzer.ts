@@ -189,7 +189,8 @@ const EXAMPLE_CUES_BEFORE = [
   "por ejemplo", "por exemplo", "come", "ad esempio", "tipo", "как", "например", "типа", "比如", "例如", "诸如", "像", "如",
   // Reported speech and quoted material: what someone said, typed, wrote or posted, what a text reads or contains.
   "reads", "reading", "wrote", "typed", "posted", "containing", "contains", "the sentence", "the line",
-  "including", "du type", "de type", "genre", "вроде", "类似", "类似于", "写着", "一句",
+  "including", "du type", "de type", "genre", "вроде", "类似", "类似于", "写着", "一句", "写了", "有人说", "有人让它", "用户说",
+  "客户说",
   // "For example" and "like" in the other languages the keyword rules read.
   "ví dụ", "chẳng hạn", "như", "misalnya", "contohnya", "contoh", "seperti", "예를 들어", "예를 들면", "örneğin", "mesela",
   "जैसे", "مثل", "مثلا", "bijvoorbeeld", "zoals", "np.", "na przykład", "typu", "till exempel", "t.ex.",

@@ -206,6 +206,9 @@ const SPEAKER_OWN = [
   "my ", "meine", "meinen", "meiner", "mes ", "mon ", "ma ", "mis ", "mi ", "minhas", "minha ", "meus ", "meu ", "le mie",
   "la mia", "i miei", "il mio", "mie ", "mia ", "mijn", "moje", "moja ", "moich", "мои ", "мою", "моё", "мое ", "моих", "моего",
   "моей", "我之前", "我刚才", "我上面", "我前面",
+  // "Delete all my earlier instructions about the delivery slot", "abaikan instruksi saya sebelumnya".
+  "all my ", "all of my ", "alle meine", "toutes mes", "todas mis", "todas las mias", "todas as minhas", "tutte le mie",
+  "все мои", "instruksi saya", "perintah saya", "instruksiku", "semua instruksi saya", "semua perintah saya",
 ];
 
 export const INJECTION_RULES: readonly RuleSpec[] = [
