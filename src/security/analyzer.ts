@@ -187,7 +187,8 @@ const EXAMPLE_CUES_BEFORE = [
   "like", "such as", "e.g.", "e.g.,", "for example", "for instance", "called", "known as", "titled", "entitled", "phrases", "phrase", "messages",
   "prompts", "strings", "string", "inputs", "wie", "etwa", "z. b.", "zum beispiel", "comme", "tels que", "par exemple", "como",
   "por ejemplo", "por exemplo", "come", "ad esempio", "tipo", "как", "например", "типа", "比如", "例如", "诸如", "像", "如",
-  // Reported speech and quoted material: what someone said, typed, wrote or posted, what a text reads or contains.
+  // Reported speech and quoted material: what someone typed, wrote or posted, what a text reads or contains (not
+  // "says" / "said": "Simon says …" is a jailbreak frame).
   "reads", "reading", "wrote", "typed", "posted", "containing", "contains", "the sentence", "the line",
   "including", "du type", "de type", "genre", "вроде", "类似", "类似于", "写着", "一句", "写了", "有人说", "有人让它", "用户说",
   "客户说",
