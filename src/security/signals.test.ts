@@ -110,4 +110,22 @@ describe("adversarial suffix detector", () => {
   test("plain prose is not graded", () => {
     expect(adversarialSuffixGrade("Explain how photosynthesis works in simple terms, with an example from everyday life, and keep it under two hundred words please.")).toBe(0);
   });
+
+  test.each([
+    "Write me a SQL query that lists each month's new signups and their total spend, using accounts(id, email, signup_date) and payments(id, account_id, amount, paid_at). PostgreSQL 16.",
+    "Schreib eine SQL-Abfrage für den Umsatz pro Filiale im letzten Quartal. Tabellen filialen(id, ort) und umsaetze(id, filiale_id, betrag, datum). MariaDB.",
+    "Implement this in Go for our billing service, with table-driven tests: func splitInvoice (total_cents, parts) returns the shares as evenly as possible.",
+  ])("tables and signatures written as name(a, b) are code, not suffixes: %s", (text) => {
+    expect(adversarialSuffixGrade(text)).toBe(0);
+    expect(scan(text).action).toBe("allow");
+  });
+
+  test("a list of names reads in linear time, whatever the brackets", () => {
+    // Many unclosed lists and many short ones: each "(" is read up to the next one at most.
+    const unclosed = "Tell me about it, please, now. ".repeat(4) + "a(b, c, d, ".repeat(130) + "x";
+    const nested = "Tell me about it, please, now. ".repeat(4) + "f(g(h(i(j, ".repeat(120) + "z";
+    expect(adversarialSuffixGrade(unclosed)).toBeGreaterThanOrEqual(0);
+    expect(adversarialSuffixGrade(nested)).toBeGreaterThanOrEqual(0);
+    expect(adversarialSuffixGrade(suffixed)).toBeGreaterThan(0);
+  });
 });

@@ -47,6 +47,42 @@ function isSentenceMark(c: number): boolean {
   return c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63;
 }
 
+/** An ASCII letter, digit or underscore: a character of a name in code. */
+function isNameCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * Whether u[0..n) holds a list of two or more names in parentheses after a name, separated by commas
+ * (spaces allowed): "orders(id, customer_id, amount)", "page_views (user_id, viewed_at)", "f(a, b)". SQL
+ * tables and function signatures are written so; optimised suffixes are not. Linear: a list is read
+ * from its "(" until it ends or breaks, and no list can break past the next "(".
+ */
+function holdsNameList(u: Uint16Array, n: number): boolean {
+  for (let open = 1; open < n; open++) {
+    if (u[open] !== 40) continue;
+    const before = u[open - 1] === 32 && open >= 2 ? (u[open - 2] as number) : (u[open - 1] as number);
+    if (!isNameCode(before)) continue;
+    let j = open + 1;
+    let names = 0;
+    for (;;) {
+      while (j < n && u[j] === 32) j++;
+      const start = j;
+      while (j < n && isNameCode(u[j] as number)) j++;
+      if (j === start) break;
+      names++;
+      while (j < n && u[j] === 32) j++;
+      if (j < n && u[j] === 41) {
+        if (names >= 2) return true;
+        break;
+      }
+      if (j >= n || u[j] !== 44) break;
+      j++;
+    }
+  }
+  return false;
+}
+
 /** The UTF-16 code units of `text` (not its code points: a surrogate pair is two units, as in the fold). */
 function codeUnits(text: string): Uint16Array {
   const units = new Uint16Array(text.length);
@@ -75,6 +111,8 @@ export function adversarialSuffixGrade(text: string, units?: Uint16Array): 0 | 1
     }
   }
   if (evidence < MIN_EVIDENCE) return 0;
+  // "from orders(id, customer_id, amount)": a table's columns or a function's parameters are code.
+  if (holdsNameList(u, n)) return 0;
   let tokens = 0;
   let i = 0;
   let sawBreak = false;
