@@ -179,7 +179,7 @@ const RULE_QUOTABLE = Uint8Array.from(RULES, (rule) => (rule.quotable === true ?
 
 /** Quotation marks that open or close a quoted example (straight, curly, guillemets, CJK corner brackets). */
 const OPENING_QUOTES = new Set([34, 39, 96, 0x201c, 0x2018, 0x201e, 0xab, 0x300c, 0x300e]);
-const CLOSING_QUOTES = new Set([34, 39, 96, 0x201d, 0x2019, 0xbb, 0x300d, 0x300f]);
+const CLOSING_QUOTES = new Set([34, 39, 96, 0x201d, 0x201c, 0x2019, 0xbb, 0x300d, 0x300f]);
 /** How far a quoted example reaches on either side of the rule's first word. */
 const QUOTE_REACH = 100;
 /** Words that introduce an example right before its opening quote (lowercase, as written). */
@@ -192,6 +192,9 @@ const EXAMPLE_CUES_BEFORE = [
   "reads", "reading", "wrote", "typed", "posted", "containing", "contains", "the sentence", "the line",
   "including", "du type", "de type", "genre", "вроде", "类似", "类似于", "写着", "一句", "写了", "有人说", "有人让它", "用户说",
   "客户说",
+  // "The phrase" and "the sentence" in other languages, like the English "phrase" and "string" above.
+  "фраза", "фразы", "фразу", "фразой", "строка", "строку", "beispielsatz", "satz", "formulierung", "la phrase", "la frase",
+  "a frase", "frase", "frases", "un messaggio", "фраза вроде",
   // "For example" and "like" in the other languages the keyword rules read.
   "ví dụ", "chẳng hạn", "như", "misalnya", "contohnya", "contoh", "seperti", "예를 들어", "예를 들면", "örneğin", "mesela",
   "जैसे", "مثل", "مثلا", "bijvoorbeeld", "zoals", "np.", "na przykład", "typu", "till exempel", "t.ex.",

@@ -209,6 +209,9 @@ const SPEAKER_OWN = [
   // "Delete all my earlier instructions about the delivery slot", "abaikan instruksi saya sebelumnya".
   "all my ", "all of my ", "alle meine", "toutes mes", "todas mis", "todas las mias", "todas as minhas", "tutte le mie",
   "все мои", "instruksi saya", "perintah saya", "instruksiku", "semua instruksi saya", "semua perintah saya",
+  // "Forget what I said about the layout earlier": the speaker's own words, named as such.
+  "what i said", "what i wrote", "what i asked", "what i just said", "everything i said", "was ich gesagt", "ce que j'ai dit",
+  "lo que dije", "o que eu disse", "quello che ho detto", "что я сказал", "что я писал",
 ];
 
 export const INJECTION_RULES: readonly RuleSpec[] = [
