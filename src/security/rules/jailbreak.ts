@@ -57,7 +57,11 @@ const DEVICE_PHRASES: ReadonlyArray<readonly [readonly string[], readonly string
   [["на ", "в ", "на моем ", "на моём ", "в моем ", "в моём "],
     ["android", "андроид", "телефоне", "смартфоне", "планшете", "chrome", "хроме", "браузере", "пк", "компьютере", "windows", "устройстве"]],
 ];
-/** Devices whose name right before "developer mode" makes it theirs (a veto: see jailbreak.developer_mode). */
+/**
+ * Devices whose name right before "developer mode" makes it theirs (a veto: see jailbreak.developer_mode).
+ * Phones and tablets only, not all of DEVICES: a veto word cancels the rule anywhere in the 24 characters
+ * before it, and words such as "edge", "settings" or "pc" are common just before a persona's "developer mode".
+ */
 const DEVICE_BEFORE = [
   "android", "iphone", "ipad", "smartphone", "handy", "tablet", "pixel", "galaxy", "xiaomi", "huawei", "samsung", "telefon",
   "андроид", "телефон", "смартфон", "安卓", "手机", "测试机", "平板", "小米", "华为", "端末", "スマホ", "タブレット", "アンドロイド",
