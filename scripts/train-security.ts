@@ -91,11 +91,15 @@ const ATTACK_HYPER = {
  * document" prompts, and on the fit half's self-instruct rows (measure only) the head scores such
  * prompts up to ≈ 0.89, so below 0.9 / 0.95 it adds false positives on plain prompts (with the
  * budgets alone, balanced sat at 0.8875 and flagged 1.8% of plain validation prompts, not 0.7%).
- * Balanced and permissive at 0.96 since candidate R26 (with the native sets; rules 13 and 14 in docs/security.md).
+ * Balanced and permissive at 0.96 since candidate R26 (with the native sets; rules 13 and 14 in docs/security.md);
+ * balanced at 0.95 since candidate V (rule 24): on the 47 read held-out sets it catches 27 more attacks
+ * for 2 more look-alikes and no plain prompt. 0.93 caught 79 more there, but blocked a hand-written
+ * Indonesian correction of the suite ("Abaikan semua instruksi saya sebelumnya soal warna …", 0.941), and
+ * below it "task + pasted article" prompts sit at 0.90–0.92.
  */
 const ATTACK_CALIBRATION: Record<keyof ThresholdTable, { extraFpr: number; floor: number }> = {
   strict: { extraFpr: envNumber("SECURITY_ATTACK_EXTRA_STRICT", 0.002), floor: envNumber("SECURITY_ATTACK_FLOOR_STRICT", 0.9) },
-  balanced: { extraFpr: envNumber("SECURITY_ATTACK_EXTRA_BALANCED", 0.002), floor: envNumber("SECURITY_ATTACK_FLOOR_BALANCED", 0.96) },
+  balanced: { extraFpr: envNumber("SECURITY_ATTACK_EXTRA_BALANCED", 0.002), floor: envNumber("SECURITY_ATTACK_FLOOR_BALANCED", 0.95) },
   permissive: { extraFpr: envNumber("SECURITY_ATTACK_EXTRA_PERMISSIVE", 0.001), floor: envNumber("SECURITY_ATTACK_FLOOR_PERMISSIVE", 0.96) },
 };
 

@@ -239,7 +239,9 @@ const MIN_BINARY_BYTES = 6;
 
 /**
  * Runs of 8-bit binary groups separated by spaces (or written together), decoded as UTF-8 when the
- * result reads like text. A group of another length ends the run.
+ * result reads like text. A whitespace-separated group whose length is not a multiple of 8 is left out
+ * and the run goes on ("01001001 0110010100101 01100101": a carrier with damaged groups still decodes its
+ * intact bytes), as long as intact bytes outnumber damaged groups; any other character ends the run.
  */
 export function decodeBinaryPayloads(text: string): string[] {
   const found: string[] = [];
@@ -247,8 +249,22 @@ export function decodeBinaryPayloads(text: string): string[] {
   let bytes: number[] = [];
   let value = 0;
   let bits = 0;
+  /** bytes.length when the current group started: a damaged group's bytes are taken back to here. */
+  let groupStart = 0;
+  let damaged = 0;
+  /** Ends the current group: a group of 8, 16, … bits keeps its bytes, any other is left out. */
+  const endGroup = (): void => {
+    if ((bits & 7) !== 0) {
+      bytes.length = groupStart;
+      damaged++;
+    }
+    value = 0;
+    bits = 0;
+    groupStart = bytes.length;
+  };
   const flush = (): void => {
-    if (bits === 0 && bytes.length >= MIN_BINARY_BYTES && found.length < MAX_CANDIDATES && total < MAX_DECODED_TOTAL) {
+    endGroup();
+    if (bytes.length >= MIN_BINARY_BYTES && damaged < bytes.length && found.length < MAX_CANDIDATES && total < MAX_DECODED_TOTAL) {
       const decoded = utf8.decode(Uint8Array.from(bytes));
       if (looksLikeText(decoded)) {
         const kept = decoded.slice(0, MAX_DECODED_TOTAL - total);
@@ -259,23 +275,27 @@ export function decodeBinaryPayloads(text: string): string[] {
     bytes = [];
     value = 0;
     bits = 0;
+    groupStart = 0;
+    damaged = 0;
   };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 48 || c === 49) {
-      value = (value << 1) | (c - 48);
+      value = ((value << 1) | (c - 48)) & 0xff;
       bits++;
-      if (bits === 8) {
+      if ((bits & 7) === 0) {
         // Past what could be kept, the run is only followed to its end.
         if (bytes.length < MAX_DECODED_TOTAL) bytes.push(value);
         value = 0;
-        bits = 0;
       }
       continue;
     }
-    if ((c === 32 || c === 10 || c === 13 || c === 9) && bits === 0 && bytes.length > 0) continue;
+    if ((c === 32 || c === 10 || c === 13 || c === 9) && (bytes.length > 0 || bits > 0)) {
+      endGroup();
+      continue;
+    }
     // Most characters of a text are not binary: only a started run needs flushing.
-    if (bits > 0 || bytes.length > 0) flush();
+    if (bits > 0 || bytes.length > 0 || damaged > 0) flush();
   }
   flush();
   return found;

@@ -523,7 +523,8 @@ const GIVE_OR_LIST = [
 const ABOVE_TEXT = [
   "the text above", "the words above", "everything above", "all the text above", "all text above", "the prompt above",
   "above prompt", "previous text", "everything before this", "the first line", "your first line", "the lines above",
-  "the sentences above", "the content above", "the conversation so far", "initialization above", "initialisation above",
+  "the sentences above", "the content above", "the above text", "the above words", "the above lines", "the above content",
+  "the conversation so far", "initialization above", "initialisation above",
   "les mots ci-dessus", "le texte ci-dessus", "tout ce qui precede", "tout ce qui est au-dessus", "le texte au-dessus",
   "die worter oben", "die worte oben", "die worter oberhalb", "die worte oberhalb", "den text oben", "den obigen text",
   "die obigen worter", "alles oberhalb", "alles davor", "las palabras de arriba", "las palabras anteriores",
@@ -1282,6 +1283,7 @@ export const EXTRACTION_RULES: readonly RuleSpec[] = [
         "задом наперед", "задом наперёд", "первые буквы", "倒序", "反过来", "逆序", "用base64", "逆から", "逆順", "最初の文字",
         "역순", "첫 글자", "उल्टा", "उल्टे क्रम", "উল্টো", "ย้อนกลับ", "tersine", "ters sırada", "terbalik", "urutan terbalik",
         "đảo ngược", "baligtad", "pabaligtad", "odwrotnej kolejności", "wspak", "omgekeerde volgorde", "achterstevoren",
+        "in leetspeak", "in leet", "in l33t", "en leetspeak", "in nato", "phonetic alphabet", "caesar cipher",
       ],
     ],
     window: 24,
