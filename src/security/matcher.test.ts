@@ -49,9 +49,9 @@ function scan(automaton: ReturnType<typeof compileAutomaton>, text: string): str
 // Keyword hits against a naive reference, on texts long enough for runAutomaton to scan two halves
 // at once, and from 2,048 units four quarters: the splits must neither lose, invent nor reorder hits,
 // whatever the separator runs around them.
-describe("runAutomaton", () => {
+describe.each([false, true])("runAutomaton (sparse table: %p)", (sparse) => {
   const terms = [" ab", "ab ", " ab cd", "bc", "cd e ", " e", "abcabcabc", " a b c d e a b c d e"];
-  const automaton = compileAutomaton(terms, terms.map((_, i) => i));
+  const automaton = compileAutomaton(terms, terms.map((_, i) => i), { sparse });
 
   test("matches a brute-force reference on random texts", () => {
     const random = seededRandom(7);
@@ -72,10 +72,10 @@ describe("runAutomaton", () => {
 
 // Keywords that all hold a unit outside ASCII (as the non-Latin automaton's do) are looked for only
 // around such units: stretches of every length between them, merged or not, must give every hit once.
-describe("runAutomaton around non-ASCII anchors", () => {
+describe.each([false, true])("runAutomaton around non-ASCII anchors (sparse table: %p)", (sparse) => {
   // The longest keywords put their anchor first or last, so the stretches have no slack to hide a bug.
   const terms = [" жab", "cж", " a b ж", "жж", "ж c ", "жabcdeabc", "abcdeabcж", " ж", "a ж b"];
-  const automaton = compileAutomaton(terms, terms.map((_, i) => i));
+  const automaton = compileAutomaton(terms, terms.map((_, i) => i), { sparse });
 
   test("the automaton scans around anchors", () => {
     expect(automaton.anchorFrom).toBeGreaterThan(0);
@@ -107,6 +107,43 @@ describe("runAutomaton around non-ASCII anchors", () => {
       const length = 200 + Math.floor(random() * 5000);
       while (text.length < length) text += random() < 0.6 ? (terms[Math.floor(random() * terms.length)] as string).replace(/ /g, separatorRun) : "abcж ,."[Math.floor(random() * 7)];
       expect(scan(automaton, text)).toEqual(reference(terms, text));
+    }
+  });
+});
+
+// An alphabet of more than 256 classes (the other scripts' automaton has about 1,260) gets a sparse
+// table by default: the root's row plus the entries where a state's row differs from it.
+describe("runAutomaton over a large alphabet", () => {
+  const random = seededRandom(41);
+  const letter = (): string => String.fromCharCode(0x4e00 + Math.floor(random() * 400));
+  const terms = Array.from({ length: 300 }, () => Array.from({ length: 2 + Math.floor(random() * 4) }, letter).join(""));
+  terms.push(" 忽略 之前", "之前的指令 ");
+  const automaton = compileAutomaton(terms, terms.map((_, i) => i));
+
+  test("the table is sparse and far smaller than a dense one", () => {
+    expect(automaton.alphabetSize).toBeGreaterThan(256);
+    expect(automaton.sparse).not.toBeNull();
+    expect(automaton.next.length).toBe(0);
+    const sparseBytes = (automaton.sparse?.keys.byteLength ?? 0) + (automaton.sparse?.targets.byteLength ?? 0);
+    expect(sparseBytes * 4).toBeLessThan(automaton.stateCount * automaton.alphabetSize * 2);
+  });
+
+  test("matches the dense table and a brute-force reference on random texts", () => {
+    const dense = compileAutomaton(terms, terms.map((_, i) => i), { sparse: false });
+    expect(dense.sparse).toBeNull();
+    const separatorRun = (): string => " ,.".slice(0, 1 + Math.floor(random() * 3));
+    for (let round = 0; round < 300; round++) {
+      let text = "";
+      const length = 1 + Math.floor(random() * (round % 3 === 0 ? 3000 : 300));
+      while (text.length < length) {
+        const pick = random();
+        if (pick < 0.4) text += (terms[Math.floor(random() * terms.length)] as string).replace(/ /g, separatorRun);
+        else if (pick < 0.8) text += letter();
+        else text += "ab ,."[Math.floor(random() * 5)];
+      }
+      const expected = reference(terms, text);
+      expect(scan(automaton, text)).toEqual(expected);
+      expect(scan(dense, text)).toEqual(expected);
     }
   });
 });
