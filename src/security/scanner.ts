@@ -77,8 +77,9 @@ interface Tally {
  * keep a floor: 0.55 for the categories, 0.95 for the attack head (at 0.35 windows flagged 25 of 230
  * long benign node_modules texts instead of 11). Balanced and permissive windows count at the policy's
  * thresholds, except balanced's attack head: its windows keep the 0.96 the whole-text threshold had
- * before rule 24 (with windows at 0.93 they flagged 4 of the 230 node_modules texts instead of 2). `bun scripts/eval-long-documents.ts --calibrate` sweeps the floors (docs/security.md,
- * "Long texts"); re-check after every retraining.
+ * before rule 24 (with windows at 0.93 they flagged 4 of the 230 node_modules texts instead of 2).
+ * `bun scripts/eval-long-documents.ts --calibrate` sweeps the floors (docs/security.md, "Long texts");
+ * re-check after every retraining.
  */
 export const WINDOW_FLOORS: WindowFloors = {
   strict: { categories: 0.55, attack: 0.95 },
