@@ -530,6 +530,25 @@ export function scanMessages(texts: readonly string[], policyName: PolicyName, c
   return scanWith(SCANS, texts, policyName, cache);
 }
 
+/** A scan's result with the scores it was decided on (see scanWithScores). */
+export interface ScoredScan {
+  readonly result: ScanResult;
+  /** Per model category (MODEL_CATEGORIES order): the probability the decision read (windows capped as in scanWith). */
+  readonly model: readonly number[];
+  /** The attack head's probability (0 without an attack head). */
+  readonly attack: number;
+}
+
+/**
+ * scanMessages plus the head scores behind its decision, for measurement scripts
+ * (scripts/security-decisions.ts): how far a prompt is from each threshold. Not part of the public API.
+ */
+export function scanWithScores(texts: readonly string[], policyName: PolicyName): ScoredScan {
+  const result = scanWith(SCANS, texts, policyName);
+  if (policyName === "off") return { result, model: MODEL_CATEGORIES.map(() => 0), attack: 0 };
+  return { result, model: Array.from(TALLY.modelScore), attack: TALLY.attackScore };
+}
+
 /**
  * Remembers what recently scanned message texts contributed (see segment-cache.ts), for callers that
  * see the same texts again: results are the same with or without it.
