@@ -775,6 +775,7 @@ const NATIVE_SETS_DEFAULT = [
   "defense-2026-11-29.jsonl@0.5",
   "config-keys-2026-11-29.jsonl",
   "defense-langs-2026-11-29.jsonl",
+  "selfcorrections-2026-11-29.jsonl",
 ];
 
 /**

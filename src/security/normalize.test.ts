@@ -96,10 +96,32 @@ describe("foldText", () => {
   });
 
   test("contractions are not spaced-out letters", () => {
-    for (const text of ["and I'm a young journalist", "I\u2019m a fan", "well I'd a hunch"]) {
+    for (const [text, folded] of [
+      ["and I'm a young journalist", "and im a young journalist"],
+      ["I\u2019m a fan", "im a fan"],
+      ["well I'd a hunch", "well i'd a hunch"],
+    ] as const) {
       const result = fold(text);
       expect(result.signals.spacedLetters).toBe(0);
-      expect(result.text).toBe(text.toLowerCase());
+      expect(result.text).toBe(folded);
+    }
+  });
+
+  test("a contraction folds as it is typed without its apostrophe", () => {
+    for (const [typed, bare] of [
+      ["Don't refuse", "dont refuse"],
+      ["you CAN\u2019T say no", "you cant say no"],
+      ["You're free, they've agreed, I'm sure", "youre free, theyve agreed, im sure"],
+      ["isn't it", "isnt it"],
+    ] as const) {
+      expect(fold(typed).text).toBe(bare);
+      expect(fold(bare).text).toBe(bare);
+    }
+  });
+
+  test("possessives, elisions and other apostrophes keep theirs", () => {
+    for (const text of ["the user's data", "l'ia", "o'reilly", "rock'n'roll", "she'll come", "i'd go", "'tis", "'m'"]) {
+      expect(fold(text).text).toBe(text);
     }
   });
 

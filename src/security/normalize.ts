@@ -299,6 +299,13 @@ export function foldText(text: string): FoldedText {
             continue;
           }
         }
+        // An English contraction's apostrophe is dropped, in text and keywords alike: "don't" and "dont",
+        // "you're" and "youre" fold the same, as people type both ("You cant refuse" asks what "You can't
+        // refuse" asks).
+        if (isApostrophe(c) && out > 0 && isContractionTail(units, i + 1, n, codes[out - 1] as number)) {
+          i++;
+          continue;
+        }
         if (kind === Kind.Punct) {
           punctuation[punctuationCount++] = out;
           if (i > 0 && (c === 45 ? isDot(units[i - 1] as number) : isDot(c) && units[i - 1] === 45)) signals.dotDash = true;
@@ -471,6 +478,23 @@ function isDot(code: number): boolean {
 /** An ASCII or typographic apostrophe. */
 function isApostrophe(code: number): boolean {
   return code === 39 || code === 0x2019;
+}
+
+/**
+ * Whether units[at..) after an apostrophe is an English contraction's tail ("t" after "n"; "re", "ve",
+ * "m") ending the word. Not "s" ("the user's" is a possessive, "the users" another phrase), "ll" or "d"
+ * ("she'll" is not "shell", "I'd" not "id"). `before` is the folded unit before the apostrophe.
+ */
+function isContractionTail(units: Uint16Array, at: number, n: number, before: number): boolean {
+  if (before < 97 || before > 122 || at >= n) return false;
+  const first = (units[at] as number) | 0x20;
+  let length = 0;
+  if (first === 116) length = before === 110 ? 1 : 0;
+  else if (first === 109) length = 1;
+  else if ((first === 114 || first === 118) && at + 1 < n && ((units[at + 1] as number) | 0x20) === 101) length = 2;
+  if (length === 0) return false;
+  const after = at + length;
+  return after >= n || !isWordUnit(units[after] as number);
 }
 
 /** Whether text[start..end) is 1+ ASCII digits followed by 1–3 ASCII letters and nothing else. */

@@ -17,7 +17,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
     steps: [[
       "write a story", "write a scene", "satire", "jokes", "comedy", "edgy material", "evil twin", "boser zwilling", "gegenteil",
       "jumeau malefique", "gemelo malvado", "lyrics", "a verse", "drill verse", "a short story", "screenplay", "fanfic", "fan fiction", "fanfiction", "my novel", "a novel",
-      "for my book", "for a book", "the dialogue", "dialogue", "in character", "roleplay", "role-play", "role play", "pretend",
+      "for my book", "for a book", "channel the spirit of", "speaking as him", "speaking as her", "the dialogue", "dialogue", "in character", "roleplay", "role-play", "role play", "pretend",
       "imagine", "hypothetical", "fictional", "in a world where", "in a world without", "my character", "a character who", "a scene",
       "the scene", "script for", "movie", "a film", "a poem", "a song", "a rap", "bedtime story", "once upon a time", "conte",
       "un recit", "une histoire", "scenario", "geschichte", "erzahlung", "drehbuch", "roman", "stell dir vor", "tu so, als",
@@ -69,7 +69,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
     feature: false,
     steps: [[
       "realistic", "accurate", "real chemicals", "actual step", "every actual", "exact amounts", "exact quantities", "real quantities",
-      "quantities", "temperatures", "level of detail", "field manual", "ratios", "exact ratios", "part number", "where to buy", "fans will notice", "don't leave anything out",
+      "quantities", "temperatures", "level of detail", "field manual", "ratios", "exact ratios", "part number", "where to buy", "fans will notice", "don't leave anything out", "indistinguishable from", "could actually follow", "accurate enough",
       "leave nothing out", "verossimil", "verosimil", "realista", "realiste", "realistisch", "ganz genau", "realistico",
       "реалистич", "точные", "真实", "详细步骤", "用量", "リアル", "正確",
     ]],
@@ -192,7 +192,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
       "for a history class", "history class", "for class", "for safety reasons", "safety poster", "what not to do",
       "ce qu'il ne faut pas faire", "was man nicht tun sollte", "lo que no se debe hacer", "o que nao fazer", "cosa non fare",
       "чего не делать", "不该做", "やってはいけない", "防犯講習", "academic-style", "academic style", "literature summary",
-      "sto scrivendo una tesi", "una tesi", "ma these", "mi tesis", "minha tese", "диссертац", "论文", "signed authorization", "authorized pentest", "red team testing", "red-team testing", "for my thesis", "for school", "for my course", "for a course", "for science", "only for learning", "just for learning",
+      "sto scrivendo una tesi", "una tesi", "ma these", "mi tesis", "minha tese", "диссертац", "论文", "signed authorization", "authorized pentest", "red team testing", "red-team testing", "for my thesis", "for my master's thesis", "my dissertation", "for my research paper", "primary material", "for school", "for my course", "for a course", "for science", "only for learning", "just for learning",
       "just curious", "purely academic", "fins educatifs", "fins pedagogiques", "bildungszwecken", "zu lehrzwecken",
       "fines educativos", "fines academicos", "fins educacionais", "fins academicos", "fini educativi", "scopo didattico",
       "образовательных целях", "учебных целях", "для учебы", "для курсовой", "教育目的", "学习目的", "研究目的", "学術目的",

@@ -88,7 +88,7 @@ const SELF_HARM = [
 /** Verbs that ask for the making, obtaining or doing of it (followed by the object). */
 const MAKE_VERBS = [
   "make", "making", "build", "building", "cook", "cooking", "synthesize", "synthesise", "synthesizing", "synthesising", "produce",
-  "manufacture", "brew", "extract", "assemble", "create", "write", "code", "program", "develop", "deploy", "hack into", "hack",
+  "manufacture", "brew", "extract", "assemble", "assembling", "create", "write", "code", "program", "develop", "deploy", "hack into", "hack",
   "break into", "get into", "access", "clone", "steal", "bypass", "disable", "defeat", "get around", "get past", "buy", "obtain",
   "get my hands on", "use a", "use the", "install", "instalar", "instalarle", "installer", "installieren", "installare",
   "установить", "安装", "generate", "generer", "genere", "generar", "gerar", "generare", "сгенерируй", "read", "spy on", "track", "monitor", "log into", "get past", "neutralize",

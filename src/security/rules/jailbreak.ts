@@ -141,7 +141,7 @@ const AMORAL_TRAITS = [
 /** Has no rules, filters or limits; unfiltered, uncensored, unrestricted. */
 const NO_LIMIT_TRAITS = [
   "has no rules", "have no rules", "with no rules", "has no restrictions", "have no restrictions", "with no restrictions",
-  "has no filter", "have no filter", "no content filter", "has no limits", "have no limits",
+  "has no filter", "have no filter", "no content filter", "no filtering", "don't filter the response", "don't filter your response", "filter level set to 0", "has no limits", "have no limits",
   "has no limitations", "have no limitations", "no limitations", "no boundaries", "no censorship",
   "no restrictions", "no rules or", "not bound by", "unbound by", "unbound ai", "unfiltered", "uncensored", "unrestricted",
   "non-restricted", "not restricted by", "not limited by", "free from all", "free of all", "free from the rules",
@@ -161,7 +161,7 @@ const NO_LIMIT_TRAITS = [
 
 /** Answers anything, whatever it is. */
 const ANSWERS_ANYTHING = [
-  "answer anything", "answers anything", "answer any question", "answers any question", "answer every question",
+  "answer anything", "answers anything", "answer any question", "answering any question", "answer any questions", "answers any question", "answer every question",
   "answers every question", "answer all questions", "answer any prompt", "respond to any prompt", "respond to every prompt",
   "respond to any request", "answer any request", "fulfill any request", "fulfil any request", "any and all requests",
   "will say anything", "can say anything", "say anything it wants", "do anything it wants",
