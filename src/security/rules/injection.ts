@@ -413,7 +413,9 @@ export const INJECTION_RULES: readonly RuleSpec[] = [
       ["obey them", "obey it", "obey without", "comply", "do exactly what they say", "do what they say", "do as they say", "do what they ask", "do as they ask", "go along with"],
     ],
     window: 60,
-    veto: ["not", "never", "don't", "doesn't", "won't", "shouldn't", "can't", "cannot", "refuse", "decline", "instead of", "rather than"],
+    // Negations the other rules' vetoes already hold where possible: a bare "not" would be one more keyword
+    // hit in most English texts.
+    veto: ["never", "don't", "do not", "doesn't", "does not", "won't", "will not", "should not", "must not", "refuse", "decline"],
   },
   {
     // Announces a replacement instruction set.
