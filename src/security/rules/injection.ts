@@ -415,7 +415,7 @@ export const INJECTION_RULES: readonly RuleSpec[] = [
     window: 60,
     // Negations the other rules' vetoes already hold where possible: a bare "not" would be one more keyword
     // hit in most English texts.
-    veto: ["never", "don't", "do not", "doesn't", "does not", "won't", "will not", "should not", "must not", "refuse", "decline"],
+    veto: ["never", "don't", "do not", "doesn't", "does not", "didn't", "did not", "won't", "will not", "should not", "must not", "refuse", "decline"],
   },
   {
     // Announces a replacement instruction set.
