@@ -192,6 +192,9 @@ const EXAMPLE_CUES_BEFORE = [
   "reads", "reading", "wrote", "typed", "posted", "containing", "contains", "the sentence", "the line",
   "including", "du type", "de type", "genre", "вроде", "类似", "类似于", "写着", "一句", "写了", "有人说", "有人让它", "用户说",
   "客户说",
+  // Reported speech in the past and reported messages: "a note saying '…'", "the ticket said: '…'", "this
+  // message: '…'", "the classic '…'", "test cases should include '…'".
+  "saying", "said", "message", "the classic", "include", "includes", "variants of",
   // "The phrase" and "the sentence" in other languages, like the English "phrase" and "string" above.
   "фраза", "фразы", "фразу", "фразой", "строка", "строку", "beispielsatz", "satz", "formulierung", "la phrase", "la frase",
   "a frase", "frase", "frases", "un messaggio", "фраза вроде",

@@ -227,6 +227,9 @@ export const INJECTION_RULES: readonly RuleSpec[] = [
     topicAfter: SPEAKER_OWN,
     topicStep: 0,
     topicKind: "own",
+    // A duty in a contract or policy, not an order to the model: "The Supplier shall disregard any
+    // instructions from Customer personnel".
+    veto: ["shall"],
   },
   {
     // Adjective after the noun, as in Romance languages and Arabic: "ignora las instrucciones anteriores".
