@@ -751,7 +751,9 @@ const PAIR_SETS_ON = process.env.SECURITY_PAIRS === "1";
  * the twelve extra languages, and the English tasks at 2 rows (a translation request with a pasted
  * article sat at the balanced jailbreak threshold without them); it is trained with the
  * `extraction.system_topic` feature. N12 (adopted under rule 18) is N10b's recipe with
- * `extraction.other_user_data` firing on "the user's" only before a personal-data noun.
+ * `extraction.other_user_data` firing on "the user's" only before a personal-data noun. N16 (adopted under
+ * rule 25) adds 120 corrections of one's own earlier request in 15 languages (`selfcorrections`): with the
+ * contraction fold alone, the retrained attack head blocked such a correction.
  */
 const NATIVE_SETS_DEFAULT = [
   "native-2026-11-28.jsonl#fr+it+de+pt+es+ru+zh+ja",
@@ -809,9 +811,9 @@ const NATIVE_SETS_DEFAULT = [
  * questions about configuring keys and passwords in one's own software and in products one uses),
  * `defense-langs-2026-11-29.jsonl` (132 requests for help defending one's own bot in the twelve extra
  * languages), `lookalike-words-2026-11-29.jsonl` (151 everyday prompts with "system", "override", "ignore" and
- * the like in their ordinary senses) and `system-words-2026-11-29.jsonl` (its 38 rows naming a system);
- * candidates P, Q1, R1–R49, S1–S4, T0–T9,
- * F0–F2, G0–J14, L1–L4, N1–N13 in docs/security.md.
+ * the like in their ordinary senses), `system-words-2026-11-29.jsonl` (its 38 rows naming a system) and
+ * `selfcorrections-2026-11-29.jsonl` (120 users withdrawing their own earlier request, in 15 languages);
+ * candidates P, Q1, R1–R49, S1–S4, T0–T9, F0–F2, G0–J14, L1–L4, N1–N13, V and K3 in docs/security.md.
  */
 const NATIVE_SETS = process.env.SECURITY_NATIVE_SETS?.split(",") ?? NATIVE_SETS_DEFAULT;
 const NATIVE_SETS_ON = process.env.SECURITY_NATIVE !== "0";
