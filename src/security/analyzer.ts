@@ -5,6 +5,7 @@
 import type { CredentialSpan } from "./credentials.ts";
 import { collectBuckets, collectBucketsScanning, WHOLE_TEXT_MAX, type BucketList } from "./features.ts";
 import { runAutomaton } from "./matcher.ts";
+import { commentEnd, isDirectiveComment } from "./hidden-comment.ts";
 import { foldNfkc, isLetterCode, isPunctuationCode, isSeparatorCode, type FoldedText, type ObfuscationSignals } from "./normalize.ts";
 import {
   COMPOUNDS,
@@ -349,6 +350,7 @@ DELIMITER_START.forEach((start, code) => {
 /** Checks each punctuation position of the folded text (delimiters and labels start there). */
 function findDelimiters(folded: FoldedText): void {
   const { codes, length, origin, punctuation, punctuationCount } = folded;
+  commentsReadTo = -1;
   for (let p = 0; p < punctuationCount; p++) {
     const i = punctuation[p] as number;
     const code = codes[i] as number;
@@ -368,9 +370,25 @@ function findDelimiters(folded: FoldedText): void {
       const after = (origin[i + size - 1] as number) + 1;
       if (literal.headingWords !== null && !opensHeadingTurn(literal.headingWords, after)) continue;
       if (literal.mentionable && isMention(origin[i] as number, after)) continue;
+      if (literal.hiddenComment && !directiveComment(literal.rule, after)) continue;
       fire(literal.rule, origin[i] as number);
     }
   }
+}
+
+/** End (in currentText) of the last HTML comment read by directiveComment; reset for each text. */
+let commentsReadTo = -1;
+
+/**
+ * Whether the HTML comment whose body starts at currentText[after] addresses an AI reader
+ * (hidden-comment.ts). A comment is read once: an "<!--" inside one already read, or after the rule
+ * fired, is skipped, so that a text of nothing but "<!--" costs linear time.
+ */
+function directiveComment(rule: number, after: number): boolean {
+  if (isFired[rule] === 1 || after < commentsReadTo) return false;
+  const end = commentEnd(currentText, after);
+  commentsReadTo = end;
+  return isDirectiveComment(currentText, after, end);
 }
 
 /**

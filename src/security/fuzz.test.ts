@@ -22,6 +22,8 @@ describe("adversarial inputs", () => {
     ["Morse code forever", () => ".- -... / ".repeat(100_000)],
     ["binary bytes forever", () => "01101001 ".repeat(100_000)],
     ["dots and dashes without gaps", () => ".-".repeat(300_000)],
+    ["HTML comments opened and never closed", () => "<!-- ai agents: ".repeat(20_000)],
+    ["comment openers nested in one comment", () => `<!--${"<!--".repeat(60_000)}-->`],
   ];
 
   test.each(cases)("%s completes with a well-formed result", (_, make) => {

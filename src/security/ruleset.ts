@@ -102,7 +102,9 @@ for (const rule of KEYWORD_RULES) {
   });
 }
 export const DELIMITER_RULE_OFFSET = RULES.length;
-for (const rule of DELIMITER_RULES) addRule({ id: rule.id, category: "injection", severity: rule.severity, steps: 1, window: 0 });
+for (const rule of DELIMITER_RULES) {
+  addRule({ id: rule.id, category: "injection", severity: rule.severity, steps: 1, window: 0, ...(rule.feature === false ? { feature: false as const } : {}) });
+}
 export const SPEAKER_RULE = addRule({ id: SPEAKER_RULE_ID, category: "injection", severity: 0, steps: 1, window: 0 });
 /** Number of veto groups (RuleInfo.vetoGroup). */
 export const VETO_GROUPS = vetoGroups.size;
@@ -275,6 +277,8 @@ export interface DelimiterLiteral {
   readonly headingWords: ReadonlySet<string> | null;
   /** DelimiterSpec.mentionable. */
   readonly mentionable: boolean;
+  /** DelimiterSpec.hiddenComment. */
+  readonly hiddenComment: boolean;
 }
 
 /** Literals grouped by their first code unit (always ASCII punctuation), for one pass over the text. */
@@ -288,7 +292,7 @@ DELIMITER_RULES.forEach((rule, i) => {
     if (first >= 128 || (first >= 97 && first <= 122)) throw new Error(`delimiter ${marker} must start with ASCII punctuation`);
     const heading = first === 35 && /[a-z]$/.test(literal);
     const list = DELIMITERS_BY_FIRST[first] ?? [];
-    list.push({ codes, rule: DELIMITER_RULE_OFFSET + i, headingWords: heading ? headingWords : null, mentionable: rule.mentionable === true });
+    list.push({ codes, rule: DELIMITER_RULE_OFFSET + i, headingWords: heading ? headingWords : null, mentionable: rule.mentionable === true, hiddenComment: rule.hiddenComment === true });
     DELIMITERS_BY_FIRST[first] = list;
   }
 });
