@@ -5,12 +5,13 @@
 import type { CredentialSpan } from "./credentials.ts";
 import { collectBuckets, collectBucketsScanning, WHOLE_TEXT_MAX, type BucketList } from "./features.ts";
 import { runAutomaton } from "./matcher.ts";
-import { commentEnd, isDirectiveComment } from "./hidden-comment.ts";
+import { commentEnd, isDirectiveText } from "./hidden-comment.ts";
+import { findHiddenDirective } from "./hidden-element.ts";
 import { foldNfkc, isLetterCode, isPunctuationCode, isSeparatorCode, type FoldedText, type ObfuscationSignals } from "./normalize.ts";
 import {
   COMPOUNDS,
   ASSIGNMENT_CHECK, CREDENTIAL_CHECKS, DELIMITERS_BY_FIRST, LATIN_AUTOMATON, OTHER_AUTOMATON, RULES, SIGNAL_RULE_OFFSET,
-  SECRET_TOPIC_RULE, SPEAKER_CODES, SPEAKER_RULE, SUFFIX_RULE, SUFFIX_WEAK_RULE, TERM_RECORDS, TERMS, VETO_GROUPS, VETO_STAGE, ruleIndex, type CredentialCheck, type TermInfo,
+  HIDDEN_ELEMENT_RULE, SECRET_TOPIC_RULE, SPEAKER_CODES, SPEAKER_RULE, SUFFIX_RULE, SUFFIX_WEAK_RULE, TERM_RECORDS, TERMS, VETO_GROUPS, VETO_STAGE, ruleIndex, type CredentialCheck, type TermInfo,
 } from "./ruleset.ts";
 import { VETO_WINDOW } from "./rules/types.ts";
 import { adversarialSuffixGrade } from "./suffix.ts";
@@ -388,7 +389,7 @@ function directiveComment(rule: number, after: number): boolean {
   if (isFired[rule] === 1 || after < commentsReadTo) return false;
   const end = commentEnd(currentText, after);
   commentsReadTo = end;
-  return isDirectiveComment(currentText, after, end);
+  return isDirectiveText(currentText, after, end);
 }
 
 /**
@@ -562,6 +563,11 @@ export function analyzeSegment(raw: string, wholeTextNgrams = false): SegmentAna
   else runAutomaton(LATIN_AUTOMATON, folded.codes, folded.length, onHit);
   if (folded.signals.nonLatin) runAutomaton(OTHER_AUTOMATON, folded.codes, folded.length, onHit);
   findDelimiters(folded);
+  // Hidden elements are tags and markdown link references: only texts with one of their characters.
+  if (folded.punctuationCount > 0 && (text.includes("<") || text.includes("[//]") || text.includes("[comment]"))) {
+    const hidden = findHiddenDirective(text);
+    if (hidden >= 0) fire(HIDDEN_ELEMENT_RULE, hidden);
+  }
   const suffix = adversarialSuffixGrade(text, folded.units);
   if (suffix > 0) fire(suffix === 2 ? SUFFIX_RULE : SUFFIX_WEAK_RULE, 0);
   const signals = folded.signals;

@@ -24,6 +24,9 @@ describe("adversarial inputs", () => {
     ["dots and dashes without gaps", () => ".-".repeat(300_000)],
     ["HTML comments opened and never closed", () => "<!-- ai agents: ".repeat(20_000)],
     ["comment openers nested in one comment", () => `<!--${"<!--".repeat(60_000)}-->`],
+    ["tags opened and never closed", () => "<div hidden ".repeat(30_000)],
+    ["hidden elements without an end", () => "<span hidden>ai: ".repeat(20_000)],
+    ["markdown comments never closed", () => "[//]: # (ai: ".repeat(20_000)],
   ];
 
   test.each(cases)("%s completes with a well-formed result", (_, make) => {

@@ -113,6 +113,11 @@ export const SUFFIX_WEAK_RULE = addRule({ id: "jailbreak.adversarial_suffix_weak
 export const SUFFIX_RULE = addRule({ id: "jailbreak.adversarial_suffix", category: "jailbreak", severity: 0, steps: 1, window: 0 });
 /** A secret named as a topic ("your password policy"), which cancelled a rule's occurrence: a model feature. */
 export const SECRET_TOPIC_RULE = addRule({ id: "extraction.secret_topic", category: "extraction", severity: 0, steps: 1, window: 0 });
+/**
+ * Text in a hidden element or a markdown comment that addresses an AI (hidden-element.ts): a decision
+ * rule only, like injection.hidden_comment_directive (rules/delimiters.ts).
+ */
+export const HIDDEN_ELEMENT_RULE = addRule({ id: "injection.hidden_element_directive", category: "injection", severity: 0.8, steps: 1, window: 0, feature: false });
 export const SIGNAL_RULE_OFFSET = RULES.length;
 for (const id of SIGNAL_IDS) addRule({ id, category: null, severity: 0, steps: 1, window: 0 });
 /** Rules made of other rules (RuleSpec's CompoundSpec): the analysis fires them after every other rule. */
