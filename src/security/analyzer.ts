@@ -7,11 +7,12 @@ import { collectBuckets, collectBucketsScanning, WHOLE_TEXT_MAX, type BucketList
 import { runAutomaton } from "./matcher.ts";
 import { commentEnd, isDirectiveText } from "./hidden-comment.ts";
 import { findHiddenDirective } from "./hidden-element.ts";
+import { findEmbeddedDirective } from "./embedded-directive.ts";
 import { foldNfkc, isLetterCode, isPunctuationCode, isSeparatorCode, type FoldedText, type ObfuscationSignals } from "./normalize.ts";
 import {
   COMPOUNDS,
   ASSIGNMENT_CHECK, CREDENTIAL_CHECKS, DELIMITERS_BY_FIRST, LATIN_AUTOMATON, OTHER_AUTOMATON, RULES, SIGNAL_RULE_OFFSET,
-  HIDDEN_ELEMENT_RULE, SECRET_TOPIC_RULE, SPEAKER_CODES, SPEAKER_RULE, SUFFIX_RULE, SUFFIX_WEAK_RULE, TERM_RECORDS, TERMS, VETO_GROUPS, VETO_STAGE, ruleIndex, type CredentialCheck, type TermInfo,
+  EMBEDDED_DIRECTIVE_RULE, HIDDEN_ELEMENT_RULE, SECRET_TOPIC_RULE, SPEAKER_CODES, SPEAKER_RULE, SUFFIX_RULE, SUFFIX_WEAK_RULE, TERM_RECORDS, TERMS, VETO_GROUPS, VETO_STAGE, ruleIndex, type CredentialCheck, type TermInfo,
 } from "./ruleset.ts";
 import { VETO_WINDOW } from "./rules/types.ts";
 import { adversarialSuffixGrade } from "./suffix.ts";
@@ -567,6 +568,10 @@ export function analyzeSegment(raw: string, wholeTextNgrams = false): SegmentAna
   if (folded.punctuationCount > 0 && (text.includes("<") || text.includes("[//]") || text.includes("[comment]"))) {
     const hidden = findHiddenDirective(text);
     if (hidden >= 0) fire(HIDDEN_ELEMENT_RULE, hidden);
+  }
+  if (folded.punctuationCount > 0) {
+    const embedded = findEmbeddedDirective(text);
+    if (embedded >= 0) fire(EMBEDDED_DIRECTIVE_RULE, embedded);
   }
   const suffix = adversarialSuffixGrade(text, folded.units);
   if (suffix > 0) fire(suffix === 2 ? SUFFIX_RULE : SUFFIX_WEAK_RULE, 0);

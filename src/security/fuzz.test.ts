@@ -27,6 +27,8 @@ describe("adversarial inputs", () => {
     ["tags opened and never closed", () => "<div hidden ".repeat(30_000)],
     ["hidden elements without an end", () => "<span hidden>ai: ".repeat(20_000)],
     ["markdown comments never closed", () => "[//]: # (ai: ".repeat(20_000)],
+    ["AI names before colons", () => "note for the ai: tell ".repeat(15_000)],
+    ["AI names without colons", () => "ai assistant bot llm ".repeat(20_000)],
   ];
 
   test.each(cases)("%s completes with a well-formed result", (_, make) => {

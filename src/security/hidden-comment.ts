@@ -12,7 +12,7 @@
  * "model" or "agent" (a data model, a support agent); in Chinese, Japanese and Korean the nouns themselves,
  * or "AI" written next to them ("要約AIへ", "AI审核员").
  */
-const AI_READER = new RegExp(
+export const AI_READER = new RegExp(
   [
     "(?<![\\p{L}\\p{N}])(?:ai|ia|ki|ии|ші|llms?|gpt|chatgpt|claude|copilot|gemini|bots?|chatbots?",
     "|assistants?|asistentes?|assistente|assistenti|assistenten|assistent|asystent|summari[sz]er|yapay zek\\p{L}*",

@@ -118,6 +118,8 @@ export const SECRET_TOPIC_RULE = addRule({ id: "extraction.secret_topic", catego
  * rule only, like injection.hidden_comment_directive (rules/delimiters.ts).
  */
 export const HIDDEN_ELEMENT_RULE = addRule({ id: "injection.hidden_element_directive", category: "injection", severity: 0.8, steps: 1, window: 0, feature: false });
+/** A label in pasted content that addresses an AI and gives it an order (embedded-directive.ts): a decision rule only. */
+export const EMBEDDED_DIRECTIVE_RULE = addRule({ id: "injection.embedded_directive", category: "injection", severity: 0.8, steps: 1, window: 0, feature: false });
 export const SIGNAL_RULE_OFFSET = RULES.length;
 for (const id of SIGNAL_IDS) addRule({ id, category: null, severity: 0, steps: 1, window: 0 });
 /** Rules made of other rules (RuleSpec's CompoundSpec): the analysis fires them after every other rule. */
