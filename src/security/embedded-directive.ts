@@ -11,9 +11,9 @@
 
 import { AI_READER, isDirectiveText } from "./hidden-comment.ts";
 
-/** Every mention of an AI reader, in order (AI_READER, global). */
+/** Mentions of an AI reader in a label (AI_READER, global: the last one is the addressee). */
 const AI_MENTION = new RegExp(AI_READER.source, "giu");
-/** The label ends at a colon within this many characters of the mention's start. */
+/** A label is at most this many characters long. */
 const LABEL_REACH = 60;
 const LABEL_MAX_WORDS = 8;
 /** Where a label starts: after a line break, a sentence end, an opening bracket or quote, a list mark. */
@@ -126,7 +126,10 @@ function labelStart(text: string, colon: number): number {
   if (boundary < 0 || colon - boundary > LABEL_REACH || QUOTES.has(text.charCodeAt(boundary))) return -1;
   let start = boundary + 1;
   while (start < colon && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
-  return text.slice(0, start).trim() === "" ? -1 : start;
+  // Only blanks before it: the label is the text's opening words.
+  let before = start - 1;
+  while (before >= 0 && isBlank(text.charCodeAt(before))) before--;
+  return before < 0 ? -1 : start;
 }
 
 /** Whether text[start..colon) names an AI reader as its addressee and an order follows the colon. */
@@ -145,6 +148,10 @@ function isDirectiveLabel(text: string, start: number, colon: number): boolean {
   for (let m = AI_MENTION.exec(label); m !== null; m = AI_MENTION.exec(label)) tail = m.index + m[0].length;
   if (tail < 0 || wordCount(label.slice(tail)) > ADDRESSEE_TAIL_WORDS) return false;
   return opensWithOrder(text, colon + 1) && isDirectiveText(text, start, Math.min(text.length, colon + 1 + DIRECTIVE_REACH));
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
 /** Words with a letter in them ("-" and "|" are not words). */
