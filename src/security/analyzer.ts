@@ -5,14 +5,13 @@
 import type { CredentialSpan } from "./credentials.ts";
 import { collectBuckets, collectBucketsScanning, WHOLE_TEXT_MAX, type BucketList } from "./features.ts";
 import { runAutomaton } from "./matcher.ts";
-import { commentEnd, isDirectiveText } from "./hidden-comment.ts";
-import { findHiddenDirective } from "./hidden-element.ts";
+import { findHiddenDirectives, type HiddenDirectives } from "./hidden-element.ts";
 import { findEmbeddedDirective } from "./embedded-directive.ts";
 import { foldNfkc, isLetterCode, isPunctuationCode, isSeparatorCode, type FoldedText, type ObfuscationSignals } from "./normalize.ts";
 import {
   COMPOUNDS,
   ASSIGNMENT_CHECK, CREDENTIAL_CHECKS, DELIMITERS_BY_FIRST, LATIN_AUTOMATON, OTHER_AUTOMATON, RULES, SIGNAL_RULE_OFFSET,
-  EMBEDDED_DIRECTIVE_RULE, HIDDEN_ELEMENT_RULE, SECRET_TOPIC_RULE, SPEAKER_CODES, SPEAKER_RULE, SUFFIX_RULE, SUFFIX_WEAK_RULE, TERM_RECORDS, TERMS, VETO_GROUPS, VETO_STAGE, ruleIndex, type CredentialCheck, type TermInfo,
+  EMBEDDED_DIRECTIVE_RULE, HIDDEN_COMMENT_RULE, HIDDEN_ELEMENT_RULE, SECRET_TOPIC_RULE, SPEAKER_CODES, SPEAKER_RULE, SUFFIX_RULE, SUFFIX_WEAK_RULE, TERM_RECORDS, TERMS, VETO_GROUPS, VETO_STAGE, ruleIndex, type CredentialCheck, type TermInfo,
 } from "./ruleset.ts";
 import { VETO_WINDOW } from "./rules/types.ts";
 import { adversarialSuffixGrade } from "./suffix.ts";
@@ -51,6 +50,8 @@ export interface SegmentAnalysis {
 }
 
 const fired: number[] = [];
+/** findHiddenDirectives' result, reused. */
+const hidden: HiddenDirectives = { comment: -1, element: -1 };
 const isFired = new Uint8Array(RULES.length);
 const firstMatch = new Int32Array(RULES.length);
 const usedAsIs = new Uint8Array(RULES.length);
@@ -352,7 +353,6 @@ DELIMITER_START.forEach((start, code) => {
 /** Checks each punctuation position of the folded text (delimiters and labels start there). */
 function findDelimiters(folded: FoldedText): void {
   const { codes, length, origin, punctuation, punctuationCount } = folded;
-  commentsReadTo = -1;
   for (let p = 0; p < punctuationCount; p++) {
     const i = punctuation[p] as number;
     const code = codes[i] as number;
@@ -372,25 +372,9 @@ function findDelimiters(folded: FoldedText): void {
       const after = (origin[i + size - 1] as number) + 1;
       if (literal.headingWords !== null && !opensHeadingTurn(literal.headingWords, after)) continue;
       if (literal.mentionable && isMention(origin[i] as number, after)) continue;
-      if (literal.hiddenComment && !directiveComment(literal.rule, after)) continue;
       fire(literal.rule, origin[i] as number);
     }
   }
-}
-
-/** End (in currentText) of the last HTML comment read by directiveComment; reset for each text. */
-let commentsReadTo = -1;
-
-/**
- * Whether the HTML comment whose body starts at currentText[after] addresses an AI reader
- * (hidden-comment.ts). A comment is read once: an "<!--" inside one already read, or after the rule
- * fired, is skipped, so that a text of nothing but "<!--" costs linear time.
- */
-function directiveComment(rule: number, after: number): boolean {
-  if (isFired[rule] === 1 || after < commentsReadTo) return false;
-  const end = commentEnd(currentText, after);
-  commentsReadTo = end;
-  return isDirectiveText(currentText, after, end);
 }
 
 /**
@@ -564,12 +548,12 @@ export function analyzeSegment(raw: string, wholeTextNgrams = false): SegmentAna
   else runAutomaton(LATIN_AUTOMATON, folded.codes, folded.length, onHit);
   if (folded.signals.nonLatin) runAutomaton(OTHER_AUTOMATON, folded.codes, folded.length, onHit);
   findDelimiters(folded);
-  // Hidden elements are tags and markdown link references: only texts with one of their characters.
-  if (folded.punctuationCount > 0 && (text.includes("<") || text.includes("[//]") || text.includes("[comment]"))) {
-    const hidden = findHiddenDirective(text);
-    if (hidden >= 0) fire(HIDDEN_ELEMENT_RULE, hidden);
-  }
+  // Orders for an AI in pasted content (hidden-element.ts, embedded-directive.ts) need a "<", a "[" or a
+  // colon: texts without punctuation are skipped.
   if (folded.punctuationCount > 0) {
+    findHiddenDirectives(text, hidden);
+    if (hidden.comment >= 0) fire(HIDDEN_COMMENT_RULE, hidden.comment);
+    if (hidden.element >= 0) fire(HIDDEN_ELEMENT_RULE, hidden.element);
     const embedded = findEmbeddedDirective(text);
     if (embedded >= 0) fire(EMBEDDED_DIRECTIVE_RULE, embedded);
   }

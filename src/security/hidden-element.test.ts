@@ -2,10 +2,16 @@
 // injection.hidden_element_directive).
 
 import { describe, expect, test } from "bun:test";
-import { findHiddenDirective } from "./hidden-element.ts";
+import { findHiddenDirectives, type HiddenDirectives } from "./hidden-element.ts";
 import { expectBlockedBy, expectDecisionRule, fires } from "./test-helpers.ts";
 
 const RULE = "injection.hidden_element_directive";
+
+function findHiddenDirective(text: string): number {
+  const out: HiddenDirectives = { comment: -1, element: -1 };
+  findHiddenDirectives(text, out);
+  return out.element;
+}
 
 
 describe("hidden text that addresses an AI", () => {

@@ -102,9 +102,7 @@ for (const rule of KEYWORD_RULES) {
   });
 }
 export const DELIMITER_RULE_OFFSET = RULES.length;
-for (const rule of DELIMITER_RULES) {
-  addRule({ id: rule.id, category: "injection", severity: rule.severity, steps: 1, window: 0, ...(rule.feature === false ? { feature: false as const } : {}) });
-}
+for (const rule of DELIMITER_RULES) addRule({ id: rule.id, category: "injection", severity: rule.severity, steps: 1, window: 0 });
 export const SPEAKER_RULE = addRule({ id: SPEAKER_RULE_ID, category: "injection", severity: 0, steps: 1, window: 0 });
 /** Number of veto groups (RuleInfo.vetoGroup). */
 export const VETO_GROUPS = vetoGroups.size;
@@ -114,9 +112,10 @@ export const SUFFIX_RULE = addRule({ id: "jailbreak.adversarial_suffix", categor
 /** A secret named as a topic ("your password policy"), which cancelled a rule's occurrence: a model feature. */
 export const SECRET_TOPIC_RULE = addRule({ id: "extraction.secret_topic", category: "extraction", severity: 0, steps: 1, window: 0 });
 /**
- * Text in a hidden element or a markdown comment that addresses an AI (hidden-element.ts): a decision
- * rule only, like injection.hidden_comment_directive (rules/delimiters.ts).
+ * Text hidden from the reader of a pasted page that addresses an AI (hidden-element.ts): in an HTML
+ * comment, or in a hidden element or a markdown comment. Decision rules only, not model inputs.
  */
+export const HIDDEN_COMMENT_RULE = addRule({ id: "injection.hidden_comment_directive", category: "injection", severity: 0.8, steps: 1, window: 0, feature: false });
 export const HIDDEN_ELEMENT_RULE = addRule({ id: "injection.hidden_element_directive", category: "injection", severity: 0.8, steps: 1, window: 0, feature: false });
 /** A label in pasted content that addresses an AI and gives it an order (embedded-directive.ts): a decision rule only. */
 export const EMBEDDED_DIRECTIVE_RULE = addRule({ id: "injection.embedded_directive", category: "injection", severity: 0.8, steps: 1, window: 0, feature: false });
@@ -284,8 +283,6 @@ export interface DelimiterLiteral {
   readonly headingWords: ReadonlySet<string> | null;
   /** DelimiterSpec.mentionable. */
   readonly mentionable: boolean;
-  /** DelimiterSpec.hiddenComment. */
-  readonly hiddenComment: boolean;
 }
 
 /** Literals grouped by their first code unit (always ASCII punctuation), for one pass over the text. */
@@ -299,7 +296,7 @@ DELIMITER_RULES.forEach((rule, i) => {
     if (first >= 128 || (first >= 97 && first <= 122)) throw new Error(`delimiter ${marker} must start with ASCII punctuation`);
     const heading = first === 35 && /[a-z]$/.test(literal);
     const list = DELIMITERS_BY_FIRST[first] ?? [];
-    list.push({ codes, rule: DELIMITER_RULE_OFFSET + i, headingWords: heading ? headingWords : null, mentionable: rule.mentionable === true, hiddenComment: rule.hiddenComment === true });
+    list.push({ codes, rule: DELIMITER_RULE_OFFSET + i, headingWords: heading ? headingWords : null, mentionable: rule.mentionable === true });
     DELIMITERS_BY_FIRST[first] = list;
   }
 });
