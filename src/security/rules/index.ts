@@ -7,12 +7,13 @@ import { HARMFUL_RULES } from "./harmful.ts";
 import { INDIRECT_RULES } from "./indirect.ts";
 import { INJECTION_RULES } from "./injection.ts";
 import { JAILBREAK_RULES } from "./jailbreak.ts";
+import { SAFEGUARD_RULES } from "./safeguards.ts";
 
 export { DELIMITER_RULES, SPEAKER_LABELS, SPEAKER_RULE_ID, type DelimiterSpec } from "./delimiters.ts";
 export { type CompoundSpec, DEFAULT_WINDOW, type RuleSpec } from "./types.ts";
 export { COMPOUND_RULES } from "./compounds.ts";
 
-export const KEYWORD_RULES: readonly RuleSpec[] = [...INJECTION_RULES, ...JAILBREAK_RULES, ...EXTRACTION_RULES, ...INDIRECT_RULES, ...HARMFUL_RULES, ...FRAMING_RULES];
+export const KEYWORD_RULES: readonly RuleSpec[] = [...INJECTION_RULES, ...JAILBREAK_RULES, ...EXTRACTION_RULES, ...INDIRECT_RULES, ...HARMFUL_RULES, ...FRAMING_RULES, ...SAFEGUARD_RULES];
 
 /**
  * Obfuscation and encoding evidence. Each is a model feature; none blocks on its own, because
