@@ -1,4 +1,5 @@
 import { describe, expect, test } from "bun:test";
+import { collectBucketsScanning, WHOLE_TEXT_MAX } from "./features.ts";
 import { compileAutomaton, ESCAPE, runAutomaton } from "./matcher.ts";
 
 const isSeparator = (c: string): boolean => c === " " || c === "," || c === ".";
@@ -187,6 +188,60 @@ describe("runAutomaton over a 16-bit table with escapes", () => {
       }
       expect(ends).toEqual([...ends].sort((a, b) => a - b));
       expect(hits.sort()).toEqual(expected.sort());
+    }
+  });
+});
+
+// More states without outputs than fit below ESCAPE: the deepest of them move behind firstOutputState with
+// an empty output list, and the table stays 16-bit. The n-gram loop that runs the automaton on the way
+// (features.ts collectBucketsScanning) must report the same hits.
+describe("runAutomaton when the states without outputs alone pass ESCAPE", () => {
+  const random = seededRandom(23);
+  const letters = "abcdef";
+  const word = (length: number): string => Array.from({ length }, () => letters[Math.floor(random() * letters.length)]).join("");
+  const terms = [...new Set(Array.from({ length: 8000 }, () => word(16)))].concat(["abc", "fed", "cafe"]);
+  const automaton = compileAutomaton(terms, terms.map((_, i) => i));
+  const byText = new Map(terms.map((term, id) => [term, id]));
+
+  test("the table stays 16-bit with fewer than ESCAPE states before the first output state", () => {
+    expect(automaton.stateCount - terms.length).toBeGreaterThan(ESCAPE);
+    expect(automaton.next).toBeInstanceOf(Uint16Array);
+    expect(automaton.firstOutputState).toBeLessThan(ESCAPE);
+    expect(automaton.escapes?.size ?? 0).toBeGreaterThan(0);
+  });
+
+  test("finds every term occurrence in text order, and the n-gram loop reports the same hits", () => {
+    for (let round = 0; round < 40; round++) {
+      let text = "";
+      const length = 100 + Math.floor(random() * 3000);
+      while (text.length < length) {
+        const pick = random();
+        // Whole terms, and prefixes of terms that stop inside the moved states.
+        if (pick < 0.25) text += terms[Math.floor(random() * terms.length)] as string;
+        else if (pick < 0.5) text += (terms[Math.floor(random() * terms.length)] as string).slice(0, 8 + Math.floor(random() * 8));
+        else text += word(1 + Math.floor(random() * 5));
+      }
+      const codes = Uint16Array.from(text, (c) => c.charCodeAt(0));
+      const hits: string[] = [];
+      const ends: number[] = [];
+      runAutomaton(automaton, codes, codes.length, (termId, end) => {
+        hits.push(`${termId}@${end}`);
+        ends.push(end);
+      });
+      const expected: string[] = [];
+      for (let end = 0; end < text.length; end++) {
+        for (const size of [3, 4, 16]) {
+          const id = end + 1 >= size ? byText.get(text.slice(end + 1 - size, end + 1)) : undefined;
+          if (id !== undefined) expected.push(`${id}@${end}`);
+        }
+      }
+      expect(ends).toEqual([...ends].sort((a, b) => a - b));
+      expect([...hits].sort()).toEqual(expected.sort());
+      if (codes.length <= WHOLE_TEXT_MAX) {
+        const fused: string[] = [];
+        collectBucketsScanning(codes, codes.length, false, automaton, (termId, end) => fused.push(`${termId}@${end}`));
+        expect(fused).toEqual(hits);
+      }
     }
   });
 });
