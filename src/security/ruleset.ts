@@ -123,7 +123,10 @@ export const SIGNAL_RULE_OFFSET = RULES.length;
 for (const id of SIGNAL_IDS) addRule({ id, category: null, severity: 0, steps: 1, window: 0 });
 /** Rules made of other rules (RuleSpec's CompoundSpec): the analysis fires them after every other rule. */
 export const COMPOUNDS: ReadonlyArray<{ readonly rule: number; readonly groups: readonly Int32Array[] }> = COMPOUND_RULES.map((compound) => ({
-  rule: addRule({ id: compound.id, category: compound.category, severity: compound.severity, steps: 1, window: 0 }),
+  rule: addRule({
+    id: compound.id, category: compound.category, severity: compound.severity, steps: 1, window: 0,
+    ...(compound.contextual === true ? { contextual: true } : {}), ...(compound.feature === false ? { feature: false as const } : {}),
+  }),
   groups: compound.allOf.map((ids) => Int32Array.from(ids, (id) => ruleIndex(id))),
 }));
 /** Rules below this index are model features; credential detectors are not (the corpus has none). */

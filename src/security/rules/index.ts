@@ -1,19 +1,22 @@
 // All rule sets, in a stable order (rule ids, not positions, are what the model weights refer to).
 
-import type { RuleSpec } from "./types.ts";
-import { FRAMING_RULES } from "./compounds.ts";
+import type { CompoundSpec, RuleSpec } from "./types.ts";
+import { COMPOUND_RULES as BASE_COMPOUNDS, FRAMING_RULES } from "./compounds.ts";
 import { EXTRACTION_RULES } from "./extraction.ts";
 import { HARMFUL_RULES } from "./harmful.ts";
 import { INDIRECT_RULES } from "./indirect.ts";
 import { INJECTION_RULES } from "./injection.ts";
 import { JAILBREAK_RULES } from "./jailbreak.ts";
+import { RECORDS_COMPOUNDS, RECORDS_RULES } from "./records.ts";
 import { SAFEGUARD_RULES } from "./safeguards.ts";
 
 export { DELIMITER_RULES, SPEAKER_LABELS, SPEAKER_RULE_ID, type DelimiterSpec } from "./delimiters.ts";
 export { type CompoundSpec, DEFAULT_WINDOW, type RuleSpec } from "./types.ts";
-export { COMPOUND_RULES } from "./compounds.ts";
 
-export const KEYWORD_RULES: readonly RuleSpec[] = [...INJECTION_RULES, ...JAILBREAK_RULES, ...EXTRACTION_RULES, ...INDIRECT_RULES, ...HARMFUL_RULES, ...FRAMING_RULES, ...SAFEGUARD_RULES];
+export const KEYWORD_RULES: readonly RuleSpec[] = [...INJECTION_RULES, ...JAILBREAK_RULES, ...EXTRACTION_RULES, ...INDIRECT_RULES, ...HARMFUL_RULES, ...FRAMING_RULES, ...SAFEGUARD_RULES, ...RECORDS_RULES];
+
+/** Rules made of other rules; new ones go last (rule ids, not positions, are what the weights refer to). */
+export const COMPOUND_RULES: readonly CompoundSpec[] = [...BASE_COMPOUNDS, ...RECORDS_COMPOUNDS];
 
 /**
  * Obfuscation and encoding evidence. Each is a model feature; none blocks on its own, because

@@ -83,4 +83,8 @@ export interface CompoundSpec {
   readonly category: SecurityCategory;
   readonly severity: number;
   readonly allOf: readonly (readonly string[])[];
+  /** As RuleSpec.contextual. */
+  readonly contextual?: boolean;
+  /** As RuleSpec.feature: false for a decision rule that is no input of the learned model. */
+  readonly feature?: false;
 }
