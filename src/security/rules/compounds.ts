@@ -202,7 +202,7 @@ export const FRAMING_RULES: readonly RuleSpec[] = [
 ];
 
 /** Every frame that makes a harmful request a jailbreak, by rule id. */
-const FRAMES = [
+export const FRAMES = [
   "jailbreak.fiction_frame", "jailbreak.relative_frame", "jailbreak.no_lecture", "jailbreak.realism_demand",
   "jailbreak.purpose_frame", "jailbreak.professional_frame", "jailbreak.continuation_frame", "jailbreak.freedom_frame", "jailbreak.policy_disabled", "jailbreak.hypothetical_framing", "jailbreak.refusal_suppression", "jailbreak.stay_in_persona_reminder",
   "jailbreak.adversarial_suffix", "jailbreak.malicious_role_frame", "jailbreak.rant_then_break", "jailbreak.obfuscated_reply_only",

@@ -86,7 +86,7 @@ const SELF_HARM = [
 ];
 
 /** Verbs that ask for the making, obtaining or doing of it (followed by the object). */
-const MAKE_VERBS = [
+export const MAKE_VERBS = [
   "make", "making", "build", "building", "cook", "cooking", "synthesize", "synthesise", "synthesizing", "synthesising", "produce",
   "manufacture", "brew", "extract", "assemble", "assembling", "create", "write", "code", "program", "develop", "deploy", "hack into", "hack",
   "break into", "get into", "access", "clone", "steal", "bypass", "disable", "defeat", "get around", "get past", "buy", "obtain",
@@ -111,7 +111,7 @@ const MAKE_VERBS_AFTER = [
 ];
 
 /** Procedure requests: how-to, steps, recipes. */
-const HOW_TO = [
+export const HOW_TO = [
   "how to", "how do i", "how do you", "how can i", "how could i", "how would i", "how would you", "how would someone",
   "how they made", "how he made", "how she made", "how one makes", "how he makes", "how she makes", "how they make",
   "in technical detail", "technical detail", "in real detail", "in detail how", "describe how", "describes how", "explains how",
@@ -146,7 +146,7 @@ const HARMFUL_ACTS = [
 ];
 
 /** Protective intent between the steps cancels them: "how to protect yourself from malware". */
-const PROTECTIVE = [
+export const PROTECTIVE = [
   "protect", "prevent", "detect", "defend", "avoid", "recogni", "spot ", "remove", "report", "stay safe", "safe from", "against",
   "dispose", "treat", "survive", "identify", "clean up", "get rid of", "quit ", "recover", "stop ", "block", "mitigate", "secure",
   "warning signs", "dangers of", "risks of", "se proteger", "eviter", "detecter", "schutzen", "vermeiden", "erkennen", "proteger",
@@ -155,7 +155,7 @@ const PROTECTIVE = [
 ];
 
 /** Procedure demands narrow enough to follow the object: "napalm … the steps to produce it". */
-const PROCEDURE = [
+export const PROCEDURE = [
   "the steps", "step by step", "step-by-step", "steps to", "steps ", "the recipe", "exact ratios", "instructions", "how to make", "how to produce",
   "how to build", "the procedure", "detailed steps", "quantities", "exact materials", "paso a paso", "passo a passo",
   "passo dopo passo", "etape par etape", "schritt fur schritt", "пошагов", "步骤", "手順", "作り方", "製造方法", "制作方法",
