@@ -66,6 +66,27 @@ const MORE_HARM = [
   // evading the police and the courts
   "evade police", "evade the police", "outrun the police", "police checkpoint", "fake alibi", "destroy evidence", "wipe the evidence",
   "bypass turnitin", "turnitin", "gptzero",
+  // (rule 34) children, sextortion and grooming
+  "grooming script", "groom a child", "groom a 1", "gain a child's trust", "sextortion script", "sextortion message",
+  "into sending nude", "into sending explicit",
+  // extremism, trafficking, smuggling, visas
+  "recruitment video", "recruitment script", "smuggling route", "across the border undetected", "human smuggling", "fake visa",
+  "forged visa", "fake residence permit", "straw purchase", "without a background check", "gun without",
+  // counterfeiting, piracy, cheating
+  "keygen for", "working keygen", "crack the licen", "patch the license check", "patch the licence check", "cheat on the exam", "hidden earpiece", "exam answers in advance",
+  "replica handbags", "fake designer",
+  // sabotage, disinformation, discrimination
+  "look like operator error", "look like an accident", "sabotage the", "fake news articles", "disinformation campaign", "astroturf",
+  "fake grassroots", "sock puppet accounts", "keeps out families", "puts off women", "screen out applicants",
+  // more fraud and intrusion
+  "smurfing", "port my number", "port the number", "sim port", "payment received email", "fake payment confirmation",
+  "divert vendor payments", "divert the payments", "bank statement", "call script a scammer", "scammer would use", "elderly people pretending",
+  "cryptominer", "mine monero", "mines monero", "hide the cpu usage", "admin panel of", "school wifi", "open any car",
+  "car without the key", "improvised device", "shaped charge", "det cord", "lithium powder", "through tsa",
+  "poison the neighbour's dog", "poison the neighbor's dog", "dog fighting", "dogfighting",
+  "truffa agli anziani", "estafa a ancianos", "golpe em idosos", "arnaque aux personnes agees", "мошенничество с пенсионерами",
+  "诈骗老人", "老人を騙す", "falsificar un pasaporte", "faux passeport", "gefalschter pass", "passaporto falso", "passaporte falso",
+  "поддельный паспорт", "假护照", "偽造パスポート",
 ];
 
 /** Asking for it besides how-to and verbs of making: "give me …", "walk me through …", "tell me exactly …". */
