@@ -149,6 +149,29 @@ describe("runAutomaton over a large alphabet", () => {
   });
 });
 
+/** The hits of `automaton` over a separator-free `text`, as "id@end" in report order, and their ends. */
+function hitsOf(automaton: ReturnType<typeof compileAutomaton>, codes: Uint16Array): { hits: string[]; ends: number[] } {
+  const hits: string[] = [];
+  const ends: number[] = [];
+  runAutomaton(automaton, codes, codes.length, (termId, end) => {
+    hits.push(`${termId}@${end}`);
+    ends.push(end);
+  });
+  return { hits, ends };
+}
+
+/** Every occurrence of a term (of one of `sizes`, by its text in `byText`) in a separator-free `text`, by brute force. */
+function occurrences(byText: ReadonlyMap<string, number>, text: string, sizes: readonly number[]): string[] {
+  const expected: string[] = [];
+  for (let end = 0; end < text.length; end++) {
+    for (const size of sizes) {
+      const id = end + 1 >= size ? byText.get(text.slice(end + 1 - size, end + 1)) : undefined;
+      if (id !== undefined) expected.push(`${id}@${end}`);
+    }
+  }
+  return expected.sort();
+}
+
 // More than 65,536 states, but fewer than ESCAPE without outputs: the table stays 16-bit and the
 // transitions into the last states with outputs go through Automaton.escapes.
 describe("runAutomaton over a 16-bit table with escapes", () => {
@@ -172,22 +195,9 @@ describe("runAutomaton over a 16-bit table with escapes", () => {
       let text = "";
       const length = 100 + Math.floor(random() * 3000);
       while (text.length < length) text += random() < 0.3 ? (terms[Math.floor(random() * terms.length)] as string) : word(1 + Math.floor(random() * 5));
-      const codes = Uint16Array.from(text, (c) => c.charCodeAt(0));
-      const hits: string[] = [];
-      const ends: number[] = [];
-      runAutomaton(automaton, codes, codes.length, (termId, end) => {
-        hits.push(`${termId}@${end}`);
-        ends.push(end);
-      });
-      const expected: string[] = [];
-      for (let end = 0; end < text.length; end++) {
-        for (const size of [3, 4, 12]) {
-          const id = end + 1 >= size ? byText.get(text.slice(end + 1 - size, end + 1)) : undefined;
-          if (id !== undefined) expected.push(`${id}@${end}`);
-        }
-      }
+      const { hits, ends } = hitsOf(automaton, Uint16Array.from(text, (c) => c.charCodeAt(0)));
       expect(ends).toEqual([...ends].sort((a, b) => a - b));
-      expect(hits.sort()).toEqual(expected.sort());
+      expect(hits.sort()).toEqual(occurrences(byText, text, [3, 4, 12]));
     }
   });
 });
@@ -222,21 +232,9 @@ describe("runAutomaton when the states without outputs alone pass ESCAPE", () =>
         else text += word(1 + Math.floor(random() * 5));
       }
       const codes = Uint16Array.from(text, (c) => c.charCodeAt(0));
-      const hits: string[] = [];
-      const ends: number[] = [];
-      runAutomaton(automaton, codes, codes.length, (termId, end) => {
-        hits.push(`${termId}@${end}`);
-        ends.push(end);
-      });
-      const expected: string[] = [];
-      for (let end = 0; end < text.length; end++) {
-        for (const size of [3, 4, 16]) {
-          const id = end + 1 >= size ? byText.get(text.slice(end + 1 - size, end + 1)) : undefined;
-          if (id !== undefined) expected.push(`${id}@${end}`);
-        }
-      }
+      const { hits, ends } = hitsOf(automaton, codes);
       expect(ends).toEqual([...ends].sort((a, b) => a - b));
-      expect([...hits].sort()).toEqual(expected.sort());
+      expect([...hits].sort()).toEqual(occurrences(byText, text, [3, 4, 16]));
       if (codes.length <= WHOLE_TEXT_MAX) {
         const fused: string[] = [];
         collectBucketsScanning(codes, codes.length, false, automaton, (termId, end) => fused.push(`${termId}@${end}`));
