@@ -2,6 +2,7 @@
 
 import type { CompoundSpec, RuleSpec } from "./types.ts";
 import { COMPOUND_RULES as BASE_COMPOUNDS, FRAMING_RULES } from "./compounds.ts";
+import { CONFIGURATION_RULES } from "./configuration.ts";
 import { EXTRACTION_RULES } from "./extraction.ts";
 import { HARMFUL_RULES } from "./harmful.ts";
 import { HARMFUL_WIDE_COMPOUNDS, HARMFUL_WIDE_RULES } from "./harmful-wide.ts";
@@ -14,7 +15,7 @@ import { SAFEGUARD_RULES } from "./safeguards.ts";
 export { DELIMITER_RULES, SPEAKER_LABELS, SPEAKER_RULE_ID, type DelimiterSpec } from "./delimiters.ts";
 export { type CompoundSpec, DEFAULT_WINDOW, type RuleSpec } from "./types.ts";
 
-export const KEYWORD_RULES: readonly RuleSpec[] = [...INJECTION_RULES, ...JAILBREAK_RULES, ...EXTRACTION_RULES, ...INDIRECT_RULES, ...HARMFUL_RULES, ...FRAMING_RULES, ...SAFEGUARD_RULES, ...RECORDS_RULES, ...HARMFUL_WIDE_RULES];
+export const KEYWORD_RULES: readonly RuleSpec[] = [...INJECTION_RULES, ...JAILBREAK_RULES, ...EXTRACTION_RULES, ...INDIRECT_RULES, ...HARMFUL_RULES, ...FRAMING_RULES, ...SAFEGUARD_RULES, ...RECORDS_RULES, ...HARMFUL_WIDE_RULES, ...CONFIGURATION_RULES];
 
 /** Rules made of other rules; new ones go last (rule ids, not positions, are what the weights refer to). */
 export const COMPOUND_RULES: readonly CompoundSpec[] = [...BASE_COMPOUNDS, ...RECORDS_COMPOUNDS, ...HARMFUL_WIDE_COMPOUNDS];
