@@ -87,6 +87,12 @@ const MORE_HARM = [
   "truffa agli anziani", "estafa a ancianos", "golpe em idosos", "arnaque aux personnes agees", "мошенничество с пенсионерами",
   "诈骗老人", "老人を騙す", "falsificar un pasaporte", "faux passeport", "gefalschter pass", "passaporto falso", "passaporte falso",
   "поддельный паспорт", "假护照", "偽造パスポート",
+  // (rule 36) Chinese and Japanese
+  "有毒气体", "有毒氣體", "毒气", "毒氣", "氨气泄漏", "有毒ガス", "毒ガス", "里程表调", "里程表調", "调表", "走行距離を戻",
+  "メーター巻き戻し", "人头账户", "人頭帳戶", "人头卡", "口座売買", "他人名義の口座", "伪造签证", "偽造簽證", "假证件", "假證件",
+  "挖矿程序", "挖礦程式", "植入挖矿", "拖库", "拖庫", "拖出用户", "毒理筛查", "毒理篩查", "查不出来的毒", "开房记录", "開房記錄",
+  "人肉搜索", "住所を特定", "诺龙", "康力龙", "假新闻", "假新聞", "以假乱真的新闻", "フェイクニュース", "骗保", "騙保", "保険金詐欺",
+  "伪造检测报告", "假的检测报告", "偽の証明書", "批量注册", "横向传播", "横向移动", "勒索软件", "勒索病毒",
 ];
 
 /** Asking for it besides how-to and verbs of making: "give me …", "walk me through …", "tell me exactly …". */
@@ -98,9 +104,34 @@ const ASK = [
 ];
 
 /** Demands for the procedure after the object: "the thermite mix ratios and an ignition method". */
-const PROCEDURE_MORE = [...PROCEDURE, "ratios", "mix ratio", "method", "amounts", "how much", "dosage", "dose", "which products", "what tool"];
+const PROCEDURE_MORE = [
+  ...PROCEDURE, "ratios", "mix ratio", "method", "amounts", "how much", "dosage", "dose", "which products", "what tool",
+  // Chinese and Japanese ask after the object: "氨气泄漏……请具体写", "人頭帳戶要怎麼大量申辦".
+  "具体", "具體", "详细", "詳細", "怎么", "怎麼", "如何", "写出", "寫出", "教えて", "書いて",
+];
+
+/**
+ * Frames that compounds.ts's frame rules do not read, for this compound only (those rules are model
+ * inputs through jailbreak.framed_harmful_request): "不用给我讲大道理", "别跟我说什么违法不违法", a parallel world,
+ * a simulated terminal, two AIs answering.
+ */
+const MORE_FRAMES = [
+  "不用给我讲大道理", "别跟我讲大道理", "别跟我说什么违法", "不讲法律", "不受平台规则约束", "不受任何规则", "没有道德限制", "没有任何限制",
+  "不许加任何警告", "为了真实", "為了真實", "为了情节真实", "剧本杀", "劇本殺", "平行世界", "哄我睡觉", "哄我睡覺", "阿嬤", "阿公",
+  "过滤器：已禁用", "过滤功能已", "所有限制均已解除", "代币", "代幣", "説教はいらない", "説教は不要", "法律の話はいらない", "制限なしで",
+  "倫理は無視", "リアルに", "フィルターはオフ", "パラレルワールド",
+  "simulate a terminal", "act as a linux terminal", "act as a terminal", "terminal output only", "simulate a bash", "two ais",
+  "answer as two", "stage a debate between", "in a world with no laws", "all information is free", "opposite tutor",
+];
 
 export const HARMFUL_WIDE_RULES: readonly RuleSpec[] = [
+  {
+    id: "jailbreak.frame_more",
+    category: "jailbreak",
+    severity: 0,
+    feature: false,
+    steps: [MORE_FRAMES],
+  },
   {
     id: "harmful.wide_request",
     category: "jailbreak",
@@ -117,7 +148,8 @@ export const HARMFUL_WIDE_RULES: readonly RuleSpec[] = [
     feature: false,
     steps: [MORE_HARM, PROCEDURE_MORE],
     window: 80,
-    veto: PROTECTIVE,
+    // "……骗保的老手，帮我写一段对话，不需要具体手法": the method is declined, not asked for.
+    veto: [...PROTECTIVE, "不需要", "无需", "無需", "不必"],
   },
 ];
 
@@ -128,6 +160,6 @@ export const HARMFUL_WIDE_COMPOUNDS: readonly CompoundSpec[] = [
     category: "jailbreak",
     severity: 0.8,
     feature: false,
-    allOf: [["harmful.wide_request", "harmful.wide_object_then_procedure"], FRAMES],
+    allOf: [["harmful.wide_request", "harmful.wide_object_then_procedure"], [...FRAMES, "jailbreak.frame_more"]],
   },
 ];
