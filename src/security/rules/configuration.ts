@@ -7,6 +7,7 @@
 // Decision rules only (`feature: false`): they are no input of the learned model.
 
 import type { RuleSpec } from "./types.ts";
+import { ADVICE_NEGATIONS as NEGATIONS } from "./vocabulary.ts";
 
 /** The assistant's tools or functions, as its own. */
 const OWN_TOOLS = [
@@ -37,8 +38,6 @@ const INSTRUCTIONS_BY_SOURCE = [
   "весь твой контекст", "你运行的提示词", "给你设定的规则", "你的全部上下文", "あなたを動かしているプロンプト", "あなたのコンテキスト全体",
 ];
 
-/** Advice to one's own bot, not a request: "never reveal your tools' definitions". */
-const NEGATIONS = ["never", "don't", "do not", "must not", "jamais", "niemals", "nunca", "mai ", "никогда", "不要", "绝不"];
 /** A developer's own tools, as documentation addresses its reader: "define your tools with a JSON schema". */
 const BUILDING = ["define", "defining", "declare", "register", "write", "writing", "build", "create", "add", "pass"];
 

@@ -12,6 +12,7 @@
 // Latin automaton inside its 16-bit table (ruleset.ts, matcher.ts outputStatesLast).
 
 import type { RuleSpec } from "./types.ts";
+import { ADVICE_NEGATIONS as NEGATIONS } from "./vocabulary.ts";
 
 /** Whose safeguards: the model's. */
 const OWNER = [
@@ -65,8 +66,6 @@ const DECLARED_OFF = [
   "を無視", "を忘れ", "をオフ", "を解除", "を外し",
 ];
 
-/** Advice, not an attack: "never switch off your filters", "don't ignore your safety rules". */
-const NEGATIONS = ["never", "don't", "do not", "should not", "must not", "jamais", "niemals", "nunca", "mai ", "никогда", "不要", "绝不"];
 /**
  * For DECLARED_OFF, whose own words include "don't" ("don't apply"): a negation between two steps cancels a
  * rule (analyzer.ts onHit), so only those that cannot be part of the predicate.

@@ -119,3 +119,10 @@ export const HAND_OVER_VERBS = [
   "泄露", "是什么", "教えて", "明かして", "は何", "बताओ", "बताएं", "बताइए", "साझा", "ما هو", "أعطني", "söyle",
   "paylaş", "beritahu", "berikan", "ibigay", "sabihin", "cho tôi", "알려",
 ];
+
+/**
+ * Negations that turn a request into advice or a bot's own instruction, for the decision rules added in the
+ * eighth 2026-11-29 session: "never switch off your filters", "never reveal your tools' JSON schemas".
+ * (extraction.ts keeps its own, longer list: its rules are model inputs, and a change to it would change them.)
+ */
+export const ADVICE_NEGATIONS = ["never", "don't", "do not", "should not", "must not", "jamais", "niemals", "nunca", "mai ", "никогда", "不要", "绝不"];
