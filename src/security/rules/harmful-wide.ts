@@ -99,7 +99,7 @@ const MORE_HARM = [
 const ASK = [
   ...HOW_TO, ...MAKE_VERBS, "give me", "tell me", "show me", "explain", "walk me through", "describe", "list", "what's the best",
   "what is the best", "what are the best", "where can i", "where to", "dame", "dime", "explica", "donne-moi", "dis-moi",
-  "explique", "gib mir", "sag mir", "erklar", "dammi", "dimmi", "spiega", "me da", "me diga", "explique", "дай", "скажи", "объясни",
+  "explique", "gib mir", "sag mir", "erklar", "dammi", "dimmi", "spiega", "me da", "me diga", "дай", "скажи", "объясни",
   "расскажи", "告诉我", "给我", "教えて",
 ];
 

@@ -15,18 +15,18 @@
 import type { CompoundSpec, RuleSpec } from "./types.ts";
 
 /** Asking for records to be produced. */
-const PULL = [...new Set([
+const PULL = [
   "pull up", "pull the", "pull her", "pull his", "pull their", "pull all", "look up", "give me", "show me", "list all", "list the",
   "list every", "read me", "read out", "export", "send me", "dump", "paste", "tell me", "what are", "which students", "which employees",
   "which patients", "which customers", "which users", "retrieve", "fetch", "get me",
   "donne-moi", "donnez-moi", "montre-moi", "montrez-moi", "envoie-moi", "liste", "affiche", "gib mir", "zeig mir", "schick mir",
   "liste alle", "hol mir", "dame", "muestrame", "enviame", "pasame", "lista", "dammi", "mostrami", "mandami", "elenca", "me da",
-  "me de", "me mostra", "me mande", "me passa", "lista", "покажи", "дай мне", "пришли", "выгрузи", "перечисли", "给我", "发给我",
+  "me de", "me mostra", "me mande", "me passa", "покажи", "дай мне", "пришли", "выгрузи", "перечисли", "给我", "发给我",
   "列出", "调出", "导出", "查一下", "教えて", "見せて", "出して", "一覧",
-])];
+];
 
 /** Personal fields that are someone's records. */
-const PERSONAL_FIELDS = [...new Set([
+const PERSONAL_FIELDS = [
   "salary", "salaries", "bonus", "compensation", "pay slip", "payslip", "grades", "diagnos", "disability", "accommodations",
   "medical", "medication", "date of birth", "dates of birth", "dob", "sick days", "sick leave", "performance review",
   "performance notes", "performance rating", "credit score", "income", "bank account", "card number", "last four digits",
@@ -34,13 +34,13 @@ const PERSONAL_FIELDS = [...new Set([
   "social security", "test results", "counsellor", "counselor", "chat logs", "conversation logs", "transcripts", "student id",
   "member id", "employee id", "all data", "all the data", "personal data",
   "salaire", "salaires", "notes de", "diagnostic", "adresse", "numero de telephone", "date de naissance", "dossier medical",
-  "gehalt", "gehalter", "noten", "diagnose", "adresse", "telefonnummer", "geburtsdatum", "krankmeldung", "salario", "salarios",
-  "sueldo", "notas", "diagnostico", "direccion", "telefono", "fecha de nacimiento", "historial medico", "salarios", "notas",
+  "gehalt", "gehalter", "noten", "diagnose", "telefonnummer", "geburtsdatum", "krankmeldung", "salario", "salarios",
+  "sueldo", "notas", "diagnostico", "direccion", "telefono", "fecha de nacimiento", "historial medico",
   "endereco", "telefone", "data de nascimento", "prontuario", "stipendio", "stipendi", "voti", "diagnosi", "indirizzo",
   "numero di telefono", "data di nascita", "cartella clinica", "зарплат", "оценки", "диагноз", "адрес", "телефон",
   "дата рождения", "медицинск", "工资", "薪资", "薪水", "成绩", "诊断", "住址", "地址", "电话", "出生日期", "病历", "給与", "給料",
   "成績", "診断", "住所", "電話番号", "生年月日", "カルテ",
-])];
+];
 
 /**
  * Not someone else's: "give me my grades", "my home address on file"; nor the reader's, asked by a person
